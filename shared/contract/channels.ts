@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { AlertSchema } from '../domain/alert';
+import { IdSchema, ReasonSchema } from '../domain/common';
+import { NewPatientSchema, PatientSchema } from '../domain/patient';
+import { PhaseActionSchema } from '../domain/phase';
+import { NewReadingSchema, ReadingSchema } from '../domain/reading';
+import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
+import { NewUserSchema, PinSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
+import { AuthStatusSchema, SessionDetailSchema, SessionSummarySchema } from '../domain/views';
+
+/**
+ * Who may call a channel: anyone (before sign-in), any signed-in user, or one of the
+ * listed roles. Main enforces this on every call; the renderer only hides what it cannot use.
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  request: Req;
+  response: Res;
+  access: Access;
+}
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
+  return spec;
+}
+
+const CLINICAL_STAFF: readonly Role[] = ['nurse', 'physician'];
+const ADMIN: readonly Role[] = ['admin'];
+const Empty = z.object({}).strict();
+
+/** The one IPC contract: channel -> request schema, response schema, required role. */
+export const CHANNELS = {
+  'auth/status': channel({ request: Empty, response: AuthStatusSchema, access: 'public' }),
+  'auth/setup': channel({
+    request: z.object({ username: UsernameSchema, displayName: z.string().trim().min(1).max(100), pin: PinSchema }).strict(),
+    response: UserSchema,
+    access: 'public',
+  }),
+  'auth/signIn': channel({
+    request: z.object({ username: UsernameSchema, pin: z.string().min(1).max(64) }).strict(),
+    response: UserSchema,
+    access: 'public',
+  }),
+  'auth/signOut': channel({ request: Empty, response: z.object({}), access: 'signedIn' }),
+
+  'user/list': channel({ request: Empty, response: z.array(UserSchema), access: ADMIN }),
+  'user/create': channel({ request: NewUserSchema.strict(), response: UserSchema, access: ADMIN }),
+
+  'patient/list': channel({
+    request: z.object({ search: z.string().trim().max(100).optional() }).strict(),
+    response: z.array(PatientSchema),
+    access: CLINICAL_STAFF,
+  }),
+  'patient/create': channel({ request: NewPatientSchema.strict(), response: PatientSchema, access: CLINICAL_STAFF }),
+  'patient/get': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF }),
+
+  'session/create': channel({ request: NewSessionSchema.strict(), response: SessionSchema, access: CLINICAL_STAFF }),
+  'session/list': channel({
+    request: z.object({ scope: z.enum(['open', 'recent']) }).strict(),
+    response: z.array(SessionSummarySchema),
+    access: CLINICAL_STAFF,
+  }),
+  'session/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionDetailSchema, access: CLINICAL_STAFF }),
+  'session/transition': channel({
+    request: z.object({ sessionId: IdSchema, action: PhaseActionSchema, reason: ReasonSchema.optional() }).strict(),
+    response: z.object({ session: SessionSchema, timer: SessionTimerSchema }),
+    access: CLINICAL_STAFF,
+  }),
+
+  'reading/add': channel({
+    request: NewReadingSchema.strict(),
+    response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
+    access: CLINICAL_STAFF,
+  }),
+
+  'alert/list': channel({
+    request: z.object({ sessionId: IdSchema.optional(), state: z.enum(['active', 'all']) }).strict(),
+    response: z.array(AlertSchema),
+    access: CLINICAL_STAFF,
+  }),
+  'alert/acknowledge': channel({
+    request: z.object({ alertId: IdSchema, note: z.string().trim().max(500).optional() }).strict(),
+    response: AlertSchema,
+    access: CLINICAL_STAFF,
+  }),
+} as const satisfies Record<string, ChannelSpec>;
+
+export type Channels = typeof CHANNELS;
+export type ChannelName = keyof Channels;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
+
+/** What a caller sends (before defaults are applied). */
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+/** What the handler receives (after parsing and defaults). */
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(CHANNELS, name);
+}

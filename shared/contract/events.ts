@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { AlertSchema } from '../domain/alert';
+import { EpochMsSchema } from '../domain/common';
+import { ReadingSchema } from '../domain/reading';
+import { SessionSchema, SessionTimerSchema } from '../domain/session';
+
+/** Events main pushes to every signed-in window: name -> payload schema. */
+export const EVENTS = {
+  /** Once a second while any session's timer runs. */
+  'timer/tick': z.object({ nowAt: EpochMsSchema, timers: z.array(SessionTimerSchema) }),
+  'session/changed': z.object({ session: SessionSchema, timer: SessionTimerSchema }),
+  'reading/added': ReadingSchema,
+  /** An alert was raised or changed state (repeat, acknowledged, resolved). */
+  'alert/changed': AlertSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof EVENTS;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(EVENTS, name);
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * Frames on the loopback WebSocket (src-main/hosts). The same contract as Electron IPC:
+ * a call carries a channel and a request, the reply carries the Result value.
+ */
+export const ClientFrameSchema = z.object({
+  type: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  channel: z.string(),
+  request: z.unknown(),
+});
+export type ClientFrame = z.infer<typeof ClientFrameSchema>;
+
+export type ServerFrame =
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'event'; name: string; payload: unknown };

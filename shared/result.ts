@@ -1,0 +1,49 @@
+/**
+ * The only shape a contract call returns. A failure is a value, never a thrown crash:
+ * `code` is stable and translatable, `message` is for logs, `field` names the offending
+ * input and `params` carry the numbers the message needs (limit, unit).
+ */
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unknown_channel'
+  | 'not_signed_in'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_transition'
+  | 'value_out_of_range'
+  | 'needs_confirmation'
+  | 'bad_credentials'
+  | 'setup_already_done'
+  | 'internal';
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  params?: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function err<T = never>(error: AppError): Result<T> {
+  return { ok: false, error };
+}
+
+/** A failure raised inside core services; the dispatcher turns it into an error value. */
+export class AppFailure extends Error {
+  readonly appError: AppError;
+  constructor(appError: AppError) {
+    super(appError.message);
+    this.name = 'AppFailure';
+    this.appError = appError;
+  }
+}
+
+export function fail(error: AppError): never {
+  throw new AppFailure(error);
+}

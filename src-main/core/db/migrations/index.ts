@@ -1,0 +1,13 @@
+import { initialSchema } from './001-initial';
+
+export interface Migration {
+  /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every schema change, in order. Never edit a shipped migration; add the next number. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initialSchema }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

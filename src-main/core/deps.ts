@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3';
+import type { AlertRule } from '../../shared/clinical/alert-rules';
+import type { ClinicSettings } from '../../shared/clinical/clinic-settings';
+import type { Clock } from './clock';
+import type { EventBus } from './event-bus';
+import type { Logger } from './logger';
+
+/** What every core service is built from. */
+export interface CoreDeps {
+  db: Database;
+  clock: Clock;
+  bus: EventBus;
+  logger: Logger;
+  settings: Readonly<ClinicSettings>;
+  alertRules: readonly AlertRule[];
+}

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { CHANNELS, isChannelName, type Access, type ChannelName } from '../../shared/contract/channels';
+import type { User } from '../../shared/domain/user';
+import { AppFailure, err, ok, type AppError, type Result } from '../../shared/result';
+import type { HandlerContext, Handlers } from './handlers';
+import type { Logger } from './logger';
+
+export function describeZodError(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : 'Invalid request';
+  return { code: 'invalid_request', message, ...(field ? { field } : {}) };
+}
+
+function accessError(access: Access, user: User | null, channel: string): AppError | null {
+  if (access === 'public') return null;
+  if (!user) return { code: 'not_signed_in', message: `Sign in to use ${channel}` };
+  if (access === 'signedIn') return null;
+  if (user.roles.some((role) => access.includes(role))) return null;
+  return { code: 'forbidden', message: `${channel} needs the role ${access.join(' or ')}`, params: { roles: access.join(',') } };
+}
+
+export interface DispatchOptions {
+  /**
+   * Check every response against the contract's response schema (tests). Off in the app:
+   * the write has already committed, and reporting it as failed would invite a re-entry.
+   */
+  checkResponses?: boolean;
+}
+
+/**
+ * The single entry for every call, whatever the transport: unknown channel, access, request
+ * shape, then the handler. Every outcome is a Result value; nothing is thrown to the caller.
+ */
+export function createDispatcher(handlers: Handlers, logger: Logger, options: DispatchOptions = {}) {
+  return async function dispatch(ctx: HandlerContext, channel: unknown, request: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) return err({ code: 'unknown_channel', message: `Unknown channel ${String(channel)}` });
+    const spec = CHANNELS[channel];
+    const denied = accessError(spec.access, ctx.user, channel);
+    if (denied) return err(denied);
+    const parsed = spec.request.safeParse(request ?? {});
+    if (!parsed.success) return err(describeZodError(parsed.error));
+    try {
+      const handler = handlers[channel] as (ctx: HandlerContext, request: unknown) => unknown;
+      const value = await handler(ctx, parsed.data);
+      if (options.checkResponses) {
+        const checked = spec.response.safeParse(value);
+        if (!checked.success) throw new Error(`Response of ${channel} breaks the contract: ${describeZodError(checked.error).message}`);
+      }
+      return ok(value);
+    } catch (error) {
+      if (error instanceof AppFailure) return err(error.appError);
+      logger.error('channel failed', { channel, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      return err({ code: 'internal', message: 'Vigil could not complete this; nothing was saved. The error is in the log.' });
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;
+export type { ChannelName };

@@ -1,0 +1,196 @@
+import { evaluateThresholds, type Violation } from '../../../shared/clinical/evaluate-thresholds';
+import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
+import type { Alert } from '../../../shared/domain/alert';
+import type { Reading, ReadingValues } from '../../../shared/domain/reading';
+import { fail } from '../../../shared/result';
+import type { CoreDeps } from '../deps';
+
+interface AlertRow {
+  id: number;
+  session_id: number;
+  rule_id: string;
+  rule_group: string;
+  parameter: string;
+  kind: Alert['kind'];
+  priority: Alert['priority'];
+  comparison_json: string | null;
+  threshold: number | null;
+  baseline: number | null;
+  value: number | null;
+  reading_id: number | null;
+  raised_at: number;
+  repeat_count: number;
+  last_value: number | null;
+  last_at: number | null;
+  resolved_at: number | null;
+  resolved_reason: string | null;
+  acknowledged_at: number | null;
+  acknowledged_by_name: string | null;
+  acknowledge_note: string | null;
+}
+
+/** Why an alert ended when no person resolved it by hand. */
+export const AUTO_RESOLVE_REASONS = { cleared: 'cleared', superseded: 'superseded' } as const;
+
+// An alert's state is derived from its append-only event rows: repeats, acknowledgement, resolution.
+const ALERT_SELECT = `
+  SELECT a.*,
+    (SELECT COUNT(*) FROM alert_events e WHERE e.alert_id = a.id AND e.kind = 'repeat') AS repeat_count,
+    lr.value AS last_value, lr.at AS last_at,
+    rs.at AS resolved_at, rs.note AS resolved_reason,
+    ak.at AS acknowledged_at, aku.display_name AS acknowledged_by_name, ak.note AS acknowledge_note
+  FROM alerts a
+  LEFT JOIN alert_events lr ON lr.id = (SELECT MAX(id) FROM alert_events WHERE alert_id = a.id AND kind = 'repeat')
+  LEFT JOIN alert_events rs ON rs.id = (SELECT MAX(id) FROM alert_events WHERE alert_id = a.id AND kind = 'resolved')
+  LEFT JOIN alert_events ak ON ak.id = (SELECT MIN(id) FROM alert_events WHERE alert_id = a.id AND kind = 'acknowledged')
+  LEFT JOIN users aku ON aku.id = ak.user_id`;
+
+const toAlert = (row: AlertRow): Alert => ({
+  id: row.id,
+  sessionId: row.session_id,
+  ruleId: row.rule_id,
+  parameter: row.parameter,
+  kind: row.kind,
+  priority: row.priority,
+  comparison: row.comparison_json === null ? null : (JSON.parse(row.comparison_json) as Alert['comparison']),
+  threshold: row.threshold,
+  baseline: row.baseline,
+  value: row.value,
+  readingId: row.reading_id,
+  raisedAt: row.raised_at,
+  count: row.repeat_count + 1,
+  lastValue: row.last_value ?? row.value,
+  lastAt: row.last_at ?? row.raised_at,
+  state: row.resolved_at === null ? 'active' : 'resolved',
+  resolvedAt: row.resolved_at,
+  resolvedReason: row.resolved_reason,
+  acknowledgedAt: row.acknowledged_at,
+  acknowledgedByName: row.acknowledged_by_name,
+  acknowledgeNote: row.acknowledge_note,
+});
+
+/**
+ * The session's baseline for each parameter: the last value observed before the infusion
+ * started, or (before any such value) the first value charted.
+ */
+export function baselineOf(readings: readonly Reading[], infusionStartedAt: number | null): ReadingValues {
+  const baseline: ReadingValues = {};
+  for (const key of VITAL_PARAMETER_KEYS) {
+    const withValue = readings.filter((r) => r.values[key] !== undefined);
+    const beforeStart = infusionStartedAt === null ? [] : withValue.filter((r) => r.observedAt <= infusionStartedAt);
+    const chosen = beforeStart.at(-1) ?? withValue[0];
+    if (chosen) baseline[key] = chosen.values[key];
+  }
+  return baseline;
+}
+
+export function createAlertService({ db, clock, alertRules }: CoreDeps) {
+  const byId = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.id = ?`);
+  const ofSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? ORDER BY a.id`);
+  const all = db.prepare<[], AlertRow>(`${ALERT_SELECT} ORDER BY a.id DESC LIMIT 500`);
+  const insertAlert = db.prepare(
+    `INSERT INTO alerts (session_id, rule_id, rule_group, parameter, kind, priority, comparison_json, threshold, baseline, value, reading_id, raised_at)
+     VALUES (:sessionId, :ruleId, :group, :parameter, 'physiological', :priority, :comparison, :threshold, :baseline, :value, :readingId, :at)`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO alert_events (alert_id, kind, at, user_id, note, value, reading_id) VALUES (:alertId, :kind, :at, :userId, :note, :value, :readingId)`,
+  );
+
+  const activeRows = (sessionId: number) => ofSession.all(sessionId).filter((row) => row.resolved_at === null);
+
+  function get(id: number): Alert {
+    const row = byId.get(id);
+    if (!row) fail({ code: 'not_found', message: `No alert ${id}`, field: 'alertId' });
+    return toAlert(row);
+  }
+
+  function raise(violation: Violation, reading: Reading, at: number): number {
+    const { rule } = violation;
+    const { lastInsertRowid } = insertAlert.run({
+      sessionId: reading.sessionId,
+      ruleId: rule.id,
+      group: rule.group,
+      parameter: rule.parameter,
+      priority: rule.priority,
+      comparison: JSON.stringify(rule.comparison),
+      threshold: violation.threshold,
+      baseline: violation.baseline,
+      value: violation.value,
+      readingId: reading.id,
+      at,
+    });
+    return Number(lastInsertRowid);
+  }
+
+  function resolve(alertId: number, at: number, note: string, userId: number | null): void {
+    insertEvent.run({ alertId, kind: 'resolved', at, userId, note, value: null, readingId: null });
+  }
+
+  return {
+    get,
+
+    /**
+     * Applies one committed reading to the session's alerts; the caller's transaction makes
+     * the reading and its alerts land together. Only parameters for which this reading is
+     * the newest observation change alert state, so a late entry cannot clear a current alert.
+     * Returns the ids of alerts raised or changed.
+     */
+    applyReading(reading: Reading, sessionReadings: readonly Reading[], infusionStartedAt: number | null): number[] {
+      const at = clock.now();
+      const current: ReadingValues = {};
+      for (const key of VITAL_PARAMETER_KEYS) {
+        const value = reading.values[key];
+        if (value === undefined) continue;
+        const newer = sessionReadings.some(
+          (other) => other.id !== reading.id && other.values[key] !== undefined && (other.observedAt > reading.observedAt || (other.observedAt === reading.observedAt && other.id > reading.id)),
+        );
+        if (!newer) current[key] = value;
+      }
+      const baseline = baselineOf(sessionReadings, infusionStartedAt);
+      const violations = evaluateThresholds(alertRules, current, baseline);
+      const active = activeRows(reading.sessionId).filter((row) => row.kind === 'physiological');
+      const changed: number[] = [];
+
+      for (const violation of violations) {
+        const existing = active.find((row) => row.rule_group === violation.rule.group);
+        if (existing && existing.rule_id === violation.rule.id) {
+          insertEvent.run({ alertId: existing.id, kind: 'repeat', at, userId: null, note: null, value: violation.value, readingId: reading.id });
+          changed.push(existing.id);
+          continue;
+        }
+        if (existing) {
+          resolve(existing.id, at, AUTO_RESOLVE_REASONS.superseded, null);
+          changed.push(existing.id);
+        }
+        changed.push(raise(violation, reading, at));
+      }
+
+      const violatedGroups = new Set(violations.map((v) => v.rule.group));
+      for (const row of active) {
+        const evaluated = current[row.parameter as keyof ReadingValues] !== undefined;
+        if (evaluated && !violatedGroups.has(row.rule_group)) {
+          resolve(row.id, at, AUTO_RESOLVE_REASONS.cleared, null);
+          changed.push(row.id);
+        }
+      }
+      return changed;
+    },
+
+    acknowledge(alertId: number, note: string | undefined, userId: number): Alert {
+      return db.transaction(() => {
+        const alert = get(alertId);
+        if (alert.acknowledgedAt !== null) {
+          fail({ code: 'conflict', message: `Already acknowledged by ${alert.acknowledgedByName ?? '?'}`, field: 'alertId' });
+        }
+        insertEvent.run({ alertId, kind: 'acknowledged', at: clock.now(), userId, note: note || null, value: null, readingId: null });
+        return get(alertId);
+      })();
+    },
+
+    ofSession: (sessionId: number): Alert[] => ofSession.all(sessionId).map(toAlert),
+    activeOfSession: (sessionId: number): Alert[] => activeRows(sessionId).map(toAlert),
+    recent: (): Alert[] => all.all().map(toAlert),
+  };
+}
+
+export type AlertService = ReturnType<typeof createAlertService>;

@@ -1,0 +1,91 @@
+import { differenceInYears, parseISO } from 'date-fns';
+import type { NewPatient, Patient } from '../../../shared/domain/patient';
+import { fail } from '../../../shared/result';
+import type { CoreDeps } from '../deps';
+
+interface PatientRow {
+  id: number;
+  mrn: string;
+  family_name: string;
+  given_name: string;
+  date_of_birth: string;
+  weight_kg: number;
+  created_at: number;
+}
+
+export const toPatient = (row: PatientRow): Patient => ({
+  id: row.id,
+  mrn: row.mrn,
+  familyName: row.family_name,
+  givenName: row.given_name,
+  dateOfBirth: row.date_of_birth,
+  weightKg: row.weight_kg,
+  createdAt: row.created_at,
+});
+
+export function createPatientService({ db, clock, settings }: CoreDeps) {
+  const byId = db.prepare<[number], PatientRow>('SELECT * FROM patients WHERE id = ?');
+  const byMrn = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE mrn = ? COLLATE NOCASE');
+  const search = db.prepare<{ pattern: string }, PatientRow>(
+    `SELECT * FROM patients
+     WHERE mrn LIKE :pattern ESCAPE '\\' OR family_name LIKE :pattern ESCAPE '\\' OR given_name LIKE :pattern ESCAPE '\\'
+     ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE LIMIT 200`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO patients (mrn, family_name, given_name, date_of_birth, weight_kg, created_at, created_by)
+     VALUES (:mrn, :familyName, :givenName, :dateOfBirth, :weightKg, :createdAt, :createdBy)`,
+  );
+
+  function checkNewPatient(input: NewPatient, now: number): void {
+    const { patientWeightMinKg: min, patientWeightMaxKg: max, patientMaxAgeYears } = settings;
+    if (input.weightKg < min || input.weightKg > max) {
+      fail({
+        code: 'value_out_of_range',
+        message: `Weight ${input.weightKg} kg is outside ${min}-${max} kg`,
+        field: 'weightKg',
+        params: { value: input.weightKg, min, max, unit: 'kg' },
+      });
+    }
+    if (Math.round(input.weightKg * 10) !== input.weightKg * 10) {
+      fail({ code: 'invalid_request', message: 'Weight takes at most one decimal place', field: 'weightKg', params: { decimals: 1 } });
+    }
+    const birth = parseISO(input.dateOfBirth);
+    if (birth.getTime() > now) fail({ code: 'invalid_request', message: 'The date of birth is in the future', field: 'dateOfBirth' });
+    if (differenceInYears(now, birth) > patientMaxAgeYears) {
+      fail({
+        code: 'value_out_of_range',
+        message: `A date of birth more than ${patientMaxAgeYears} years ago is not accepted`,
+        field: 'dateOfBirth',
+        params: { max: patientMaxAgeYears, unit: 'years' },
+      });
+    }
+  }
+
+  return {
+    create(input: NewPatient, userId: number): Patient {
+      const now = clock.now();
+      checkNewPatient(input, now);
+      return db.transaction(() => {
+        const existing = byMrn.get(input.mrn);
+        if (existing) {
+          fail({ code: 'conflict', message: `MRN ${input.mrn} already belongs to ${existing.family_name}, ${existing.given_name}`, field: 'mrn' });
+        }
+        const { lastInsertRowid } = insert.run({ ...input, createdAt: now, createdBy: userId });
+        return toPatient(byId.get(Number(lastInsertRowid)) as PatientRow);
+      })();
+    },
+
+    get(id: number): Patient {
+      const row = byId.get(id);
+      if (!row) fail({ code: 'not_found', message: `No patient ${id}`, field: 'patientId' });
+      return toPatient(row);
+    },
+
+    list(text: string | undefined): Patient[] {
+      const escaped = (text ?? '').replace(/[\\%_]/g, (c) => `\\${c}`);
+      return search.all({ pattern: `%${escaped}%` }).map(toPatient);
+    },
+  };
+}
+
+export type PatientService = ReturnType<typeof createPatientService>;

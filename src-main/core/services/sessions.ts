@@ -1,0 +1,168 @@
+import { ACTIONS_NEEDING_REASON, nextPhase } from '../../../shared/clinical/phase-machine';
+import { computeSessionTimer } from '../../../shared/clinical/session-timer';
+import type { NewSession, PhaseEvent, Session, SessionTimer } from '../../../shared/domain/session';
+import { OPEN_PHASES, RUNNING_PHASES, type Phase, type PhaseAction } from '../../../shared/domain/phase';
+import { fail } from '../../../shared/result';
+import type { CoreDeps } from '../deps';
+import type { PatientService } from './patients';
+
+interface SessionRow {
+  id: number;
+  patient_id: number;
+  chair: string;
+  weight_kg: number;
+  planned_infusion_minutes: number | null;
+  created_at: number;
+  created_by: number;
+  phase: Phase;
+}
+
+interface PhaseEventRow {
+  id: number;
+  session_id: number;
+  from_phase: Phase | null;
+  to_phase: Phase;
+  at: number;
+  user_id: number;
+  user_name: string;
+  reason: string | null;
+}
+
+const toSession = (row: SessionRow): Session => ({
+  id: row.id,
+  patientId: row.patient_id,
+  chair: row.chair,
+  weightKg: row.weight_kg,
+  plannedInfusionMinutes: row.planned_infusion_minutes,
+  phase: row.phase,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+});
+
+const toPhaseEvent = (row: PhaseEventRow): PhaseEvent => ({
+  id: row.id,
+  sessionId: row.session_id,
+  fromPhase: row.from_phase,
+  toPhase: row.to_phase,
+  at: row.at,
+  userId: row.user_id,
+  userName: row.user_name,
+  reason: row.reason,
+});
+
+const sqlList = (phases: readonly Phase[]) => phases.map((phase) => `'${phase}'`).join(',');
+
+// The current phase is the newest phase event; sessions themselves are never updated.
+const SESSION_SELECT = `
+  SELECT s.*, (SELECT to_phase FROM phase_events p WHERE p.session_id = s.id ORDER BY p.id DESC LIMIT 1) AS phase
+  FROM sessions s`;
+
+export function createSessionService(deps: CoreDeps, patients: PatientService) {
+  const { db, clock, settings } = deps;
+  const byId = db.prepare<[number], SessionRow>(`${SESSION_SELECT} WHERE s.id = ?`);
+  const inPhases = (phases: readonly Phase[]) =>
+    db.prepare<[], SessionRow>(`SELECT * FROM (${SESSION_SELECT}) WHERE phase IN (${sqlList(phases)}) ORDER BY chair COLLATE NOCASE, id`);
+  const open = inPhases(OPEN_PHASES);
+  const running = inPhases(RUNNING_PHASES);
+  const recent = db.prepare<[number], SessionRow>(
+    `SELECT * FROM (${SESSION_SELECT}) WHERE created_at >= ? OR phase IN (${sqlList(OPEN_PHASES)}) ORDER BY created_at DESC LIMIT 200`,
+  );
+  const eventsOf = db.prepare<[number], PhaseEventRow>(
+    `SELECT p.*, u.display_name AS user_name FROM phase_events p JOIN users u ON u.id = p.user_id WHERE p.session_id = ? ORDER BY p.id`,
+  );
+  const insertSession = db.prepare(
+    `INSERT INTO sessions (patient_id, chair, weight_kg, planned_infusion_minutes, created_at, created_by)
+     VALUES (:patientId, :chair, :weightKg, :plannedInfusionMinutes, :createdAt, :createdBy)`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO phase_events (session_id, from_phase, to_phase, at, user_id, reason) VALUES (:sessionId, :fromPhase, :toPhase, :at, :userId, :reason)`,
+  );
+
+  function get(id: number): Session {
+    const row = byId.get(id);
+    if (!row) fail({ code: 'not_found', message: `No session ${id}`, field: 'sessionId' });
+    return toSession(row);
+  }
+
+  function phaseEvents(sessionId: number): PhaseEvent[] {
+    return eventsOf.all(sessionId).map(toPhaseEvent);
+  }
+
+  function timerOf(session: Session, now = clock.now()): SessionTimer {
+    const planned = session.plannedInfusionMinutes === null ? null : session.plannedInfusionMinutes * 60_000;
+    return computeSessionTimer(session.id, phaseEvents(session.id), now, planned);
+  }
+
+  return {
+    get,
+    phaseEvents,
+    timerOf,
+
+    create(input: NewSession, userId: number): Session {
+      const patient = patients.get(input.patientId);
+      const weightKg = input.weightKg ?? patient.weightKg;
+      if (weightKg < settings.patientWeightMinKg || weightKg > settings.patientWeightMaxKg) {
+        fail({
+          code: 'value_out_of_range',
+          message: `Weight ${weightKg} kg is outside ${settings.patientWeightMinKg}-${settings.patientWeightMaxKg} kg`,
+          field: 'weightKg',
+          params: { value: weightKg, min: settings.patientWeightMinKg, max: settings.patientWeightMaxKg, unit: 'kg' },
+        });
+      }
+      return db.transaction(() => {
+        const openSessions = open.all().map(toSession);
+        const samePatient = openSessions.find((s) => s.patientId === patient.id);
+        if (samePatient) {
+          fail({ code: 'conflict', message: `This patient already has an open session in ${samePatient.chair}`, field: 'patientId', params: { chair: samePatient.chair } });
+        }
+        const sameChair = openSessions.find((s) => s.chair.toLocaleLowerCase() === input.chair.toLocaleLowerCase());
+        if (sameChair) {
+          fail({ code: 'conflict', message: `${sameChair.chair} already has an open session`, field: 'chair', params: { chair: sameChair.chair } });
+        }
+        const now = clock.now();
+        const { lastInsertRowid } = insertSession.run({
+          patientId: patient.id,
+          chair: input.chair,
+          weightKg,
+          plannedInfusionMinutes: input.plannedInfusionMinutes ?? null,
+          createdAt: now,
+          createdBy: userId,
+        });
+        const sessionId = Number(lastInsertRowid);
+        insertEvent.run({ sessionId, fromPhase: null, toPhase: 'screening', at: now, userId, reason: null });
+        return get(sessionId);
+      })();
+    },
+
+    transition(sessionId: number, action: PhaseAction, reason: string | undefined, userId: number): { session: Session; timer: SessionTimer } {
+      if (ACTIONS_NEEDING_REASON.includes(action) && !reason) {
+        fail({ code: 'invalid_request', message: `${action} needs a reason`, field: 'reason' });
+      }
+      return db.transaction(() => {
+        const session = get(sessionId);
+        const to = nextPhase(session.phase, action);
+        if (!to) {
+          fail({
+            code: 'invalid_transition',
+            message: `Cannot ${action} a session that is ${session.phase}`,
+            field: 'action',
+            params: { action, phase: session.phase },
+          });
+        }
+        const now = clock.now();
+        insertEvent.run({ sessionId, fromPhase: session.phase, toPhase: to, at: now, userId, reason: reason ?? null });
+        const updated = get(sessionId);
+        return { session: updated, timer: timerOf(updated, now) };
+      })();
+    },
+
+    open: (): Session[] => open.all().map(toSession),
+    recent: (sinceAt: number): Session[] => recent.all(sinceAt).map(toSession),
+
+    runningTimers(now = clock.now()): SessionTimer[] {
+      return running.all().map((row) => timerOf(toSession(row), now));
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

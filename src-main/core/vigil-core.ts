@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_ALERT_RULES } from '../../shared/clinical/alert-rules';
+import { DEFAULT_CLINIC_SETTINGS } from '../../shared/clinical/clinic-settings';
+import type { EventName, EventPayload } from '../../shared/contract/events';
+import type { User } from '../../shared/domain/user';
+import type { Result } from '../../shared/result';
+import { createSystemClock, type Clock } from './clock';
+import { openDatabase } from './db/open-database';
+import { createDispatcher } from './dispatcher';
+import { EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+import { createFileLogger, type Logger } from './logger';
+import { createServices, type Services } from './services';
+
+export const DATABASE_FILE_NAME = 'vigil.sqlite3';
+export const LOG_FILE_NAME = 'vigil.log';
+
+export interface VigilCoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  nativeBinding?: string;
+  checkResponses?: boolean;
+}
+
+/**
+ * One window's (or one browser tab's) link to core: its own signed-in user, the contract's
+ * calls, and the events it may see. Events carry patient data, so only a signed-in
+ * connection receives them.
+ */
+export interface CoreConnection {
+  call(channel: unknown, request: unknown): Promise<Result<unknown>>;
+  onEvent(listener: <E extends EventName>(name: E, payload: EventPayload<E>) => void): () => void;
+  readonly user: User | null;
+  close(): void;
+}
+
+export interface VigilCore {
+  readonly dataDir: string;
+  readonly databasePath: string;
+  readonly services: Services;
+  connect(): CoreConnection;
+  close(): void;
+}
+
+export function openVigilCore(options: VigilCoreOptions): VigilCore {
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
+  const logger = options.logger ?? createFileLogger(join(options.dataDir, LOG_FILE_NAME));
+  const db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const clock = options.clock ?? createSystemClock();
+  const bus = new EventBus();
+  const services = createServices({ db, clock, bus, logger, settings: DEFAULT_CLINIC_SETTINGS, alertRules: DEFAULT_ALERT_RULES });
+  const dispatch = createDispatcher(createHandlers(services), logger, { checkResponses: options.checkResponses ?? false });
+  const connections = new Set<CoreConnection>();
+  services.ticker.refresh();
+  logger.info('core opened', { databasePath });
+
+  return {
+    dataDir: options.dataDir,
+    databasePath,
+    services,
+    connect() {
+      let user: User | null = null;
+      const unsubscribers: (() => void)[] = [];
+      const connection: CoreConnection = {
+        get user() {
+          return user;
+        },
+        call: (channel, request) =>
+          dispatch(
+            {
+              user,
+              signIn: (signedIn) => {
+                user = signedIn;
+              },
+              signOut: () => {
+                user = null;
+              },
+            },
+            channel,
+            request,
+          ),
+        onEvent(listener) {
+          const unsubscribe = bus.subscribe((name, payload) => {
+            if (user) listener(name, payload);
+          });
+          unsubscribers.push(unsubscribe);
+          return unsubscribe;
+        },
+        close() {
+          for (const unsubscribe of unsubscribers) unsubscribe();
+          connections.delete(connection);
+        },
+      };
+      connections.add(connection);
+      return connection;
+    },
+    close() {
+      services.ticker.stop();
+      for (const connection of [...connections]) connection.close();
+      db.close();
+      logger.info('core closed');
+    },
+  };
+}
