@@ -15,12 +15,16 @@ export type ErrorCode =
   | 'needs_confirmation'
   | 'bad_credentials'
   | 'setup_already_done'
-  | 'internal';
+  | 'internal'
+  /** Client side: the link to main dropped before an answer came; the call may or may not have been saved. */
+  | 'connection_lost';
 
 export interface AppError {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** A stable sub-code for the renderer's message catalogue (`errors.reason.<reason>`). */
+  reason?: string;
   params?: Record<string, string | number>;
 }
 

@@ -30,8 +30,9 @@ export const AlertRuleSchema = z.object({
   priority: AlertPrioritySchema,
   /**
    * Rules watching the same condition at different severities share a group
-   * (heart rate high at 120 and at 150). Only the most urgent violated rule of a group
-   * is raised, so one condition never shows twice.
+   * (heart rate high at 120 and at 150; systolic above 160, above 180 or risen 40 from
+   * baseline). Only the most urgent violated rule of a group is raised, so one condition
+   * never shows twice.
    */
   group: z.string().min(1),
 });
@@ -48,11 +49,11 @@ export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
   { id: 'hr-below-40', parameter: 'heartRateBpm', comparison: { kind: 'below', limit: 40 }, priority: 'high', group: 'hr-low' },
   { id: 'sbp-above-160', parameter: 'systolicMmHg', comparison: { kind: 'above', limit: 160 }, priority: 'medium', group: 'sbp-high' },
   { id: 'sbp-above-180', parameter: 'systolicMmHg', comparison: { kind: 'above', limit: 180 }, priority: 'high', group: 'sbp-high' },
-  { id: 'sbp-rise-40', parameter: 'systolicMmHg', comparison: { kind: 'riseFromBaseline', delta: 40 }, priority: 'medium', group: 'sbp-rise' },
+  { id: 'sbp-rise-40', parameter: 'systolicMmHg', comparison: { kind: 'riseFromBaseline', delta: 40 }, priority: 'medium', group: 'sbp-high' },
   { id: 'sbp-below-90', parameter: 'systolicMmHg', comparison: { kind: 'below', limit: 90 }, priority: 'high', group: 'sbp-low' },
   { id: 'dbp-above-100', parameter: 'diastolicMmHg', comparison: { kind: 'above', limit: 100 }, priority: 'medium', group: 'dbp-high' },
   { id: 'dbp-above-110', parameter: 'diastolicMmHg', comparison: { kind: 'above', limit: 110 }, priority: 'high', group: 'dbp-high' },
-  { id: 'dbp-rise-25', parameter: 'diastolicMmHg', comparison: { kind: 'riseFromBaseline', delta: 25 }, priority: 'medium', group: 'dbp-rise' },
+  { id: 'dbp-rise-25', parameter: 'diastolicMmHg', comparison: { kind: 'riseFromBaseline', delta: 25 }, priority: 'medium', group: 'dbp-high' },
   { id: 'spo2-below-92', parameter: 'spo2Pct', comparison: { kind: 'below', limit: 92 }, priority: 'medium', group: 'spo2-low' },
   { id: 'spo2-below-88', parameter: 'spo2Pct', comparison: { kind: 'below', limit: 88 }, priority: 'high', group: 'spo2-low' },
   { id: 'rr-below-10', parameter: 'respiratoryRatePerMin', comparison: { kind: 'below', limit: 10 }, priority: 'medium', group: 'rr-low' },

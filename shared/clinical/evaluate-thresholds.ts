@@ -41,8 +41,23 @@ export function violates(comparison: Comparison, value: number, baseline: number
   }
 }
 
+/** Every rule a reading violates, group or not. */
+export function violatedRules(rules: readonly AlertRule[], values: ReadingValues, baseline: ReadingValues | null): Violation[] {
+  const violations: Violation[] = [];
+  for (const rule of rules) {
+    const value = values[rule.parameter];
+    if (value === undefined) continue;
+    const base = baseline?.[rule.parameter] ?? null;
+    if (violates(rule.comparison, value, base)) {
+      violations.push({ rule, value, threshold: thresholdOf(rule.comparison, value, base), baseline: base });
+    }
+  }
+  return violations;
+}
+
 /**
- * Which rules a reading violates: at most one per rule group, the most urgent.
+ * Which rules a reading violates: at most one per rule group, the most urgent (the first
+ * listed among equals).
  * `baseline` holds the session's baseline values for baseline-relative rules; a rule
  * whose parameter is absent from the reading (or baseline) is not evaluated.
  */
@@ -52,14 +67,10 @@ export function evaluateThresholds(
   baseline: ReadingValues | null,
 ): Violation[] {
   const worstByGroup = new Map<string, Violation>();
-  for (const rule of rules) {
-    const value = values[rule.parameter];
-    if (value === undefined) continue;
-    const base = baseline?.[rule.parameter] ?? null;
-    if (!violates(rule.comparison, value, base)) continue;
-    const current = worstByGroup.get(rule.group);
-    if (current && PRIORITY_RANK[current.rule.priority] >= PRIORITY_RANK[rule.priority]) continue;
-    worstByGroup.set(rule.group, { rule, value, threshold: thresholdOf(rule.comparison, value, base), baseline: base });
+  for (const violation of violatedRules(rules, values, baseline)) {
+    const current = worstByGroup.get(violation.rule.group);
+    if (current && PRIORITY_RANK[current.rule.priority] >= PRIORITY_RANK[violation.rule.priority]) continue;
+    worstByGroup.set(violation.rule.group, violation);
   }
   return [...worstByGroup.values()];
 }

@@ -10,7 +10,7 @@ import { VITAL_PARAMETER_KEYS, VITAL_PARAMETERS, displayUnit, type VitalParamete
 export function checkReadingValues(values: ReadingValues, confirmed: readonly VitalParameter[]): AppError | null {
   const present = VITAL_PARAMETER_KEYS.filter((key) => values[key] !== undefined);
   if (present.length === 0) {
-    return { code: 'invalid_request', message: 'Enter at least one value', field: 'values' };
+    return { code: 'invalid_request', message: 'Enter at least one value', field: 'values', reason: 'no_values' };
   }
   for (const key of present) {
     const value = values[key] as number;
@@ -23,6 +23,7 @@ export function checkReadingValues(values: ReadingValues, confirmed: readonly Vi
         code: 'invalid_request',
         message: `${key} takes at most ${spec.decimals} decimal places`,
         field,
+        reason: 'too_many_decimals',
         params: { decimals: spec.decimals },
       };
     }
@@ -38,19 +39,20 @@ export function checkReadingValues(values: ReadingValues, confirmed: readonly Vi
   const { systolicMmHg, diastolicMmHg, meanArterialMmHg } = values;
   if ((systolicMmHg === undefined) !== (diastolicMmHg === undefined)) {
     const missing = systolicMmHg === undefined ? 'systolicMmHg' : 'diastolicMmHg';
-    return { code: 'invalid_request', message: 'Blood pressure needs both systolic and diastolic', field: `values.${missing}` };
+    return { code: 'invalid_request', message: 'Blood pressure needs both systolic and diastolic', field: `values.${missing}`, reason: 'bp_incomplete' };
   }
   if (systolicMmHg !== undefined && diastolicMmHg !== undefined && systolicMmHg <= diastolicMmHg) {
     return {
       code: 'invalid_request',
       message: `Systolic ${systolicMmHg} must be above diastolic ${diastolicMmHg}`,
       field: 'values.diastolicMmHg',
+      reason: 'bp_order',
       params: { systolic: systolicMmHg, diastolic: diastolicMmHg },
     };
   }
   if (meanArterialMmHg !== undefined) {
     if (systolicMmHg === undefined || diastolicMmHg === undefined) {
-      return { code: 'invalid_request', message: 'A MAP needs the systolic and diastolic it came from', field: 'values.meanArterialMmHg' };
+      return { code: 'invalid_request', message: 'A MAP needs the systolic and diastolic it came from', field: 'values.meanArterialMmHg', reason: 'map_needs_bp' };
     }
     if (meanArterialMmHg < diastolicMmHg || meanArterialMmHg > systolicMmHg) {
       return {

@@ -1,4 +1,4 @@
-import { evaluateThresholds, type Violation } from '../../../shared/clinical/evaluate-thresholds';
+import { evaluateThresholds, violatedRules, type Violation } from '../../../shared/clinical/evaluate-thresholds';
 import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Reading, ReadingValues } from '../../../shared/domain/reading';
@@ -148,11 +148,18 @@ export function createAlertService({ db, clock, alertRules }: CoreDeps) {
       }
       const baseline = baselineOf(sessionReadings, infusionStartedAt);
       const violations = evaluateThresholds(alertRules, current, baseline);
+      const allViolated = violatedRules(alertRules, current, baseline);
       const active = activeRows(reading.sessionId).filter((row) => row.kind === 'physiological');
       const changed: number[] = [];
 
-      for (const violation of violations) {
-        const existing = active.find((row) => row.rule_group === violation.rule.group);
+      for (const winner of violations) {
+        const existing = active.find((row) => row.rule_group === winner.rule.group);
+        // An active alert whose own rule still holds at the same priority stays the one shown:
+        // swapping between equal explanations of one condition would only add noise.
+        const existingStillHolds = existing
+          ? allViolated.find((v) => v.rule.id === existing.rule_id && v.rule.priority === winner.rule.priority)
+          : undefined;
+        const violation = existingStillHolds ?? winner;
         if (existing && existing.rule_id === violation.rule.id) {
           insertEvent.run({ alertId: existing.id, kind: 'repeat', at, userId: null, note: null, value: violation.value, readingId: reading.id });
           changed.push(existing.id);
@@ -180,7 +187,7 @@ export function createAlertService({ db, clock, alertRules }: CoreDeps) {
       return db.transaction(() => {
         const alert = get(alertId);
         if (alert.acknowledgedAt !== null) {
-          fail({ code: 'conflict', message: `Already acknowledged by ${alert.acknowledgedByName ?? '?'}`, field: 'alertId' });
+          fail({ code: 'conflict', message: `Already acknowledged by ${alert.acknowledgedByName ?? '?'}`, field: 'alertId', reason: 'already_acknowledged', params: { name: alert.acknowledgedByName ?? '' } });
         }
         insertEvent.run({ alertId, kind: 'acknowledged', at: clock.now(), userId, note: note || null, value: null, readingId: null });
         return get(alertId);

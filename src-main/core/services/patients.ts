@@ -47,10 +47,10 @@ export function createPatientService({ db, clock, settings }: CoreDeps) {
       });
     }
     if (Math.round(input.weightKg * 10) !== input.weightKg * 10) {
-      fail({ code: 'invalid_request', message: 'Weight takes at most one decimal place', field: 'weightKg', params: { decimals: 1 } });
+      fail({ code: 'invalid_request', message: 'Weight takes at most one decimal place', field: 'weightKg', reason: 'too_many_decimals', params: { decimals: 1 } });
     }
     const birth = parseISO(input.dateOfBirth);
-    if (birth.getTime() > now) fail({ code: 'invalid_request', message: 'The date of birth is in the future', field: 'dateOfBirth' });
+    if (birth.getTime() > now) fail({ code: 'invalid_request', message: 'The date of birth is in the future', field: 'dateOfBirth', reason: 'date_in_future' });
     if (differenceInYears(now, birth) > patientMaxAgeYears) {
       fail({
         code: 'value_out_of_range',
@@ -68,7 +68,7 @@ export function createPatientService({ db, clock, settings }: CoreDeps) {
       return db.transaction(() => {
         const existing = byMrn.get(input.mrn);
         if (existing) {
-          fail({ code: 'conflict', message: `MRN ${input.mrn} already belongs to ${existing.family_name}, ${existing.given_name}`, field: 'mrn' });
+          fail({ code: 'conflict', message: `MRN ${input.mrn} already belongs to ${existing.family_name}, ${existing.given_name}`, field: 'mrn', reason: 'mrn_taken', params: { name: `${existing.family_name}, ${existing.given_name}` } });
         }
         const { lastInsertRowid } = insert.run({ ...input, createdAt: now, createdBy: userId });
         return toPatient(byId.get(Number(lastInsertRowid)) as PatientRow);

@@ -67,10 +67,10 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
       const now = clock.now();
       const observedAt = input.observedAt ?? now;
       if (observedAt > now + settings.futureObservationToleranceSeconds * 1000) {
-        fail({ code: 'invalid_request', message: 'The observed time is in the future', field: 'observedAt' });
+        fail({ code: 'invalid_request', message: 'The observed time is in the future', field: 'observedAt', reason: 'observed_in_future' });
       }
       if (observedAt < input.sessionCreatedAt) {
-        fail({ code: 'invalid_request', message: 'The observed time is before the session began', field: 'observedAt' });
+        fail({ code: 'invalid_request', message: 'The observed time is before the session began', field: 'observedAt', reason: 'observed_before_session' });
       }
       const values: ReadingValues = { ...input.values };
       let mapSource: Reading['mapSource'] = null;

@@ -113,11 +113,11 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
         const openSessions = open.all().map(toSession);
         const samePatient = openSessions.find((s) => s.patientId === patient.id);
         if (samePatient) {
-          fail({ code: 'conflict', message: `This patient already has an open session in ${samePatient.chair}`, field: 'patientId', params: { chair: samePatient.chair } });
+          fail({ code: 'conflict', message: `This patient already has an open session in ${samePatient.chair}`, field: 'patientId', reason: 'patient_has_open_session', params: { chair: samePatient.chair } });
         }
         const sameChair = openSessions.find((s) => s.chair.toLocaleLowerCase() === input.chair.toLocaleLowerCase());
         if (sameChair) {
-          fail({ code: 'conflict', message: `${sameChair.chair} already has an open session`, field: 'chair', params: { chair: sameChair.chair } });
+          fail({ code: 'conflict', message: `${sameChair.chair} already has an open session`, field: 'chair', reason: 'chair_in_use', params: { chair: sameChair.chair } });
         }
         const now = clock.now();
         const { lastInsertRowid } = insertSession.run({
@@ -136,7 +136,7 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
 
     transition(sessionId: number, action: PhaseAction, reason: string | undefined, userId: number): { session: Session; timer: SessionTimer } {
       if (ACTIONS_NEEDING_REASON.includes(action) && !reason) {
-        fail({ code: 'invalid_request', message: `${action} needs a reason`, field: 'reason' });
+        fail({ code: 'invalid_request', message: `${action} needs a reason`, field: 'reason', reason: 'reason_required' });
       }
       return db.transaction(() => {
         const session = get(sessionId);

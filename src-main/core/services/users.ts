@@ -36,7 +36,7 @@ export function createUserService({ db, clock }: CoreDeps) {
   const failures = new Map<string, { count: number; lockedUntil: number }>();
 
   function insertUser(username: string, displayName: string, roles: readonly Role[], pinHash: string): User {
-    if (byUsername.get(username)) fail({ code: 'conflict', message: `The username ${username} is taken`, field: 'username' });
+    if (byUsername.get(username)) fail({ code: 'conflict', message: `The username ${username} is taken`, field: 'username', reason: 'username_taken' });
     const { lastInsertRowid } = insert.run(username, displayName, JSON.stringify([...new Set(roles)]), pinHash, clock.now());
     return toUser(byId.get(Number(lastInsertRowid)) as UserRow);
   }

@@ -1,0 +1,162 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ClientFrameSchema, type ServerFrame } from '../../shared/contract/wire';
+import { ManualClock, type Clock } from '../core/clock';
+import { contentSecurityPolicy } from '../core/security/csp';
+import { openVigilCore, type VigilCore } from '../core/vigil-core';
+import { readStatic } from './static-files';
+
+export interface WebHostOptions {
+  dataDir: string;
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /**
+   * Tests only: the core runs on a clock moved by `POST /__test/clock` so a 40-minute
+   * session takes seconds. Never enabled in the desktop app.
+   */
+  testClock?: boolean;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  core: VigilCore;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+
+function sameToken(given: string | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(ws: WebSocket, frame: ServerFrame): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+}
+
+async function readBody(req: IncomingMessage, limitBytes: number): Promise<string> {
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > limitBytes) throw new Error('body too large');
+  }
+  return body;
+}
+
+/**
+ * The same core behind the same contract, for browsers: a loopback-only HTTP server that
+ * serves the built renderer, and a WebSocket that carries contract calls and events.
+ * A per-run random token (in the page URL) and Host/Origin checks keep other local
+ * pages and DNS-rebinding tricks out.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const manualClock = options.testClock ? new ManualClock(Date.now()) : null;
+  const clock: Clock | undefined = manualClock ?? undefined;
+  const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock } : {}) });
+  const token = randomBytes(24).toString('base64url');
+  let origin = '';
+  let allowedHosts: string[] = [];
+
+  const securityHeaders = (res: ServerResponse) => {
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy([origin.replace('http://', 'ws://')]));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cache-Control', 'no-store');
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      securityHeaders(res);
+      if (!allowedHosts.includes(req.headers.host ?? '')) {
+        res.writeHead(421).end('Misdirected request');
+        return;
+      }
+      const url = new URL(req.url ?? '/', origin);
+      if (url.pathname === '/__test/clock' && manualClock && req.method === 'POST') {
+        if (!sameToken(url.searchParams.get('token'), token)) {
+          res.writeHead(403).end();
+          return;
+        }
+        const { advanceMs } = JSON.parse(await readBody(req, 1024)) as { advanceMs: number };
+        const now = manualClock.advance(advanceMs);
+        core.services.ticker.tickNow();
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ now }));
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end();
+        return;
+      }
+      const file = await readStatic(options.rendererDir, url.pathname);
+      if (!file) {
+        res.writeHead(404).end('Not found');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': file.contentType });
+      res.end(req.method === 'HEAD' ? undefined : file.body);
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const trusted =
+      url.pathname === '/ws' &&
+      allowedHosts.includes(req.headers.host ?? '') &&
+      req.headers.origin === origin &&
+      sameToken(url.searchParams.get('token'), token);
+    if (!trusted) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+  });
+
+  function attach(ws: WebSocket): void {
+    const connection = core.connect();
+    connection.onEvent((name, payload) => send(ws, { type: 'event', name, payload }));
+    ws.on('message', (data) => {
+      let frame;
+      try {
+        frame = ClientFrameSchema.parse(JSON.parse(String(data)));
+      } catch {
+        ws.close(1008, 'malformed frame');
+        return;
+      }
+      void connection.call(frame.channel, frame.request).then((result) => send(ws, { type: 'result', id: frame.id, result }));
+    });
+    ws.on('close', () => connection.close());
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${LOOPBACK}:${port}`;
+  allowedHosts = [`${LOOPBACK}:${port}`, `localhost:${port}`];
+
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    token,
+    core,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      core.close();
+    },
+  };
+}
