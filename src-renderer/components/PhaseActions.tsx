@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTIONS_NEEDING_REASON, allowedActions } from '../../shared/clinical/phase-machine';
+import type { PhaseAction } from '../../shared/domain/phase';
+import type { SessionDetail } from '../../shared/domain/views';
+import { errorText } from '../format/error-text';
+import { useAppStore } from '../store/app-store';
+import { call } from '../transport/client';
+
+/** Actions that end or interrupt the infusion ask once more; a misclick here is an incident. */
+const ACTIONS_TO_CONFIRM: readonly PhaseAction[] = ['stopInfusion', 'close', 'abort'];
+
+export function PhaseActions({ detail }: { detail: SessionDetail }) {
+  const { t } = useTranslation();
+  const setDetail = useAppStore((state) => state.setDetail);
+  const [confirming, setConfirming] = useState<PhaseAction | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const { session, patient } = detail;
+
+  async function run(action: PhaseAction) {
+    const result = await call('session/transition', { sessionId: session.id, action, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    if (!result.ok) {
+      setError(errorText(t, result.error));
+      return;
+    }
+    setConfirming(null);
+    setReason('');
+    setError(null);
+    const fresh = await call('session/get', { sessionId: session.id });
+    if (fresh.ok) setDetail(fresh.value);
+  }
+
+  if (confirming) {
+    const needsReason = ACTIONS_NEEDING_REASON.includes(confirming);
+    return (
+      <form
+        className="phase-confirm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(confirming);
+        }}
+      >
+        <span>{t('session.confirmAction', { action: t(`session.action.${confirming}`), patient: `${patient.familyName}, ${patient.givenName}`, chair: session.chair })}</span>
+        {needsReason && <input aria-label={t('session.abortReason')} placeholder={t('session.abortReason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
+        <button type="submit" className="primary" autoFocus={!needsReason}>
+          {t('session.confirm')}
+        </button>
+        <button type="button" onClick={() => setConfirming(null)}>
+          {t('session.cancel')}
+        </button>
+        {error && <span className="field-error">{error}</span>}
+      </form>
+    );
+  }
+
+  return (
+    <div className="phase-actions">
+      {allowedActions(session.phase).map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={action === 'abort' ? 'danger' : action === 'startInfusion' || action === 'resumeInfusion' ? 'primary' : undefined}
+          onClick={() => (ACTIONS_TO_CONFIRM.includes(action) ? setConfirming(action) : void run(action))}
+        >
+          {t(`session.action.${action}`)}
+        </button>
+      ))}
+      {error && <span className="field-error">{error}</span>}
+    </div>
+  );
+}

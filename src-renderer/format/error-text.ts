@@ -1,0 +1,37 @@
+import type { TFunction } from 'i18next';
+import type { AppError } from '../../shared/result';
+import { isVitalParameter, parameterLabel } from './parameters';
+
+/** The name of the input an error is about, for messages like "Heart rate 400 is outside…". */
+function fieldName(t: TFunction, field: string | undefined): string {
+  if (!field) return '';
+  if (isVitalParameter(field)) return parameterLabel(t, field);
+  const key = `patients.${field}`;
+  const text = t(key);
+  return text === key ? '' : text;
+}
+
+/**
+ * An error value from main, in the user's language: a field's own message where we have
+ * one, the numbers main sent (limit, unit) otherwise.
+ */
+export function errorText(t: TFunction, error: AppError): string {
+  const field = error.field?.split('.').at(-1);
+  if (error.code === 'bad_credentials' && error.params?.minutes !== undefined) {
+    return t('errors.locked', { minutes: error.params.minutes });
+  }
+  if (error.reason) {
+    const key = `errors.reason.${error.reason}`;
+    const text = t(key, { ...error.params });
+    if (text !== key) return text;
+  }
+  if (error.code === 'invalid_request' && field && isVitalParameter(field)) {
+    return t('errors.notANumber', { what: parameterLabel(t, field) });
+  }
+  if (error.code === 'invalid_request' && field) {
+    const key = `errors.field.${field}`;
+    const text = t(key);
+    if (text !== key && !error.params) return text;
+  }
+  return t(`errors.${error.code}`, { ...error.params, message: error.message, what: fieldName(t, field) }).trim();
+}

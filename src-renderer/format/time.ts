@@ -1,0 +1,29 @@
+import { format } from 'date-fns';
+
+/** Elapsed time as m:ss, or h:mm:ss from an hour on. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const mm = hours > 0 ? String(minutes).padStart(2, '0') : String(minutes);
+  const body = `${hours > 0 ? `${hours}:` : ''}${mm}:${String(seconds).padStart(2, '0')}`;
+  return ms < 0 ? `-${body}` : body;
+}
+
+export function formatClockTime(at: number): string {
+  return format(at, 'HH:mm');
+}
+
+export function formatClockTimeWithSeconds(at: number): string {
+  return format(at, 'HH:mm:ss');
+}
+
+export function formatDateTime(at: number): string {
+  return format(at, 'yyyy-MM-dd HH:mm');
+}
+
+/** Value for an `<input type="datetime-local">`, in local time. */
+export function toDateTimeLocal(at: number): string {
+  return format(at, "yyyy-MM-dd'T'HH:mm");
+}

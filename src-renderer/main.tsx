@@ -1,0 +1,31 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n';
+import { useAppStore } from './store/app-store';
+import { startEventSync } from './store/sync';
+import { setBridge, call } from './transport/client';
+import { pickTransport } from './transport/bridge';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  await initI18n();
+  const transport = pickTransport();
+  setBridge(transport.bridge);
+  transport.onLinkState((link) => useAppStore.getState().setLink(link));
+  startEventSync();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  const status = await call('auth/status', {});
+  if (status.ok) {
+    const { setupRequired, user } = status.value;
+    useAppStore.getState().setAuth(setupRequired ? { kind: 'setup' } : user ? { kind: 'signedIn', user } : { kind: 'signedOut' });
+  }
+}
+
+void boot();

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../shared/domain/patient';
+import type { AppError } from '../../shared/result';
+import { FieldError } from '../components/FieldError';
+import { errorText } from '../format/error-text';
+import { call } from '../transport/client';
+
+const FIELDS = ['mrn', 'familyName', 'givenName', 'dateOfBirth', 'weightKg'] as const;
+type Field = (typeof FIELDS)[number];
+
+export function NewPatientForm({ onCreated, onCancel }: { onCreated(patient: Patient): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<Field, string>>({ mrn: '', familyName: '', givenName: '', dateOfBirth: '', weightKg: '' });
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const weightKg = values.weightKg.trim() === '' ? Number.NaN : Number(values.weightKg);
+    const result = await call('patient/create', {
+      mrn: values.mrn,
+      familyName: values.familyName,
+      givenName: values.givenName,
+      dateOfBirth: values.dateOfBirth,
+      weightKg,
+    });
+    setBusy(false);
+    if (result.ok) onCreated(result.value);
+    else setError(result.error);
+  }
+
+  const inputType: Record<Field, string> = { mrn: 'text', familyName: 'text', givenName: 'text', dateOfBirth: 'date', weightKg: 'number' };
+
+  return (
+    <form className="card new-patient" onSubmit={submit} aria-label={t('patients.new')}>
+      <h2>{t('patients.new')}</h2>
+      <div className="form-grid">
+        {FIELDS.map((field, index) => (
+          <div key={field} className="form-field">
+            <label htmlFor={`patient-${field}`}>{t(`patients.${field}`)}</label>
+            <input
+              id={`patient-${field}`}
+              name={field}
+              type={inputType[field]}
+              step={field === 'weightKg' ? '0.1' : undefined}
+              value={values[field]}
+              autoFocus={index === 0}
+              aria-invalid={error?.field === field}
+              aria-describedby={error?.field === field ? `patient-${field}-error` : undefined}
+              onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+            />
+            <FieldError id={`patient-${field}-error`} text={error?.field === field ? errorText(t, error) : null} />
+          </div>
+        ))}
+      </div>
+      {error && !FIELDS.includes(error.field as Field) && (
+        <p className="field-error" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('patients.create')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('patients.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

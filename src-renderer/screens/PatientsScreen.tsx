@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../shared/domain/patient';
+import { useAppStore } from '../store/app-store';
+import { refreshOpenSessions } from '../store/sync';
+import { call } from '../transport/client';
+import { NewPatientForm } from './NewPatientForm';
+import { OpenSessionForm } from './OpenSessionForm';
+
+export function PatientsScreen() {
+  const { t } = useTranslation();
+  const openSessions = useAppStore((state) => state.openSessions);
+  const show = useAppStore((state) => state.show);
+  const [search, setSearch] = useState('');
+  const [patients, setPatients] = useState<Patient[]>([]);
+  const [creating, setCreating] = useState(false);
+  const [openingFor, setOpeningFor] = useState<number | null>(null);
+
+  const load = useCallback(async (text: string) => {
+    const result = await call('patient/list', { search: text });
+    if (result.ok) setPatients(result.value);
+  }, []);
+
+  useEffect(() => {
+    void load(search);
+  }, [load, search]);
+
+  return (
+    <main className="patients-screen">
+      <div className="toolbar">
+        <h1>{t('patients.title')}</h1>
+        <input
+          type="search"
+          className="search"
+          placeholder={t('patients.search')}
+          aria-label={t('patients.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          {t('patients.new')}
+        </button>
+      </div>
+      {creating && (
+        <NewPatientForm
+          onCreated={(patient) => {
+            setCreating(false);
+            setSearch('');
+            setOpeningFor(patient.id);
+            void load('');
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+      {patients.length === 0 && !creating && <p className="empty">{t('patients.none')}</p>}
+      <ul className="patient-list">
+        {patients.map((patient) => {
+          const open = openSessions.find((summary) => summary.patient.id === patient.id);
+          return (
+            <li key={patient.id} className="card patient-row" data-testid={`patient-${patient.mrn}`}>
+              <div className="patient-name">
+                <strong>
+                  {patient.familyName}, {patient.givenName}
+                </strong>
+                <span className="muted">{t('session.patientLine', { mrn: patient.mrn, dob: patient.dateOfBirth, weight: patient.weightKg })}</span>
+              </div>
+              {open ? (
+                <button type="button" onClick={() => show({ kind: 'session', sessionId: open.session.id })}>
+                  {t('patients.inChair', { chair: open.session.chair })}
+                </button>
+              ) : openingFor === patient.id ? (
+                <OpenSessionForm
+                  patient={patient}
+                  onOpened={(session) => {
+                    setOpeningFor(null);
+                    void refreshOpenSessions();
+                    show({ kind: 'session', sessionId: session.id });
+                  }}
+                  onCancel={() => setOpeningFor(null)}
+                />
+              ) : (
+                <button type="button" onClick={() => setOpeningFor(patient.id)}>
+                  {t('patients.openSession')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </main>
+  );
+}

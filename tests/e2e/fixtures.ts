@@ -1,0 +1,96 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
+
+interface Fixtures {
+  host: RunningHost;
+  /** Page errors, console errors and CSP violations seen during the test; must stay empty. */
+  pageProblems: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  host: async ({}, use, testInfo) => {
+    const host = await startHost();
+    await use(host);
+    await host.stop().catch(() => undefined);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('web-host.log', { body: host.log.join('\n'), contentType: 'text/plain' });
+    }
+  },
+  pageProblems: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('WebSocket')) problems.push(`console: ${message.text()}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await use(problems);
+    expect(problems, 'no page errors or CSP violations').toEqual([]);
+  },
+});
+
+export { expect };
+
+export const PHYSICIAN = { username: 'dr.okafor', displayName: 'Dr Ada Okafor', pin: '482913' };
+
+/** First run: create the clinic's first account through the setup screen. */
+export async function setUpFirstAccount(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Set up Vigil' })).toBeVisible();
+  await page.getByLabel('Full name').fill(PHYSICIAN.displayName);
+  await page.getByLabel('Username').fill(PHYSICIAN.username);
+  await page.getByLabel('PIN (4–12 digits)').fill(PHYSICIAN.pin);
+  await page.getByLabel('Repeat PIN').fill(PHYSICIAN.pin);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+}
+
+export async function signIn(page: Page, user = PHYSICIAN): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('PIN').fill(user.pin);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+}
+
+export interface PatientInput {
+  mrn: string;
+  familyName: string;
+  givenName: string;
+  dateOfBirth: string;
+  weightKg: string;
+}
+
+export const PATIENT_A: PatientInput = { mrn: 'MRN-1001', familyName: 'Lindqvist', givenName: 'Maja', dateOfBirth: '1984-03-12', weightKg: '80' };
+
+export async function registerPatient(page: Page, patient: PatientInput): Promise<void> {
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await page.getByLabel('MRN', { exact: true }).fill(patient.mrn);
+  await page.getByLabel('Family name').fill(patient.familyName);
+  await page.getByLabel('Given name').fill(patient.givenName);
+  await page.getByLabel('Date of birth').fill(patient.dateOfBirth);
+  await page.getByLabel('Weight (kg)').fill(patient.weightKg);
+  await page.getByRole('button', { name: 'Register patient' }).click();
+}
+
+/** Opens a session for a just-registered patient from the patient list. */
+export async function openSession(page: Page, mrn: string, chair: string): Promise<void> {
+  const row = page.getByTestId(`patient-${mrn}`);
+  const chairInput = row.getByLabel('Chair');
+  if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
+  await chairInput.fill(chair);
+  await row.getByRole('button', { name: 'Open session' }).click();
+  await expect(page.getByTestId('session-screen')).toBeVisible();
+}
+
+/** Types one reading with the keyboard only: Tab between fields, Enter commits. */
+export async function typeReading(page: Page, values: string[]): Promise<void> {
+  await page.getByLabel('Heart rate').focus();
+  for (const [index, value] of values.entries()) {
+    if (index > 0) await page.keyboard.press('Tab');
+    if (value) await page.keyboard.type(value);
+  }
+  await page.keyboard.press('Enter');
+}
