@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionTimer } from '../../../shared/domain/session';
+import { ManualClock } from '../../../src-main/core/clock';
+import { EventBus } from '../../../src-main/core/event-bus';
+import type { SessionService } from '../../../src-main/core/services/sessions';
+import { createTicker } from '../../../src-main/core/ticker';
+
+const timer = (sessionId: number, nowAt: number): SessionTimer => ({
+  sessionId,
+  phase: 'infusing',
+  nowAt,
+  infusionStartedAt: 0,
+  infusionEndedAt: null,
+  infusionElapsedMs: nowAt,
+  infusionRemainingMs: null,
+  pausedElapsedMs: 0,
+  recoveryStartedAt: null,
+  recoveryElapsedMs: 0,
+  totalElapsedMs: nowAt,
+});
+
+/** Only runningTimers is used by the ticker; `running` says which sessions are running. */
+function fakeSessions(running: number[]): SessionService {
+  const partial: Pick<SessionService, 'runningTimers'> = { runningTimers: (now = 0) => running.map((id) => timer(id, now)) };
+  return partial as SessionService;
+}
+
+describe('ticker', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('stays silent while no session runs', () => {
+    const bus = new EventBus();
+    const ticks = vi.fn();
+    bus.subscribe(ticks);
+    const ticker = createTicker(fakeSessions([]), new ManualClock(0), bus);
+    ticker.refresh();
+    vi.advanceTimersByTime(5_000);
+    expect(ticker.isRunning()).toBe(false);
+    expect(ticks).not.toHaveBeenCalled();
+  });
+
+  it('ticks at once, then once a second, with the timers at the clock time', () => {
+    const bus = new EventBus();
+    const ticks: unknown[] = [];
+    bus.subscribe((name, payload) => ticks.push({ name, payload }));
+    const clock = new ManualClock(10_000);
+    const ticker = createTicker(fakeSessions([4]), clock, bus);
+    ticker.refresh();
+    expect(ticks).toEqual([{ name: 'timer/tick', payload: { nowAt: 10_000, timers: [timer(4, 10_000)] } }]);
+    clock.advance(1_000);
+    vi.advanceTimersByTime(1_000);
+    clock.advance(1_000);
+    vi.advanceTimersByTime(1_000);
+    expect(ticks).toHaveLength(3);
+    expect(ticks.at(-1)).toEqual({ name: 'timer/tick', payload: { nowAt: 12_000, timers: [timer(4, 12_000)] } });
+    ticker.stop();
+  });
+
+  it('does not start a second interval when refreshed again', () => {
+    const bus = new EventBus();
+    const ticks = vi.fn();
+    bus.subscribe(ticks);
+    const ticker = createTicker(fakeSessions([1]), new ManualClock(0), bus);
+    ticker.refresh();
+    ticker.refresh();
+    vi.advanceTimersByTime(1_000);
+    expect(ticks).toHaveBeenCalledTimes(2);
+    ticker.stop();
+  });
+
+  it('stops by itself once the last session stops running', () => {
+    const running = [1];
+    const bus = new EventBus();
+    const ticks = vi.fn();
+    bus.subscribe(ticks);
+    const partial: Pick<SessionService, 'runningTimers'> = { runningTimers: (now = 0) => running.map((id) => timer(id, now)) };
+    const ticker = createTicker(partial as SessionService, new ManualClock(0), bus);
+    ticker.refresh();
+    running.length = 0;
+    vi.advanceTimersByTime(1_000);
+    expect(ticker.isRunning()).toBe(false);
+    vi.advanceTimersByTime(5_000);
+    expect(ticks).toHaveBeenCalledTimes(1);
+  });
+
+  it('tickNow pushes an immediate tick (after the test clock moved)', () => {
+    const bus = new EventBus();
+    const ticks = vi.fn();
+    bus.subscribe(ticks);
+    const clock = new ManualClock(0);
+    const ticker = createTicker(fakeSessions([1]), clock, bus);
+    ticker.refresh();
+    clock.advance(30 * 60_000);
+    ticker.tickNow();
+    expect(ticks).toHaveBeenLastCalledWith('timer/tick', { nowAt: 30 * 60_000, timers: [timer(1, 30 * 60_000)] });
+    ticker.stop();
+    expect(ticker.isRunning()).toBe(false);
+  });
+});
