@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { startWebHost } from './web-host';
 
 /**
- * `node dist/host/web-host.cjs [--data-dir DIR] [--port N] [--open-browser] [--test-clock]`
+ * `node dist/host/web-host.cjs [--data-dir DIR] [--port N] [--open-browser] [--test-clock [--test-clock-start MS]]`
  * Prints one JSON line `{"event":"listening",...}` when ready, so tests and scripts can
  * wait for it instead of sleeping.
  */
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       'renderer-dir': { type: 'string' },
       'open-browser': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
+      'test-clock-start': { type: 'string' },
     },
   });
   const dataDir = resolve(values['data-dir'] ?? process.env.VIGIL_DATA_DIR ?? '.vigil-data');
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   const port = values.port ? Number(values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
 
-  const host = await startWebHost({ dataDir, rendererDir, port, testClock: values['test-clock'] });
+  const testClockStartAt = values['test-clock-start'] ? Number(values['test-clock-start']) : undefined;
+  if (testClockStartAt !== undefined && !Number.isSafeInteger(testClockStartAt)) throw new Error('--test-clock-start must be epoch milliseconds');
+  const host = await startWebHost({ dataDir, rendererDir, port, testClock: values['test-clock'], ...(testClockStartAt === undefined ? {} : { testClockStartAt }) });
   console.log(JSON.stringify({ event: 'listening', url: host.url, port: host.port, dataDir, testClock: values['test-clock'] }));
   if (values['test-clock']) console.warn('Vigil web host: test clock enabled (POST /__test/clock). Never use this for patient care.');
   console.warn(`Vigil console: ${host.url}`);

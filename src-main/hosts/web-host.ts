@@ -18,6 +18,8 @@ export interface WebHostOptions {
    * session takes seconds. Never enabled in the desktop app.
    */
   testClock?: boolean;
+  /** Where the test clock starts (default: now), e.g. to resume after a restart. */
+  testClockStartAt?: number;
 }
 
 export interface WebHost {
@@ -57,7 +59,7 @@ async function readBody(req: IncomingMessage, limitBytes: number): Promise<strin
  * pages and DNS-rebinding tricks out.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const manualClock = options.testClock ? new ManualClock(Date.now()) : null;
+  const manualClock = options.testClock ? new ManualClock(options.testClockStartAt ?? Date.now()) : null;
   const clock: Clock | undefined = manualClock ?? undefined;
   const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock } : {}) });
   const token = randomBytes(24).toString('base64url');

@@ -12,7 +12,7 @@ export interface RunningHost {
   token: string;
   dataDir: string;
   log: string[];
-  /** Moves the host's test clock forward and returns its new "now". */
+  /** Moves the host's test clock forward and returns its new "now" (0 reads it). */
   advanceClock(ms: number): Promise<number>;
   /** SIGTERM and wait for a clean exit. */
   stop(): Promise<void>;
@@ -25,8 +25,9 @@ export function newDataDir(): string {
 }
 
 /** Starts `dist/host/web-host.cjs` with a test clock and waits for its "listening" line. */
-export function startHost(dataDir: string = newDataDir()): Promise<RunningHost> {
-  const child: ChildProcess = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir, '--test-clock'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startHost(dataDir: string = newDataDir(), clockStartAt?: number): Promise<RunningHost> {
+  const args = [HOST_SCRIPT, '--data-dir', dataDir, '--test-clock', ...(clockStartAt === undefined ? [] : ['--test-clock-start', String(clockStartAt)])];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolveHost, reject) => {
