@@ -5,17 +5,14 @@ import { baselineOf } from '../../../src-main/core/services/alerts';
 import { highestPriority } from '../../../src-main/core/services/session-views';
 
 let nextId = 1;
-const reading = (observedAt: number, values: ReadingValues): Reading => ({
-  id: nextId++,
-  sessionId: 1,
-  observedAt,
-  recordedAt: observedAt,
-  recordedBy: 1,
-  recordedByName: 'Nina Nurse',
-  values,
-  mapSource: null,
-  late: false,
-});
+/**
+ * baselineOf reads only a reading's id, observed time and values; the rest of the record
+ * (who, corrections, annotations) is irrelevant to it, so the fixture leaves it out.
+ */
+const reading = (observedAt: number, values: ReadingValues): Reading => {
+  const relevant: Pick<Reading, 'id' | 'sessionId' | 'observedAt' | 'recordedAt' | 'values'> = { id: nextId++, sessionId: 1, observedAt, recordedAt: observedAt, values };
+  return relevant as Reading;
+};
 
 describe('baselineOf (the values rise-from-baseline rules compare with)', () => {
   const early = reading(0, { systolicMmHg: 130, diastolicMmHg: 80, heartRateBpm: 70 });

@@ -1,18 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Reading } from '../../../shared/domain/reading';
 import { EventBus } from '../../../src-main/core/event-bus';
 
-const READING: Reading = {
-  id: 1,
-  sessionId: 1,
-  observedAt: 1_000,
-  recordedAt: 1_000,
-  recordedBy: 1,
-  recordedByName: 'Nina Nurse',
-  values: { heartRateBpm: 72 },
-  mapSource: null,
-  late: false,
-};
+const TICK = { nowAt: 1_000, timers: [] };
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -25,9 +14,9 @@ describe('EventBus', () => {
     const b = vi.fn();
     bus.subscribe(a);
     bus.subscribe(b);
-    bus.emit('reading/added', READING);
-    expect(a).toHaveBeenCalledWith('reading/added', READING);
-    expect(b).toHaveBeenCalledWith('reading/added', READING);
+    bus.emit('timer/tick', TICK);
+    expect(a).toHaveBeenCalledWith('timer/tick', TICK);
+    expect(b).toHaveBeenCalledWith('timer/tick', TICK);
   });
 
   it('stops delivering after unsubscribe', () => {
@@ -35,7 +24,7 @@ describe('EventBus', () => {
     const listener = vi.fn();
     const unsubscribe = bus.subscribe(listener);
     unsubscribe();
-    bus.emit('reading/added', READING);
+    bus.emit('timer/tick', TICK);
     expect(listener).not.toHaveBeenCalled();
   });
 
@@ -47,7 +36,7 @@ describe('EventBus', () => {
       throw new Error('window gone');
     });
     bus.subscribe(after);
-    expect(() => bus.emit('reading/added', READING)).not.toThrow();
+    expect(() => bus.emit('timer/tick', TICK)).not.toThrow();
     expect(after).toHaveBeenCalledOnce();
     expect(consoleError).toHaveBeenCalledOnce();
   });

@@ -8,24 +8,24 @@ describe('DEFAULT_ALERT_RULES (clinic defaults as data)', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('group rules that watch one parameter in one direction', () => {
-    const groups = new Map<string, Set<string>>();
+  it('group only rules that watch the same parameter', () => {
+    const parameterOfGroup = new Map<string, string>();
     for (const rule of DEFAULT_ALERT_RULES) {
-      const direction = rule.comparison.kind === 'above' || rule.comparison.kind === 'atOrAbove' ? 'up' : rule.comparison.kind === 'riseFromBaseline' ? 'rise' : 'down';
-      const set = groups.get(rule.group) ?? new Set<string>();
-      set.add(`${rule.parameter}/${direction}`);
-      groups.set(rule.group, set);
+      const seen = parameterOfGroup.get(rule.group) ?? rule.parameter;
+      expect(rule.parameter, rule.id).toBe(seen);
+      parameterOfGroup.set(rule.group, seen);
     }
-    for (const [group, kinds] of groups) expect({ group, kinds: [...kinds] }).toEqual({ group, kinds: [expect.any(String)] });
   });
 
-  it('never put two rules of the same priority in one group (one would shadow the other)', () => {
-    const seen = new Set<string>();
+  it('treat high and low readings of a parameter as different conditions', () => {
+    const direction = (kind: string) => (kind === 'below' || kind === 'atOrBelow' ? 'down' : 'up');
+    const directionsOfGroup = new Map<string, Set<string>>();
     for (const rule of DEFAULT_ALERT_RULES) {
-      const key = `${rule.group}/${rule.priority}`;
-      expect(seen.has(key), key).toBe(false);
-      seen.add(key);
+      const set = directionsOfGroup.get(rule.group) ?? new Set<string>();
+      set.add(direction(rule.comparison.kind));
+      directionsOfGroup.set(rule.group, set);
     }
+    for (const [group, directions] of directionsOfGroup) expect([...directions], group).toHaveLength(1);
   });
 
   it('rank high above medium above low', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES, PRIORITY_RANK, type AlertPriority, type AlertRule } from '../../../shared/clinical/alert-rules';
-import { evaluateThresholds, violates } from '../../../shared/clinical/evaluate-thresholds';
+import { evaluateThresholds, violatedRules, violates } from '../../../shared/clinical/evaluate-thresholds';
 import { VITAL_PARAMETER_KEYS, VITAL_PARAMETERS } from '../../../shared/clinical/parameters';
 import type { ReadingValues } from '../../../shared/domain/reading';
 
@@ -39,7 +39,9 @@ const CASES: BoundaryCase[] = [
   at('SBP 89', { systolicMmHg: 89 }, { 'sbp-below-90': 'high' }),
   at('SBP +39 from baseline 120', { systolicMmHg: 159 }, {}, { systolicMmHg: 120 }),
   at('SBP +40 from baseline 120', { systolicMmHg: 160 }, { 'sbp-rise-40': 'medium' }, { systolicMmHg: 120 }),
-  at('SBP 161, +61 from baseline 100 (two groups)', { systolicMmHg: 161 }, { 'sbp-above-160': 'medium', 'sbp-rise-40': 'medium' }, { systolicMmHg: 100 }),
+  // "SBP > 160, or a rise of 40" is one condition (one cell of CLINICAL.md section 4): one alert for it.
+  at('SBP 161, +61 from baseline 100', { systolicMmHg: 161 }, { 'sbp-above-160': 'medium' }, { systolicMmHg: 100 }),
+  at('SBP 181, +81 from baseline 100', { systolicMmHg: 181 }, { 'sbp-above-180': 'high' }, { systolicMmHg: 100 }),
 
   at('DBP 100', { diastolicMmHg: 100 }, {}),
   at('DBP 101', { diastolicMmHg: 101 }, { 'dbp-above-100': 'medium' }),
@@ -47,6 +49,7 @@ const CASES: BoundaryCase[] = [
   at('DBP 111', { diastolicMmHg: 111 }, { 'dbp-above-110': 'high' }),
   at('DBP +24 from baseline 70', { diastolicMmHg: 94 }, {}, { diastolicMmHg: 70 }),
   at('DBP +25 from baseline 70', { diastolicMmHg: 95 }, { 'dbp-rise-25': 'medium' }, { diastolicMmHg: 70 }),
+  at('DBP 111, +41 from baseline 70', { diastolicMmHg: 111 }, { 'dbp-above-110': 'high' }, { diastolicMmHg: 70 }),
 
   at('SpO2 92', { spo2Pct: 92 }, {}),
   at('SpO2 91', { spo2Pct: 91 }, { 'spo2-below-92': 'medium' }),
@@ -101,6 +104,23 @@ describe('evaluateThresholds with the default rules, at every boundary', () => {
     const reversed = [...DEFAULT_ALERT_RULES].reverse();
     expect(byId(evaluateThresholds(reversed, { heartRateBpm: 151 }, null))).toEqual({ 'hr-above-150': 'high' });
     expect(byId(evaluateThresholds(reversed, { spo2Pct: 80 }, null))).toEqual({ 'spo2-below-88': 'high' });
+  });
+});
+
+describe('violatedRules (every violated rule, before grouping)', () => {
+  it('lists every rule a value breaks, group or not, with each one\'s threshold', () => {
+    const all = violatedRules(DEFAULT_ALERT_RULES, { systolicMmHg: 185 }, { systolicMmHg: 120 });
+    expect(all.map((v) => [v.rule.id, v.threshold])).toEqual([
+      ['sbp-above-160', 160],
+      ['sbp-above-180', 180],
+      ['sbp-rise-40', 160],
+    ]);
+    expect(evaluateThresholds(DEFAULT_ALERT_RULES, { systolicMmHg: 185 }, { systolicMmHg: 120 }).map((v) => v.rule.id)).toEqual(['sbp-above-180']);
+  });
+
+  it('picks the first listed rule among equally urgent ones of a group', () => {
+    // SBP 165 from 120 breaks "above 160" and "rise of 40", both medium, in one group.
+    expect(evaluateThresholds(DEFAULT_ALERT_RULES, { systolicMmHg: 165 }, { systolicMmHg: 120 }).map((v) => v.rule.id)).toEqual(['sbp-above-160']);
   });
 });
 
