@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventName } from '../../shared/contract/events';
+import { EVENTS } from '../../shared/contract/events';
+import type { CoreConnection } from '../../src-main/core/vigil-core';
+import { ADMIN, callOk, MINUTE, openSession, openTestCore, setUpAdmin, signIn, type TestCore } from '../support/test-core';
+import { useTempDirs } from '../support/temp-dir';
+
+const dirs = useTempDirs('all');
+let t: TestCore;
+let staff: CoreConnection;
+
+beforeAll(async () => {
+  t = openTestCore(dirs.make());
+  ({ connection: staff } = await setUpAdmin(t.core));
+});
+afterAll(() => {
+  t.core.close();
+  expect(t.logger.errors()).toEqual([]);
+});
+
+interface Heard {
+  name: EventName;
+  payload: unknown;
+}
+
+/** Subscribes a connection and collects what it hears, checking each payload against the contract. */
+function listen(connection: CoreConnection): { heard: Heard[]; stop: () => void } {
+  const heard: Heard[] = [];
+  const stop = connection.onEvent((name, payload) => {
+    expect(EVENTS[name].safeParse(payload).success, `${name} payload matches the contract`).toBe(true);
+    heard.push({ name, payload });
+  });
+  return { heard, stop };
+}
+
+describe('events pushed to connections', () => {
+  it('tells a signed-in connection about a committed reading and the alert it raised', async () => {
+    const { session } = await openSession(staff);
+    await callOk(staff, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
+    t.clock.advance(MINUTE);
+    const { heard, stop } = listen(staff);
+    const { reading, alerts } = await callOk(staff, 'reading/add', { sessionId: session.id, values: { systolicMmHg: 190, diastolicMmHg: 95 } });
+    stop();
+    expect(heard).toEqual([
+      { name: 'reading/added', payload: reading },
+      { name: 'alert/changed', payload: alerts[0] },
+    ]);
+    expect(alerts[0]).toMatchObject({ ruleId: 'sbp-above-180' });
+  });
+
+  it('tells every signed-in window, including ones that did not make the change', async () => {
+    const other = await signIn(t.core, ADMIN.username, ADMIN.pin);
+    const { heard, stop } = listen(other);
+    const { session } = await openSession(staff);
+    const { reading } = await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 76 } });
+    const transition = await callOk(staff, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
+    stop();
+    expect(heard.map((h) => h.name)).toEqual(['session/changed', 'reading/added', 'session/changed']);
+    expect(heard[1]?.payload).toEqual(reading);
+    expect(heard[2]?.payload).toEqual(transition);
+  });
+
+  it('tells about an acknowledgement', async () => {
+    const { session } = await openSession(staff);
+    const alert = (await callOk(staff, 'reading/add', { sessionId: session.id, values: { spo2Pct: 86 } })).alerts[0];
+    if (!alert) throw new Error('expected an SpO2 alert');
+    const { heard, stop } = listen(staff);
+    const acknowledged = await callOk(staff, 'alert/acknowledge', { alertId: alert.id, note: 'Oxygen on' });
+    stop();
+    expect(heard).toEqual([{ name: 'alert/changed', payload: acknowledged }]);
+  });
+
+  it('sends nothing to a connection that is not signed in', async () => {
+    const anonymous = t.core.connect();
+    const { heard, stop } = listen(anonymous);
+    const { session } = await openSession(staff);
+    await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 160 } });
+    await callOk(staff, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
+    stop();
+    expect(heard).toEqual([]);
+  });
+
+  it('stops sending once the connection signs out', async () => {
+    const { session } = await openSession(staff);
+    const window = await signIn(t.core, ADMIN.username, ADMIN.pin);
+    const { heard, stop } = listen(window);
+    await callOk(window, 'auth/signOut', {});
+    await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 77 } });
+    stop();
+    expect(heard).toEqual([]);
+  });
+
+  it('stops sending to a listener that unsubscribed, and to a closed connection', async () => {
+    const { session } = await openSession(staff);
+    const window = await signIn(t.core, ADMIN.username, ADMIN.pin);
+    const kept = listen(window);
+    const dropped = listen(window);
+    dropped.stop();
+    await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 78 } });
+    expect(kept.heard.map((h) => h.name)).toEqual(['reading/added']);
+    expect(dropped.heard).toEqual([]);
+
+    window.close();
+    await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 79 } });
+    expect(kept.heard).toHaveLength(1);
+  });
+});
