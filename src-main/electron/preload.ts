@@ -1,0 +1,60 @@
+// The sandboxed preload: the page's only way to main. It exposes the contract's channels,
+// each written out so `satisfies VigilChannels` fails the build when the contract gains,
+// loses or renames one, and events from an allow-list checked the same way. Nothing of
+// Electron itself (ipcRenderer, the IPC event and its sender) reaches the page.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { Unsubscribe, VigilBridge, VigilChannels } from '../../shared/contract/api';
+import type { ChannelName } from '../../shared/contract/channels';
+import type { EventName, EventPayload } from '../../shared/contract/events';
+import { callChannel, eventChannel } from './ipc-names';
+
+function invoke<C extends ChannelName>(channel: C): VigilChannels[C] {
+  const ipcName = callChannel(channel);
+  const call = (request: unknown): Promise<unknown> => ipcRenderer.invoke(ipcName, request);
+  // TypeScript cannot tie a generic C to one member of VigilChannels; main checks every value anyway.
+  return call as VigilChannels[C];
+}
+
+export const channels = {
+  'auth/status': invoke('auth/status'),
+  'auth/setup': invoke('auth/setup'),
+  'auth/signIn': invoke('auth/signIn'),
+  'auth/signOut': invoke('auth/signOut'),
+  'user/list': invoke('user/list'),
+  'user/create': invoke('user/create'),
+  'patient/list': invoke('patient/list'),
+  'patient/create': invoke('patient/create'),
+  'patient/get': invoke('patient/get'),
+  'session/create': invoke('session/create'),
+  'session/list': invoke('session/list'),
+  'session/get': invoke('session/get'),
+  'session/transition': invoke('session/transition'),
+  'reading/add': invoke('reading/add'),
+  'alert/list': invoke('alert/list'),
+  'alert/acknowledge': invoke('alert/acknowledge'),
+} satisfies VigilChannels;
+
+/** Every contract event, and nothing else: `satisfies` rejects a missing or unknown name. */
+export const SUBSCRIBABLE_EVENTS = {
+  'timer/tick': true,
+  'session/changed': true,
+  'reading/added': true,
+  'alert/changed': true,
+} as const satisfies Record<EventName, true>;
+
+function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe {
+  if (typeof event !== 'string' || !Object.hasOwn(SUBSCRIBABLE_EVENTS, event)) {
+    throw new Error(`Vigil has no event named ${String(event)}`);
+  }
+  if (typeof listener !== 'function') throw new TypeError('subscribe needs a listener function');
+  const ipcName = eventChannel(event);
+  const forward = (_event: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);
+  ipcRenderer.on(ipcName, forward);
+  return () => {
+    ipcRenderer.removeListener(ipcName, forward);
+  };
+}
+
+export const bridge: VigilBridge = { channels, subscribe };
+
+contextBridge.exposeInMainWorld('vigil', bridge);
