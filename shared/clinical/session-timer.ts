@@ -45,7 +45,8 @@ export function computeSessionTimer(
       recoveryEndedAt = change.at;
     }
     if (change.toPhase === 'aborted' && infusionStartedAt !== null && infusionEndedAt === null) infusionEndedAt = change.at;
-    if ((change.toPhase === 'closed' || change.toPhase === 'aborted') && sessionEndedAt === null) sessionEndedAt = change.at;
+    // The patient's session ends when they leave (discharge) or it is cut short; closing is paperwork.
+    if ((change.toPhase === 'discharged' || change.toPhase === 'closed' || change.toPhase === 'aborted') && sessionEndedAt === null) sessionEndedAt = change.at;
     phase = change.toPhase;
     phaseSince = change.at;
   }

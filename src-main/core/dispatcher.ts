@@ -7,7 +7,9 @@ import type { Logger } from './logger';
 
 export function describeZodError(error: z.ZodError): AppError {
   const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  // An unknown key is reported on its parent; name the key itself as the field.
+  const path = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
+  const field = path.length > 0 ? path.map(String).join('.') : undefined;
   const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : 'Invalid request';
   return { code: 'invalid_request', message, ...(field ? { field } : {}) };
 }
