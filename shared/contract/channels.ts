@@ -3,7 +3,7 @@ import { AlertSchema } from '../domain/alert';
 import { IdSchema, ReasonSchema } from '../domain/common';
 import { NewPatientSchema, PatientSchema } from '../domain/patient';
 import { PhaseActionSchema } from '../domain/phase';
-import { NewReadingSchema, ReadingSchema } from '../domain/reading';
+import { NewReadingSchema, ReadingAnnotationSchema, ReadingCorrectionSchema, ReadingSchema } from '../domain/reading';
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
 import { NewUserSchema, PinSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
 import { AuthStatusSchema, SessionDetailSchema, SessionSummarySchema } from '../domain/views';
@@ -69,6 +69,17 @@ export const CHANNELS = {
 
   'reading/add': channel({
     request: NewReadingSchema.strict(),
+    response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
+    access: CLINICAL_STAFF,
+  }),
+
+  'reading/correct': channel({
+    request: ReadingCorrectionSchema.strict(),
+    response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
+    access: CLINICAL_STAFF,
+  }),
+  'reading/annotate': channel({
+    request: ReadingAnnotationSchema.strict(),
     response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
     access: CLINICAL_STAFF,
   }),

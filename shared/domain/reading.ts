@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../clinical/parameters';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, ReasonSchema } from './common';
 
 const optionalValue = z.number().finite().optional();
 
@@ -16,7 +16,9 @@ export const ReadingValuesSchema = z.object({
   temperatureC: optionalValue,
   moaasScore: optionalValue,
   dissociationLevel: optionalValue,
-}) satisfies z.ZodType<Partial<Record<VitalParameter, number>>>;
+})
+  // An unknown key would otherwise be dropped silently: a value the nurse typed, lost.
+  .strict() satisfies z.ZodType<Partial<Record<VitalParameter, number>>>;
 export type ReadingValues = z.infer<typeof ReadingValuesSchema>;
 
 export const VitalParameterSchema = z.enum(VITAL_PARAMETER_KEYS);
@@ -42,5 +44,32 @@ export const ReadingSchema = z.object({
   mapSource: z.enum(['computed', 'measured']).nullable(),
   /** Recorded long enough after it was observed to be labelled a late entry. */
   late: z.boolean(),
+  /** A correction names the reading it replaces and why; the original row stays as it was. */
+  supersedesId: IdSchema.nullable(),
+  correctionReason: z.string().nullable(),
+  /** Set when a later correction replaced this reading: it is history, not the current value. */
+  supersededById: IdSchema.nullable(),
+  /** Marked as an artifact: kept in the record, left out of the trend and the alert engine. */
+  artifact: z.object({ reason: z.string(), at: EpochMsSchema, userName: z.string() }).nullable(),
 });
 export type Reading = z.infer<typeof ReadingSchema>;
+
+/** Current and trusted: not replaced by a correction, not marked as an artifact. */
+export function isCurrentReading(reading: Reading): boolean {
+  return reading.supersededById === null && reading.artifact === null;
+}
+
+export const ReadingCorrectionSchema = z.object({
+  readingId: IdSchema,
+  values: ReadingValuesSchema,
+  reason: ReasonSchema,
+  confirmed: z.array(VitalParameterSchema).default([]),
+});
+export type ReadingCorrection = z.input<typeof ReadingCorrectionSchema>;
+
+export const ReadingAnnotationSchema = z.object({
+  readingId: IdSchema,
+  kind: z.enum(['artifact', 'artifactCleared']),
+  reason: ReasonSchema,
+});
+export type ReadingAnnotation = z.infer<typeof ReadingAnnotationSchema>;

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { AlertRule } from '../../shared/clinical/alert-rules';
 import type { ClinicSettings } from '../../shared/clinical/clinic-settings';
+import type { TechnicalAlertCondition } from '../../shared/clinical/technical-alerts';
+import type { AlertPriority } from '../../shared/clinical/alert-rules';
 import type { Clock } from './clock';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
@@ -13,4 +15,5 @@ export interface CoreDeps {
   logger: Logger;
   settings: Readonly<ClinicSettings>;
   alertRules: readonly AlertRule[];
+  technicalPriorities: Readonly<Record<TechnicalAlertCondition, AlertPriority>>;
 }

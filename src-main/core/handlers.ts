@@ -60,6 +60,8 @@ export function createHandlers(services: Services): Handlers {
     },
 
     'reading/add': (ctx, request) => charting.addReading(request, who(ctx).id),
+    'reading/correct': (ctx, request) => charting.correctReading(request, who(ctx).id),
+    'reading/annotate': (ctx, request) => charting.annotateReading(request, who(ctx).id),
 
     'alert/list': (_ctx, request) => {
       const list = request.sessionId === undefined ? alerts.recent() : alerts.ofSession(request.sessionId);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_ALERT_RULES } from '../../shared/clinical/alert-rules';
 import { DEFAULT_CLINIC_SETTINGS } from '../../shared/clinical/clinic-settings';
+import { DEFAULT_TECHNICAL_ALERT_PRIORITIES } from '../../shared/clinical/technical-alerts';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { User } from '../../shared/domain/user';
 import type { Result } from '../../shared/result';
@@ -51,7 +52,7 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
   const db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const clock = options.clock ?? createSystemClock();
   const bus = new EventBus();
-  const services = createServices({ db, clock, bus, logger, settings: DEFAULT_CLINIC_SETTINGS, alertRules: DEFAULT_ALERT_RULES });
+  const services = createServices({ db, clock, bus, logger, settings: DEFAULT_CLINIC_SETTINGS, alertRules: DEFAULT_ALERT_RULES, technicalPriorities: DEFAULT_TECHNICAL_ALERT_PRIORITIES });
   const dispatch = createDispatcher(createHandlers(services), logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<CoreConnection>();
   services.ticker.refresh();

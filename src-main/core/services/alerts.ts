@@ -1,5 +1,6 @@
 import { evaluateThresholds, violatedRules, type Violation } from '../../../shared/clinical/evaluate-thresholds';
-import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
+import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../../../shared/clinical/parameters';
+import type { TechnicalAlertCondition } from '../../../shared/clinical/technical-alerts';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Reading, ReadingValues } from '../../../shared/domain/reading';
 import { fail } from '../../../shared/result';
@@ -30,7 +31,7 @@ interface AlertRow {
 }
 
 /** Why an alert ended when no person resolved it by hand. */
-export const AUTO_RESOLVE_REASONS = { cleared: 'cleared', superseded: 'superseded' } as const;
+export const AUTO_RESOLVE_REASONS = { cleared: 'cleared', superseded: 'superseded', corrected: 'corrected', artifact: 'artifact' } as const;
 
 // An alert's state is derived from its append-only event rows: repeats, acknowledgement, resolution.
 const ALERT_SELECT = `
@@ -71,7 +72,7 @@ const toAlert = (row: AlertRow): Alert => ({
 
 /**
  * The session's baseline for each parameter: the last value observed before the infusion
- * started, or (before any such value) the first value charted.
+ * started, or (before any such value) the first value charted. Only current readings count.
  */
 export function baselineOf(readings: readonly Reading[], infusionStartedAt: number | null): ReadingValues {
   const baseline: ReadingValues = {};
@@ -84,13 +85,41 @@ export function baselineOf(readings: readonly Reading[], infusionStartedAt: numb
   return baseline;
 }
 
-export function createAlertService({ db, clock, alertRules }: CoreDeps) {
+/** Each parameter's newest observed value among current readings, and the reading it came from. */
+export function latestValues(readings: readonly Reading[]): { values: ReadingValues; sources: Partial<Record<VitalParameter, Reading>> } {
+  const values: ReadingValues = {};
+  const sources: Partial<Record<VitalParameter, Reading>> = {};
+  const newestFirst = [...readings].sort((a, b) => b.observedAt - a.observedAt || b.id - a.id);
+  for (const key of VITAL_PARAMETER_KEYS) {
+    const source = newestFirst.find((r) => r.values[key] !== undefined);
+    if (source) {
+      values[key] = source.values[key];
+      sources[key] = source;
+    }
+  }
+  return { values, sources };
+}
+
+export type ClearReason = 'cleared' | 'corrected' | 'artifact';
+
+export interface ReconcileInput {
+  sessionId: number;
+  /** The current readings of the session (no history, no artifacts). */
+  currentReadings: readonly Reading[];
+  infusionStartedAt: number | null;
+  /** The reading just committed, if that is what changed; a repeat counts only for it. */
+  trigger: Reading | null;
+  /** Why an alert whose condition no longer holds is being resolved. */
+  clearReason: ClearReason;
+}
+
+export function createAlertService({ db, clock, alertRules, technicalPriorities }: CoreDeps) {
   const byId = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.id = ?`);
   const ofSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? ORDER BY a.id`);
   const all = db.prepare<[], AlertRow>(`${ALERT_SELECT} ORDER BY a.id DESC LIMIT 500`);
   const insertAlert = db.prepare(
     `INSERT INTO alerts (session_id, rule_id, rule_group, parameter, kind, priority, comparison_json, threshold, baseline, value, reading_id, raised_at)
-     VALUES (:sessionId, :ruleId, :group, :parameter, 'physiological', :priority, :comparison, :threshold, :baseline, :value, :readingId, :at)`,
+     VALUES (:sessionId, :ruleId, :group, :parameter, :kind, :priority, :comparison, :threshold, :baseline, :value, :readingId, :at)`,
   );
   const insertEvent = db.prepare(
     `INSERT INTO alert_events (alert_id, kind, at, user_id, note, value, reading_id) VALUES (:alertId, :kind, :at, :userId, :note, :value, :readingId)`,
@@ -104,19 +133,20 @@ export function createAlertService({ db, clock, alertRules }: CoreDeps) {
     return toAlert(row);
   }
 
-  function raise(violation: Violation, reading: Reading, at: number): number {
+  function raise(sessionId: number, violation: Violation, readingId: number | null, at: number): number {
     const { rule } = violation;
     const { lastInsertRowid } = insertAlert.run({
-      sessionId: reading.sessionId,
+      sessionId,
       ruleId: rule.id,
       group: rule.group,
       parameter: rule.parameter,
+      kind: 'physiological',
       priority: rule.priority,
       comparison: JSON.stringify(rule.comparison),
       threshold: violation.threshold,
       baseline: violation.baseline,
       value: violation.value,
-      readingId: reading.id,
+      readingId,
       at,
     });
     return Number(lastInsertRowid);
@@ -130,29 +160,21 @@ export function createAlertService({ db, clock, alertRules }: CoreDeps) {
     get,
 
     /**
-     * Applies one committed reading to the session's alerts; the caller's transaction makes
-     * the reading and its alerts land together. Only parameters for which this reading is
-     * the newest observation change alert state, so a late entry cannot clear a current alert.
-     * Returns the ids of alerts raised or changed.
+     * Brings a session's physiological alerts in line with its current readings; the caller's
+     * transaction makes the change and its alerts land together. Each parameter is judged by
+     * its newest observation, so a late entry of an older value cannot clear a current alert,
+     * and a corrected or artifact reading stops counting. Returns the ids of changed alerts.
      */
-    applyReading(reading: Reading, sessionReadings: readonly Reading[], infusionStartedAt: number | null): number[] {
+    reconcile({ sessionId, currentReadings, infusionStartedAt, trigger, clearReason }: ReconcileInput): number[] {
       const at = clock.now();
-      const current: ReadingValues = {};
-      for (const key of VITAL_PARAMETER_KEYS) {
-        const value = reading.values[key];
-        if (value === undefined) continue;
-        const newer = sessionReadings.some(
-          (other) => other.id !== reading.id && other.values[key] !== undefined && (other.observedAt > reading.observedAt || (other.observedAt === reading.observedAt && other.id > reading.id)),
-        );
-        if (!newer) current[key] = value;
-      }
-      const baseline = baselineOf(sessionReadings, infusionStartedAt);
-      const violations = evaluateThresholds(alertRules, current, baseline);
-      const allViolated = violatedRules(alertRules, current, baseline);
-      const active = activeRows(reading.sessionId).filter((row) => row.kind === 'physiological');
+      const { values, sources } = latestValues(currentReadings);
+      const baseline = baselineOf(currentReadings, infusionStartedAt);
+      const winners = evaluateThresholds(alertRules, values, baseline);
+      const allViolated = violatedRules(alertRules, values, baseline);
+      const active = activeRows(sessionId).filter((row) => row.kind === 'physiological');
       const changed: number[] = [];
 
-      for (const winner of violations) {
+      for (const winner of winners) {
         const existing = active.find((row) => row.rule_group === winner.rule.group);
         // An active alert whose own rule still holds at the same priority stays the one shown:
         // swapping between equal explanations of one condition would only add noise.
@@ -160,27 +182,63 @@ export function createAlertService({ db, clock, alertRules }: CoreDeps) {
           ? allViolated.find((v) => v.rule.id === existing.rule_id && v.rule.priority === winner.rule.priority)
           : undefined;
         const violation = existingStillHolds ?? winner;
+        const source = sources[violation.rule.parameter] ?? null;
         if (existing && existing.rule_id === violation.rule.id) {
-          insertEvent.run({ alertId: existing.id, kind: 'repeat', at, userId: null, note: null, value: violation.value, readingId: reading.id });
-          changed.push(existing.id);
+          if (trigger && source?.id === trigger.id) {
+            insertEvent.run({ alertId: existing.id, kind: 'repeat', at, userId: null, note: null, value: violation.value, readingId: trigger.id });
+            changed.push(existing.id);
+          }
           continue;
         }
         if (existing) {
           resolve(existing.id, at, AUTO_RESOLVE_REASONS.superseded, null);
           changed.push(existing.id);
         }
-        changed.push(raise(violation, reading, at));
+        changed.push(raise(sessionId, violation, source?.id ?? null, at));
       }
 
-      const violatedGroups = new Set(violations.map((v) => v.rule.group));
+      const violatedGroups = new Set(winners.map((v) => v.rule.group));
       for (const row of active) {
-        const evaluated = current[row.parameter as keyof ReadingValues] !== undefined;
-        if (evaluated && !violatedGroups.has(row.rule_group)) {
-          resolve(row.id, at, AUTO_RESOLVE_REASONS.cleared, null);
+        if (violatedGroups.has(row.rule_group)) continue;
+        const parameter = row.parameter as VitalParameter;
+        const judged = values[parameter] !== undefined;
+        // Cleared only by a newer value inside the limits, or because the value that raised it
+        // no longer counts (corrected or marked as an artifact).
+        if (judged || clearReason !== 'cleared') {
+          resolve(row.id, at, judged && clearReason === 'cleared' ? AUTO_RESOLVE_REASONS.cleared : clearReason, null);
           changed.push(row.id);
         }
       }
       return changed;
+    },
+
+    /** Raises a technical alert unless one for the same condition is already active. */
+    raiseTechnical(sessionId: number, condition: TechnicalAlertCondition, value: number | null): number | null {
+      const existing = activeRows(sessionId).find((row) => row.kind === 'technical' && row.rule_id === condition);
+      if (existing) return null;
+      const { lastInsertRowid } = insertAlert.run({
+        sessionId,
+        ruleId: condition,
+        group: condition,
+        parameter: condition,
+        kind: 'technical',
+        priority: technicalPriorities[condition],
+        comparison: null,
+        threshold: null,
+        baseline: null,
+        value,
+        readingId: null,
+        at: clock.now(),
+      });
+      return Number(lastInsertRowid);
+    },
+
+    /** Resolves an active technical alert whose condition has ended. */
+    resolveTechnical(sessionId: number, condition: TechnicalAlertCondition): number | null {
+      const existing = activeRows(sessionId).find((row) => row.kind === 'technical' && row.rule_id === condition);
+      if (!existing) return null;
+      resolve(existing.id, clock.now(), AUTO_RESOLVE_REASONS.cleared, null);
+      return existing.id;
     },
 
     acknowledge(alertId: number, note: string | undefined, userId: number): Alert {

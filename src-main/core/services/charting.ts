@@ -1,33 +1,63 @@
-import { OPEN_PHASES } from '../../../shared/domain/phase';
-import type { Alert } from '../../../shared/domain/alert';
-import type { NewReading, Reading } from '../../../shared/domain/reading';
 import type { VitalParameter } from '../../../shared/clinical/parameters';
+import type { Alert } from '../../../shared/domain/alert';
+import { OPEN_PHASES } from '../../../shared/domain/phase';
+import type { NewReading, Reading, ReadingAnnotation, ReadingValues } from '../../../shared/domain/reading';
+import type { Session } from '../../../shared/domain/session';
 import { fail } from '../../../shared/result';
 import type { CoreDeps } from '../deps';
-import type { AlertService } from './alerts';
+import type { AlertService, ClearReason } from './alerts';
 import type { ReadingService } from './readings';
 import type { SessionService } from './sessions';
 
+export interface ChartingResult {
+  reading: Reading;
+  alerts: Alert[];
+}
+
 /**
- * Charting a reading: validate, store, evaluate alerts, all in one transaction, and only
- * then tell the windows. The caller acknowledges to the nurse after this returns, i.e.
- * after the commit.
+ * Charting: a reading, a correction or an artifact mark is validated, stored and applied to
+ * the alerts in one transaction, and only then are the windows told. The caller answers the
+ * nurse after this returns, i.e. after the commit.
  */
 export function createChartingService(deps: CoreDeps, sessions: SessionService, readings: ReadingService, alerts: AlertService) {
   const { db, bus } = deps;
 
+  function requireChartable(session: Session): void {
+    if (!OPEN_PHASES.includes(session.phase) || session.phase === 'discharged') {
+      fail({
+        code: 'invalid_transition',
+        message: `Readings cannot be added to a session that is ${session.phase}`,
+        field: 'sessionId',
+        reason: 'session_not_chartable',
+        params: { phase: session.phase },
+      });
+    }
+  }
+
+  function reconcile(session: Session, trigger: Reading | null, clearReason: ClearReason): number[] {
+    return alerts.reconcile({
+      sessionId: session.id,
+      currentReadings: readings.currentOfSession(session.id),
+      infusionStartedAt: sessions.timerOf(session).infusionStartedAt,
+      trigger,
+      clearReason,
+    });
+  }
+
+  /** Runs one charting write in a transaction, then publishes what changed. */
+  function commit(write: () => { reading: Reading; changedAlertIds: number[] }): ChartingResult {
+    const { reading, changedAlertIds } = db.transaction(write)();
+    const changedAlerts = [...new Set(changedAlertIds)].map((id) => alerts.get(id));
+    bus.emit('reading/added', reading);
+    for (const alert of changedAlerts) bus.emit('alert/changed', alert);
+    return { reading, alerts: changedAlerts };
+  }
+
   return {
-    addReading(input: NewReading & { confirmed: VitalParameter[] }, userId: number): { reading: Reading; alerts: Alert[] } {
-      const { reading, changedAlertIds } = db.transaction(() => {
+    addReading(input: NewReading & { confirmed: VitalParameter[] }, userId: number): ChartingResult {
+      return commit(() => {
         const session = sessions.get(input.sessionId);
-        if (!OPEN_PHASES.includes(session.phase) || session.phase === 'discharged') {
-          fail({
-            code: 'invalid_transition',
-            message: `Readings cannot be added to a session that is ${session.phase}`,
-            field: 'sessionId',
-            params: { phase: session.phase },
-          });
-        }
+        requireChartable(session);
         const stored = readings.store({
           sessionId: session.id,
           sessionCreatedAt: session.createdAt,
@@ -36,14 +66,39 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
           confirmed: input.confirmed,
           userId,
         });
-        const timer = sessions.timerOf(session);
-        const changed = alerts.applyReading(stored, readings.ofSession(session.id), timer.infusionStartedAt);
-        return { reading: stored, changedAlertIds: changed };
-      })();
-      const changedAlerts = [...new Set(changedAlertIds)].map((id) => alerts.get(id));
-      bus.emit('reading/added', reading);
-      for (const alert of changedAlerts) bus.emit('alert/changed', alert);
-      return { reading, alerts: changedAlerts };
+        return { reading: stored, changedAlertIds: reconcile(session, stored, 'cleared') };
+      });
+    },
+
+    /** A correction supersedes the reading with new values for the same observation; the original row is untouched. */
+    correctReading(input: { readingId: number; values: ReadingValues; reason: string; confirmed: VitalParameter[] }, userId: number): ChartingResult {
+      return commit(() => {
+        const original = readings.requireCurrentVersion(input.readingId);
+        const session = sessions.get(original.sessionId);
+        requireChartable(session);
+        const stored = readings.store({
+          sessionId: session.id,
+          sessionCreatedAt: session.createdAt,
+          observedAt: original.observedAt,
+          values: input.values,
+          confirmed: input.confirmed,
+          userId,
+          correction: { supersedesId: original.id, reason: input.reason },
+        });
+        return { reading: stored, changedAlertIds: reconcile(session, stored, 'corrected') };
+      });
+    },
+
+    /** Marks a reading as an artifact (or takes the mark back): kept, but out of the trend and the alerts. */
+    annotateReading(input: ReadingAnnotation, userId: number): ChartingResult {
+      return commit(() => {
+        const current = readings.requireCurrentVersion(input.readingId);
+        const session = sessions.get(current.sessionId);
+        requireChartable(session);
+        const annotated = readings.annotate(input.readingId, input.kind, input.reason, userId);
+        const clearReason: ClearReason = input.kind === 'artifact' ? 'artifact' : 'cleared';
+        return { reading: annotated, changedAlertIds: reconcile(session, input.kind === 'artifactCleared' ? annotated : null, clearReason) };
+      });
     },
   };
 }

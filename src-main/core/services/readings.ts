@@ -1,7 +1,7 @@
 import { checkReadingValues } from '../../../shared/clinical/validate-reading';
 import { meanArterialPressureMmHg } from '../../../shared/clinical/map';
 import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../../../shared/clinical/parameters';
-import type { Reading, ReadingValues } from '../../../shared/domain/reading';
+import { isCurrentReading, type Reading, type ReadingValues } from '../../../shared/domain/reading';
 import { fail } from '../../../shared/result';
 import type { CoreDeps } from '../deps';
 import { READING_COLUMNS } from './reading-columns';
@@ -14,6 +14,13 @@ type ReadingRow = Record<string, number | string | null> & {
   recorded_by: number;
   recorded_by_name: string;
   map_source: 'computed' | 'measured' | null;
+  supersedes_id: number | null;
+  correction_reason: string | null;
+  superseded_by_id: number | null;
+  annotation_kind: 'artifact' | 'artifactCleared' | null;
+  annotation_reason: string | null;
+  annotation_at: number | null;
+  annotation_user_name: string | null;
 };
 
 export function createReadingMapper(lateEntryAfterMs: number) {
@@ -23,6 +30,10 @@ export function createReadingMapper(lateEntryAfterMs: number) {
       const stored = row[READING_COLUMNS[key]];
       if (typeof stored === 'number') values[key] = stored;
     }
+    const artifact =
+      row.annotation_kind === 'artifact'
+        ? { reason: row.annotation_reason ?? '', at: row.annotation_at ?? 0, userName: row.annotation_user_name ?? '' }
+        : null;
     return {
       id: row.id,
       sessionId: row.session_id,
@@ -33,11 +44,23 @@ export function createReadingMapper(lateEntryAfterMs: number) {
       values,
       mapSource: row.map_source,
       late: row.recorded_at - row.observed_at > lateEntryAfterMs,
+      supersedesId: row.supersedes_id,
+      correctionReason: row.correction_reason,
+      supersededById: row.superseded_by_id,
+      artifact,
     };
   };
 }
 
-const READING_SELECT = `SELECT r.*, u.display_name AS recorded_by_name FROM readings r JOIN users u ON u.id = r.recorded_by`;
+// The newest annotation decides whether a reading is currently an artifact.
+const READING_SELECT = `
+  SELECT r.*, u.display_name AS recorded_by_name,
+    (SELECT c.id FROM readings c WHERE c.supersedes_id = r.id) AS superseded_by_id,
+    an.kind AS annotation_kind, an.reason AS annotation_reason, an.at AS annotation_at, au.display_name AS annotation_user_name
+  FROM readings r
+  JOIN users u ON u.id = r.recorded_by
+  LEFT JOIN reading_annotations an ON an.id = (SELECT MAX(id) FROM reading_annotations WHERE reading_id = r.id)
+  LEFT JOIN users au ON au.id = an.user_id`;
 
 export interface StoreReadingInput {
   sessionId: number;
@@ -46,21 +69,32 @@ export interface StoreReadingInput {
   values: ReadingValues;
   confirmed: readonly VitalParameter[];
   userId: number;
+  correction?: { supersedesId: number; reason: string };
 }
 
-/** Validates and stores readings; callers run it inside their transaction. */
+/** Validates and stores readings, corrections and artifact marks; callers run it inside their transaction. */
 export function createReadingService({ db, clock, settings }: CoreDeps) {
   const toReading = createReadingMapper(settings.lateEntryAfterMinutes * 60_000);
   const columns = VITAL_PARAMETER_KEYS.map((key) => READING_COLUMNS[key]);
   const insert = db.prepare(
-    `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, ${columns.join(', ')})
-     VALUES (:sessionId, :observedAt, :recordedAt, :recordedBy, :mapSource, ${columns.map((c) => `:${c}`).join(', ')})`,
+    `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, supersedes_id, correction_reason, ${columns.join(', ')})
+     VALUES (:sessionId, :observedAt, :recordedAt, :recordedBy, :mapSource, :supersedesId, :correctionReason, ${columns.map((c) => `:${c}`).join(', ')})`,
+  );
+  const insertAnnotation = db.prepare(
+    'INSERT INTO reading_annotations (reading_id, kind, reason, at, user_id) VALUES (:readingId, :kind, :reason, :at, :userId)',
   );
   const byId = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.id = ?`);
   const ofSession = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? ORDER BY r.observed_at, r.id`);
-  const latestOfSession = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? ORDER BY r.observed_at DESC, r.id DESC LIMIT 1`);
+
+  function get(id: number): Reading {
+    const row = byId.get(id);
+    if (!row) fail({ code: 'not_found', message: `No reading ${id}`, field: 'readingId' });
+    return toReading(row);
+  }
 
   return {
+    get,
+
     store(input: StoreReadingInput): Reading {
       const problem = checkReadingValues(input.values, input.confirmed);
       if (problem) fail(problem);
@@ -84,18 +118,45 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
         recordedAt: now,
         recordedBy: input.userId,
         mapSource,
+        supersedesId: input.correction?.supersedesId ?? null,
+        correctionReason: input.correction?.reason ?? null,
       };
       for (const key of VITAL_PARAMETER_KEYS) row[READING_COLUMNS[key]] = values[key] ?? null;
       const { lastInsertRowid } = insert.run(row);
-      return toReading(byId.get(Number(lastInsertRowid)) as ReadingRow);
+      return get(Number(lastInsertRowid));
     },
 
+    /** A reading that may still be corrected or annotated: the newest version, not history. */
+    requireCurrentVersion(readingId: number): Reading {
+      const reading = get(readingId);
+      if (reading.supersededById !== null) {
+        fail({
+          code: 'conflict',
+          message: `Reading ${readingId} was already corrected by reading ${reading.supersededById}; work on the newest version`,
+          field: 'readingId',
+          reason: 'already_corrected',
+        });
+      }
+      return reading;
+    },
+
+    annotate(readingId: number, kind: 'artifact' | 'artifactCleared', reason: string, userId: number): Reading {
+      const reading = get(readingId);
+      if (kind === 'artifact' && reading.artifact) {
+        fail({ code: 'conflict', message: 'This reading is already marked as an artifact', field: 'readingId', reason: 'already_artifact' });
+      }
+      if (kind === 'artifactCleared' && !reading.artifact) {
+        fail({ code: 'conflict', message: 'This reading is not marked as an artifact', field: 'readingId', reason: 'not_artifact' });
+      }
+      insertAnnotation.run({ readingId, kind, reason, at: clock.now(), userId });
+      return get(readingId);
+    },
+
+    /** Every row, history included, oldest observation first. */
     ofSession: (sessionId: number): Reading[] => ofSession.all(sessionId).map(toReading),
 
-    latestOfSession(sessionId: number): Reading | null {
-      const row = latestOfSession.get(sessionId);
-      return row ? toReading(row) : null;
-    },
+    /** What the trend and the alert engine use: current versions, no artifacts. */
+    currentOfSession: (sessionId: number): Reading[] => ofSession.all(sessionId).map(toReading).filter(isCurrentReading),
   };
 }
 

@@ -25,7 +25,7 @@ export function createSessionViews(sessions: SessionService, patients: PatientSe
       session,
       patient: patients.get(session.patientId),
       timer: sessions.timerOf(session, now),
-      latestReading: readings.latestOfSession(session.id),
+      latestReading: readings.currentOfSession(session.id).at(-1) ?? null,
       highestActiveAlert: highestPriority(active),
       activeAlertCount: active.length,
     };

@@ -1,4 +1,5 @@
 import { initialSchema } from './001-initial';
+import { chartingSchema } from './002-charting';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a shipped migration; add the next number. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initialSchema }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initialSchema },
+  { version: 2, name: 'charting', sql: chartingSchema },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

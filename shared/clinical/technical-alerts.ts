@@ -1,0 +1,15 @@
+import type { AlertPriority } from './alert-rules';
+
+/**
+ * Technical (non-physiological) alert conditions (CLINICAL.md section 4) and their clinic
+ * default priorities. The condition name is the alert's rule id and parameter.
+ */
+export const TECHNICAL_ALERT_CONDITIONS = ['vitalsOverdue', 'bpCheckpointOverdue', 'infusionOverrun', 'earlyDischargeAttempt'] as const;
+export type TechnicalAlertCondition = (typeof TECHNICAL_ALERT_CONDITIONS)[number];
+
+export const DEFAULT_TECHNICAL_ALERT_PRIORITIES: Readonly<Record<TechnicalAlertCondition, AlertPriority>> = {
+  vitalsOverdue: 'medium',
+  bpCheckpointOverdue: 'medium',
+  infusionOverrun: 'medium',
+  earlyDischargeAttempt: 'low',
+};
