@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'value_out_of_range'
   | 'needs_confirmation'
+  /** Allowed only with a documented override (a reason, and the role the override needs). */
+  | 'override_required'
+  /** Something the step depends on is missing; `params.unmet` lists what, comma-separated. */
+  | 'precondition_failed'
   | 'bad_credentials'
   | 'setup_already_done'
   | 'internal'

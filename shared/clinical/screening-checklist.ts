@@ -23,3 +23,6 @@ export type CoMedicationClass = (typeof CO_MEDICATION_CLASSES)[number];
 
 /** Values a baseline reading must carry before the infusion may start. */
 export const BASELINE_REQUIRED_PARAMETERS = ['heartRateBpm', 'systolicMmHg', 'diastolicMmHg', 'spo2Pct'] as const;
+
+/** Values a reading must carry to count as a scheduled vitals check. */
+export const VITALS_CHECK_REQUIRED_PARAMETERS = ['heartRateBpm', 'systolicMmHg', 'diastolicMmHg'] as const;

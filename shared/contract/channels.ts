@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
 import { IdSchema, ReasonSchema } from '../domain/common';
 import { NewPatientSchema, PatientSchema } from '../domain/patient';
+import { DischargeAssessmentInputSchema } from '../domain/discharge';
+import { NewDoseOrderSchema, ProtocolFieldsSchema, ProtocolSchema } from '../domain/protocol';
+import { NewOverrideSchema, ScreeningInputSchema } from '../domain/screening';
+import { NewSessionEventSchema, RetractSessionEventSchema, SessionEventSchema } from '../domain/session-event';
 import { PhaseActionSchema } from '../domain/phase';
 import { NewReadingSchema, ReadingAnnotationSchema, ReadingCorrectionSchema, ReadingSchema } from '../domain/reading';
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
 import { NewUserSchema, PinSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
-import { AuthStatusSchema, SessionDetailSchema, SessionSummarySchema } from '../domain/views';
+import { AuthStatusSchema, PatientHistorySchema, SessionDetailSchema, SessionSummarySchema } from '../domain/views';
 
 /**
  * Who may call a channel: anyone (before sign-in), any signed-in user, or one of the
@@ -25,6 +29,9 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec
 }
 
 const CLINICAL_STAFF: readonly Role[] = ['nurse', 'physician'];
+/** Prescribing, overriding a safety gate, and changing clinical rules are the physician's. */
+const PHYSICIAN: readonly Role[] = ['physician'];
+const PROTOCOL_EDITORS: readonly Role[] = ['physician', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
 const Empty = z.object({}).strict();
 
@@ -53,6 +60,20 @@ export const CHANNELS = {
   }),
   'patient/create': channel({ request: NewPatientSchema.strict(), response: PatientSchema, access: CLINICAL_STAFF }),
   'patient/get': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF }),
+  'patient/history': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientHistorySchema, access: CLINICAL_STAFF }),
+
+  'protocol/list': channel({
+    request: z.object({ includeRetired: z.boolean().default(false) }).strict(),
+    response: z.array(ProtocolSchema),
+    access: ['nurse', 'physician', 'admin'],
+  }),
+  'protocol/create': channel({ request: ProtocolFieldsSchema, response: ProtocolSchema, access: PROTOCOL_EDITORS }),
+  'protocol/revise': channel({
+    request: z.object({ protocolId: IdSchema, fields: ProtocolFieldsSchema }).strict(),
+    response: ProtocolSchema,
+    access: PROTOCOL_EDITORS,
+  }),
+  'protocol/retire': channel({ request: z.object({ protocolId: IdSchema }).strict(), response: ProtocolSchema, access: PROTOCOL_EDITORS }),
 
   'session/create': channel({ request: NewSessionSchema.strict(), response: SessionSchema, access: CLINICAL_STAFF }),
   'session/list': channel({
@@ -62,10 +83,25 @@ export const CHANNELS = {
   }),
   'session/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionDetailSchema, access: CLINICAL_STAFF }),
   'session/transition': channel({
-    request: z.object({ sessionId: IdSchema, action: PhaseActionSchema, reason: ReasonSchema.optional() }).strict(),
+    request: z
+      .object({
+        sessionId: IdSchema,
+        action: PhaseActionSchema,
+        reason: ReasonSchema.optional(),
+        /** Closing is a signature: the signer's PIN, checked again. */
+        pin: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
     response: z.object({ session: SessionSchema, timer: SessionTimerSchema }),
     access: CLINICAL_STAFF,
   }),
+
+  'dose/order': channel({ request: NewDoseOrderSchema, response: SessionDetailSchema, access: PHYSICIAN }),
+  'screening/record': channel({ request: ScreeningInputSchema.strict(), response: SessionDetailSchema, access: CLINICAL_STAFF }),
+  'override/add': channel({ request: NewOverrideSchema.strict(), response: SessionDetailSchema, access: PHYSICIAN }),
+  'discharge/assess': channel({ request: DischargeAssessmentInputSchema, response: SessionDetailSchema, access: CLINICAL_STAFF }),
+  'event/add': channel({ request: NewSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF }),
+  'event/retract': channel({ request: RetractSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF }),
 
   'reading/add': channel({
     request: NewReadingSchema.strict(),

@@ -28,6 +28,7 @@ export const ProtocolFieldsSchema = z
     hardMinPerKg: positive('The hard minimum'),
     hardMaxPerKg: positive('The hard maximum'),
   })
+  .strict()
   .refine((p) => p.hardMinPerKg <= p.softMinPerKg, { message: 'The hard minimum must not exceed the soft minimum', path: ['hardMinPerKg'] })
   .refine((p) => p.softMinPerKg <= p.dosePerKg, { message: 'The dose is below the soft minimum', path: ['dosePerKg'] })
   .refine((p) => p.dosePerKg <= p.softMaxPerKg, { message: 'The dose is above the soft maximum', path: ['dosePerKg'] })
@@ -58,7 +59,7 @@ export const ProtocolSchema = z.object({
 export type Protocol = z.infer<typeof ProtocolSchema>;
 
 /** What was ordered for one session: the inputs and main's arithmetic, kept with the record. */
-export const DoseOrderSchema = z.object({
+export const DoseOrderRecordSchema = z.object({
   id: IdSchema,
   sessionId: IdSchema,
   protocolId: IdSchema,
@@ -75,4 +76,15 @@ export const DoseOrderSchema = z.object({
   at: EpochMsSchema,
   userName: z.string(),
 });
-export type DoseOrder = z.infer<typeof DoseOrderSchema>;
+export type DoseOrderRecord = z.infer<typeof DoseOrderRecordSchema>;
+
+export const NewDoseOrderSchema = z
+  .object({
+    sessionId: IdSchema,
+    /** In the protocol's order unit: mg/kg (total) or mg/kg/h. */
+    dosePerKg: z.number().finite().positive('The dose must be above 0'),
+    /** Required when the dose is outside the protocol's soft limits. */
+    overrideReason: z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500).optional(),
+  })
+  .strict();
+export type NewDoseOrder = z.infer<typeof NewDoseOrderSchema>;

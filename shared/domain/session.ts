@@ -9,6 +9,9 @@ export const NewSessionSchema = z.object({
   chair: ChairSchema,
   /** Weight for this session's dose; defaults to the patient's recorded weight. */
   weightKg: z.number().finite().optional(),
+  /** The protocol to run; its current version's dose becomes the session's first order. */
+  protocolId: IdSchema.optional(),
+  /** Without a protocol; with one, the protocol's duration is the plan. */
   plannedInfusionMinutes: z.number().int().min(1).max(24 * 60).optional(),
 });
 export type NewSession = z.infer<typeof NewSessionSchema>;
@@ -49,6 +52,7 @@ export const SessionSchema = z.object({
   chair: z.string(),
   weightKg: z.number(),
   plannedInfusionMinutes: z.number().int().nullable(),
+  protocolId: IdSchema.nullable(),
   phase: PhaseSchema,
   createdAt: EpochMsSchema,
   createdBy: IdSchema,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { DischargeCriterionSchema } from '../clinical/aldrete';
+import { DueChecksSchema } from '../clinical/due-checks';
+import { START_BLOCKERS } from '../clinical/start-blockers';
 import { AlertSchema } from './alert';
+import { DischargeAssessmentSchema } from './discharge';
+import { DoseOrderRecordSchema, ProtocolSchema } from './protocol';
+import { OverrideSchema, ScreeningSchema } from './screening';
+import { SessionEventSchema } from './session-event';
 import { PatientSchema } from './patient';
 import { PhaseEventSchema, SessionSchema, SessionTimerSchema } from './session';
 import { ReadingSchema } from './reading';
@@ -24,8 +31,36 @@ export const SessionDetailSchema = z.object({
   phaseEvents: z.array(PhaseEventSchema),
   readings: z.array(ReadingSchema),
   alerts: z.array(AlertSchema),
+  protocol: ProtocolSchema.nullable(),
+  doseOrder: DoseOrderRecordSchema.nullable(),
+  /** Estimated so far from the pump segments (rate x running time). */
+  delivered: z.object({ volumeMl: z.number(), doseMg: z.number() }).nullable(),
+  screening: ScreeningSchema.nullable(),
+  overrides: z.array(OverrideSchema),
+  events: z.array(SessionEventSchema),
+  dischargeAssessment: DischargeAssessmentSchema.nullable(),
+  startBlockers: z.array(z.enum(START_BLOCKERS)),
+  dischargeBlockers: z.array(DischargeCriterionSchema),
+  dueChecks: DueChecksSchema,
+  signedByName: z.string().nullable(),
 });
 export type SessionDetail = z.infer<typeof SessionDetailSchema>;
+
+/** One earlier session in a patient's course of treatment. */
+export const PatientHistoryEntrySchema = z.object({
+  session: SessionSchema,
+  protocolName: z.string().nullable(),
+  totalDoseMg: z.number().nullable(),
+  infusionStartedAt: z.number().nullable(),
+  peakSystolicMmHg: z.number().nullable(),
+  peakDiastolicMmHg: z.number().nullable(),
+  peakDissociationLevel: z.number().nullable(),
+  alertCounts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+});
+export type PatientHistoryEntry = z.infer<typeof PatientHistoryEntrySchema>;
+
+export const PatientHistorySchema = z.object({ patient: PatientSchema, sessions: z.array(PatientHistoryEntrySchema) });
+export type PatientHistory = z.infer<typeof PatientHistorySchema>;
 
 export const AuthStatusSchema = z.object({
   setupRequired: z.boolean(),

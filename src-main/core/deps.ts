@@ -3,6 +3,8 @@ import type { AlertRule } from '../../shared/clinical/alert-rules';
 import type { ClinicSettings } from '../../shared/clinical/clinic-settings';
 import type { TechnicalAlertCondition } from '../../shared/clinical/technical-alerts';
 import type { AlertPriority } from '../../shared/clinical/alert-rules';
+import type { DischargeCriteria } from '../../shared/clinical/aldrete';
+import type { MonitoringSchedule } from '../../shared/clinical/due-checks';
 import type { Clock } from './clock';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
@@ -16,4 +18,7 @@ export interface CoreDeps {
   settings: Readonly<ClinicSettings>;
   alertRules: readonly AlertRule[];
   technicalPriorities: Readonly<Record<TechnicalAlertCondition, AlertPriority>>;
+  dischargeCriteria: Readonly<DischargeCriteria>;
+  /** Checkpoint windows and grace; each protocol sets its own vitals intervals. */
+  monitoringSchedule: Readonly<MonitoringSchedule>;
 }

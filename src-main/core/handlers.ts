@@ -1,5 +1,9 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/contract/channels';
+import type { Phase } from '../../shared/domain/phase';
+import type { Session } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
+import type { SessionDetail } from '../../shared/domain/views';
+import { fail } from '../../shared/result';
 import type { Services } from './services';
 
 export interface HandlerContext {
@@ -15,12 +19,32 @@ function who(ctx: HandlerContext): User {
   return ctx.user;
 }
 
+function requirePhase(session: Session, phases: readonly Phase[], what: string): void {
+  if (!phases.includes(session.phase)) {
+    fail({
+      code: 'invalid_transition',
+      message: `${what} is not possible while the session is ${session.phase}`,
+      field: 'sessionId',
+      reason: 'wrong_phase',
+      params: { phase: session.phase },
+    });
+  }
+}
+
 type Handler<C extends ChannelName> = (ctx: HandlerContext, request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** Each contract channel mapped onto the core service that answers it. */
 export function createHandlers(services: Services): Handlers {
-  const { users, patients, sessions, charting, alerts, views, clock, ticker, bus } = services;
+  const { users, patients, sessions, charting, alerts, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db } = services;
+
+  /** Runs a session-scoped write in one transaction, tells every window, and returns the fresh screen. */
+  function sessionWrite(sessionId: number, write: (session: Session) => void): SessionDetail {
+    db.transaction(() => write(sessions.get(sessionId)))();
+    const session = sessions.get(sessionId);
+    bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
+    return views.detail(sessionId, clock.now());
+  }
   return {
     'auth/status': (ctx) => ({ setupRequired: users.setupRequired(), user: ctx.user }),
     'auth/setup': async (ctx, request) => {
@@ -44,19 +68,70 @@ export function createHandlers(services: Services): Handlers {
     'patient/list': (_ctx, request) => patients.list(request.search),
     'patient/create': (ctx, request) => patients.create(request, who(ctx).id),
     'patient/get': (_ctx, request) => patients.get(request.patientId),
+    'patient/history': (_ctx, request) => views.patientHistory(request.patientId, clock.now()),
+
+    'protocol/list': (_ctx, request) => protocols.list(request.includeRetired),
+    'protocol/create': (ctx, request) => protocols.create(request, who(ctx).id),
+    'protocol/revise': (ctx, request) => protocols.revise(request.protocolId, request.fields, who(ctx).id),
+    'protocol/retire': (ctx, request) => protocols.retire(request.protocolId, who(ctx).id),
 
     'session/create': (ctx, request) => {
-      const session = sessions.create(request, who(ctx).id);
+      const userId = who(ctx).id;
+      const session = db.transaction(() => {
+        const protocol = request.protocolId === undefined ? null : protocols.requireUsable(request.protocolId);
+        const created = sessions.create({ ...request, ...(protocol ? { protocolDurationMinutes: protocol.durationMinutes } : {}) }, userId);
+        // The protocol's standing dose is the session's first order (within its soft limits by construction).
+        if (protocol) doseOrders.order({ sessionId: created.id, protocol, weightKg: created.weightKg, dosePerKg: protocol.dosePerKg, overrideReason: undefined, userId });
+        return created;
+      })();
       bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
       return session;
     },
     'session/list': (_ctx, request) => views.list(request.scope, clock.now()),
     'session/get': (_ctx, request) => views.detail(request.sessionId, clock.now()),
-    'session/transition': (ctx, request) => {
-      const result = sessions.transition(request.sessionId, request.action, request.reason, who(ctx).id);
-      bus.emit('session/changed', result);
+    'session/transition': async (ctx, request) => {
+      const result = await workflow.transition(request, who(ctx));
       ticker.refresh();
       return result;
+    },
+
+    'dose/order': (ctx, request) =>
+      sessionWrite(request.sessionId, (session) => {
+        requirePhase(session, ['screening'], 'dose/order');
+        if (session.protocolId === null) fail({ code: 'precondition_failed', message: 'Choose a protocol first', field: 'sessionId', reason: 'no_protocol' });
+        const protocol = protocols.get(session.protocolId);
+        doseOrders.order({ sessionId: session.id, protocol, weightKg: session.weightKg, dosePerKg: request.dosePerKg, overrideReason: request.overrideReason, userId: who(ctx).id });
+      }),
+    'screening/record': (ctx, request) =>
+      sessionWrite(request.sessionId, (session) => {
+        requirePhase(session, ['screening'], 'screening/record');
+        screenings.record(request, who(ctx).id);
+      }),
+    'override/add': (ctx, request) =>
+      sessionWrite(request.sessionId, (session) => {
+        requirePhase(session, request.kind === 'contraindication' ? ['screening'] : ['recovery'], 'override/add');
+        screenings.addOverride(session.id, request.kind, request.reason, who(ctx).id);
+      }),
+    'discharge/assess': (ctx, request) =>
+      sessionWrite(request.sessionId, (session) => {
+        requirePhase(session, ['recovery'], 'discharge/assess');
+        discharge.record(request, who(ctx).id);
+      }),
+    'event/add': (ctx, request) => {
+      const event = db.transaction(() => {
+        const session = sessions.get(request.sessionId);
+        requirePhase(session, request.event.kind === 'rateChange' ? ['infusing', 'paused'] : ['screening', 'infusing', 'paused', 'recovery'], 'event/add');
+        return sessionEvents.add({ sessionId: session.id, sessionCreatedAt: session.createdAt, observedAt: request.observedAt, event: request.event, userId: who(ctx).id });
+      })();
+      const session = sessions.get(request.sessionId);
+      bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
+      return event;
+    },
+    'event/retract': (ctx, request) => {
+      const event = db.transaction(() => sessionEvents.retract(request.eventId, request.reason, who(ctx).id))();
+      const session = sessions.get(event.sessionId);
+      bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
+      return event;
     },
 
     'reading/add': (ctx, request) => charting.addReading(request, who(ctx).id),

@@ -8,10 +8,11 @@ const TICK_INTERVAL_MS = 1000;
  * Pushes `timer/tick` once a second while any session's timer runs, and stays silent
  * otherwise. The values come from stored timestamps, so a missed tick loses nothing.
  */
-export function createTicker(sessions: SessionService, clock: Clock, bus: EventBus) {
+export function createTicker(sessions: SessionService, clock: Clock, bus: EventBus, onTick: (now: number) => void = () => undefined) {
   let interval: ReturnType<typeof setInterval> | null = null;
 
   const tick = () => {
+    onTick(clock.now());
     const timers = sessions.runningTimers(clock.now());
     if (timers.length === 0) {
       stop();

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { DEFAULT_ALERT_RULES } from '../../shared/clinical/alert-rules';
 import { DEFAULT_CLINIC_SETTINGS } from '../../shared/clinical/clinic-settings';
 import { DEFAULT_TECHNICAL_ALERT_PRIORITIES } from '../../shared/clinical/technical-alerts';
+import { DEFAULT_DISCHARGE_CRITERIA } from '../../shared/clinical/aldrete';
+import { DEFAULT_MONITORING_SCHEDULE } from '../../shared/clinical/due-checks';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { User } from '../../shared/domain/user';
 import type { Result } from '../../shared/result';
@@ -52,7 +54,17 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
   const db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const clock = options.clock ?? createSystemClock();
   const bus = new EventBus();
-  const services = createServices({ db, clock, bus, logger, settings: DEFAULT_CLINIC_SETTINGS, alertRules: DEFAULT_ALERT_RULES, technicalPriorities: DEFAULT_TECHNICAL_ALERT_PRIORITIES });
+  const services = createServices({
+    db,
+    clock,
+    bus,
+    logger,
+    settings: DEFAULT_CLINIC_SETTINGS,
+    alertRules: DEFAULT_ALERT_RULES,
+    technicalPriorities: DEFAULT_TECHNICAL_ALERT_PRIORITIES,
+    dischargeCriteria: DEFAULT_DISCHARGE_CRITERIA,
+    monitoringSchedule: DEFAULT_MONITORING_SCHEDULE,
+  });
   const dispatch = createDispatcher(createHandlers(services), logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<CoreConnection>();
   services.ticker.refresh();

@@ -31,7 +31,7 @@ interface AlertRow {
 }
 
 /** Why an alert ended when no person resolved it by hand. */
-export const AUTO_RESOLVE_REASONS = { cleared: 'cleared', superseded: 'superseded', corrected: 'corrected', artifact: 'artifact' } as const;
+export const AUTO_RESOLVE_REASONS = { cleared: 'cleared', superseded: 'superseded', corrected: 'corrected', artifact: 'artifact', sessionEnded: 'sessionEnded' } as const;
 
 // An alert's state is derived from its append-only event rows: repeats, acknowledgement, resolution.
 const ALERT_SELECT = `
@@ -239,6 +239,15 @@ export function createAlertService({ db, clock, alertRules, technicalPriorities 
       if (!existing) return null;
       resolve(existing.id, clock.now(), AUTO_RESOLVE_REASONS.cleared, null);
       return existing.id;
+    },
+
+    /** Resolves every active alert of a session (it closed or was aborted). */
+    resolveAll(sessionId: number, reason: string): number[] {
+      const at = clock.now();
+      return activeRows(sessionId).map((row) => {
+        resolve(row.id, at, reason, null);
+        return row.id;
+      });
     },
 
     acknowledge(alertId: number, note: string | undefined, userId: number): Alert {

@@ -1,24 +1,40 @@
+import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { CoreDeps } from '../deps';
 import type { EventBus } from '../event-bus';
 import { createTicker, type Ticker } from '../ticker';
 import { createAlertService, type AlertService } from './alerts';
 import { createChartingService, type ChartingService } from './charting';
+import { createDischargeService, type DischargeService } from './discharge';
+import { createDoseOrderService, type DoseOrderService } from './dose-orders';
+import { createMonitoring, type Monitoring } from './monitoring';
 import { createPatientService, type PatientService } from './patients';
+import { createProtocolService, type ProtocolService } from './protocols';
 import { createReadingService, type ReadingService } from './readings';
-import { createSessionService, type SessionService } from './sessions';
+import { createScreeningService, type ScreeningService } from './screenings';
+import { createSessionEventService, type SessionEventService } from './session-events';
 import { createSessionViews, type SessionViews } from './session-views';
+import { createSessionWorkflow, type SessionWorkflow } from './session-workflow';
+import { createSessionService, type SessionService } from './sessions';
 import { createUserService, type UserService } from './users';
 
 export interface Services {
+  db: Database;
   clock: Clock;
   bus: EventBus;
   users: UserService;
   patients: PatientService;
+  protocols: ProtocolService;
   sessions: SessionService;
+  doseOrders: DoseOrderService;
+  screenings: ScreeningService;
   readings: ReadingService;
+  sessionEvents: SessionEventService;
+  discharge: DischargeService;
   alerts: AlertService;
   charting: ChartingService;
+  monitoring: Monitoring;
+  workflow: SessionWorkflow;
   views: SessionViews;
   ticker: Ticker;
 }
@@ -26,11 +42,38 @@ export interface Services {
 export function createServices(deps: CoreDeps): Services {
   const users = createUserService(deps);
   const patients = createPatientService(deps);
+  const protocols = createProtocolService(deps);
   const sessions = createSessionService(deps, patients);
+  const doseOrders = createDoseOrderService(deps);
+  const screenings = createScreeningService(deps);
   const readings = createReadingService(deps);
+  const sessionEvents = createSessionEventService(deps);
+  const discharge = createDischargeService(deps);
   const alerts = createAlertService(deps);
   const charting = createChartingService(deps, sessions, readings, alerts);
-  const views = createSessionViews(sessions, patients, readings, alerts);
-  const ticker = createTicker(sessions, deps.clock, deps.bus);
-  return { clock: deps.clock, bus: deps.bus, users, patients, sessions, readings, alerts, charting, views, ticker };
+  const monitoring = createMonitoring(deps, sessions, readings, protocols, alerts);
+  const workflow = createSessionWorkflow(deps, { sessions, protocols, doseOrders, screenings, readings, discharge, alerts, users });
+  const views = createSessionViews({ sessions, patients, readings, alerts, protocols, doseOrders, screenings, sessionEvents, discharge, monitoring, workflow });
+  const ticker = createTicker(sessions, deps.clock, deps.bus, (now) => monitoring.sweep(now));
+  protocols.seedDefaults();
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    bus: deps.bus,
+    users,
+    patients,
+    protocols,
+    sessions,
+    doseOrders,
+    screenings,
+    readings,
+    sessionEvents,
+    discharge,
+    alerts,
+    charting,
+    monitoring,
+    workflow,
+    views,
+    ticker,
+  };
 }

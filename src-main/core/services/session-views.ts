@@ -1,10 +1,18 @@
 import { PRIORITY_RANK } from '../../../shared/clinical/alert-rules';
 import type { Alert } from '../../../shared/domain/alert';
-import type { SessionDetail, SessionSummary } from '../../../shared/domain/views';
+import { isCurrentReading } from '../../../shared/domain/reading';
 import type { Session } from '../../../shared/domain/session';
+import type { PatientHistory, PatientHistoryEntry, SessionDetail, SessionSummary } from '../../../shared/domain/views';
 import type { AlertService } from './alerts';
+import type { DischargeService } from './discharge';
+import type { DoseOrderService } from './dose-orders';
+import type { Monitoring } from './monitoring';
 import type { PatientService } from './patients';
+import type { ProtocolService } from './protocols';
 import type { ReadingService } from './readings';
+import type { ScreeningService } from './screenings';
+import type { SessionEventService } from './session-events';
+import type { SessionWorkflow } from './session-workflow';
 import type { SessionService } from './sessions';
 
 const RECENT_WINDOW_MS = 24 * 60 * 60_000;
@@ -17,15 +25,34 @@ export function highestPriority(alerts: readonly Alert[]): Alert | null {
   }, null);
 }
 
-/** Read models for the screens: a session list row, and the whole session screen. */
-export function createSessionViews(sessions: SessionService, patients: PatientService, readings: ReadingService, alerts: AlertService) {
+export interface ViewSources {
+  sessions: SessionService;
+  patients: PatientService;
+  readings: ReadingService;
+  alerts: AlertService;
+  protocols: ProtocolService;
+  doseOrders: DoseOrderService;
+  screenings: ScreeningService;
+  sessionEvents: SessionEventService;
+  discharge: DischargeService;
+  monitoring: Monitoring;
+  workflow: SessionWorkflow;
+}
+
+const peak = (values: readonly (number | undefined)[]): number | null => {
+  const present = values.filter((v): v is number => v !== undefined);
+  return present.length === 0 ? null : Math.max(...present);
+};
+
+/** Read models for the screens: a session list row, the whole session screen, a patient's course. */
+export function createSessionViews(s: ViewSources) {
   function summary(session: Session, now: number): SessionSummary {
-    const active = alerts.activeOfSession(session.id);
+    const active = s.alerts.activeOfSession(session.id);
     return {
       session,
-      patient: patients.get(session.patientId),
-      timer: sessions.timerOf(session, now),
-      latestReading: readings.currentOfSession(session.id).at(-1) ?? null,
+      patient: s.patients.get(session.patientId),
+      timer: s.sessions.timerOf(session, now),
+      latestReading: s.readings.currentOfSession(session.id).at(-1) ?? null,
       highestActiveAlert: highestPriority(active),
       activeAlertCount: active.length,
     };
@@ -33,20 +60,56 @@ export function createSessionViews(sessions: SessionService, patients: PatientSe
 
   return {
     list(scope: 'open' | 'recent', now: number): SessionSummary[] {
-      const list = scope === 'open' ? sessions.open() : sessions.recent(now - RECENT_WINDOW_MS);
+      const list = scope === 'open' ? s.sessions.open() : s.sessions.recent(now - RECENT_WINDOW_MS);
       return list.map((session) => summary(session, now));
     },
 
     detail(sessionId: number, now: number): SessionDetail {
-      const session = sessions.get(sessionId);
+      const session = s.sessions.get(sessionId);
+      const timer = s.sessions.timerOf(session, now);
+      const phaseEvents = s.sessions.phaseEvents(sessionId);
+      const events = s.sessionEvents.ofSession(sessionId);
+      const doseOrder = s.doseOrders.latest(sessionId);
+      const delivered = doseOrder ? s.doseOrders.delivered(doseOrder, phaseEvents, events, now) : null;
       return {
         session,
-        patient: patients.get(session.patientId),
-        timer: sessions.timerOf(session, now),
-        phaseEvents: sessions.phaseEvents(sessionId),
-        readings: readings.ofSession(sessionId),
-        alerts: alerts.ofSession(sessionId),
+        patient: s.patients.get(session.patientId),
+        timer,
+        phaseEvents,
+        readings: s.readings.ofSession(sessionId),
+        alerts: s.alerts.ofSession(sessionId),
+        protocol: session.protocolId === null ? null : s.protocols.get(session.protocolId),
+        doseOrder,
+        delivered: delivered ? { volumeMl: delivered.volumeMl, doseMg: delivered.doseMg } : null,
+        screening: s.screenings.latest(sessionId),
+        overrides: s.screenings.overrides(sessionId),
+        events,
+        dischargeAssessment: s.discharge.latest(sessionId),
+        startBlockers: session.phase === 'screening' ? s.workflow.startBlockers(session) : [],
+        dischargeBlockers: session.phase === 'recovery' ? s.workflow.dischargeBlockers(session, timer) : [],
+        dueChecks: s.monitoring.dueChecks(session, now),
+        signedByName: s.sessions.signerName(sessionId),
       };
+    },
+
+    patientHistory(patientId: number, now: number): PatientHistory {
+      const patient = s.patients.get(patientId);
+      const entries: PatientHistoryEntry[] = s.sessions.ofPatient(patientId).map((session) => {
+        const readings = s.readings.ofSession(session.id).filter(isCurrentReading);
+        const alerts = s.alerts.ofSession(session.id);
+        const count = (priority: Alert['priority']) => alerts.filter((a) => a.priority === priority).length;
+        return {
+          session,
+          protocolName: session.protocolId === null ? null : s.protocols.get(session.protocolId).name,
+          totalDoseMg: s.doseOrders.latest(session.id)?.totalDoseMg ?? null,
+          infusionStartedAt: s.sessions.timerOf(session, now).infusionStartedAt,
+          peakSystolicMmHg: peak(readings.map((r) => r.values.systolicMmHg)),
+          peakDiastolicMmHg: peak(readings.map((r) => r.values.diastolicMmHg)),
+          peakDissociationLevel: peak(readings.map((r) => r.values.dissociationLevel)),
+          alertCounts: { high: count('high'), medium: count('medium'), low: count('low') },
+        };
+      });
+      return { patient, sessions: entries };
     },
   };
 }

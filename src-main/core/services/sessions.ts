@@ -12,6 +12,7 @@ interface SessionRow {
   chair: string;
   weight_kg: number;
   planned_infusion_minutes: number | null;
+  protocol_id: number | null;
   created_at: number;
   created_by: number;
   phase: Phase;
@@ -34,6 +35,7 @@ const toSession = (row: SessionRow): Session => ({
   chair: row.chair,
   weightKg: row.weight_kg,
   plannedInfusionMinutes: row.planned_infusion_minutes,
+  protocolId: row.protocol_id,
   phase: row.phase,
   createdAt: row.created_at,
   createdBy: row.created_by,
@@ -71,9 +73,14 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
     `SELECT p.*, u.display_name AS user_name FROM phase_events p JOIN users u ON u.id = p.user_id WHERE p.session_id = ? ORDER BY p.id`,
   );
   const insertSession = db.prepare(
-    `INSERT INTO sessions (patient_id, chair, weight_kg, planned_infusion_minutes, created_at, created_by)
-     VALUES (:patientId, :chair, :weightKg, :plannedInfusionMinutes, :createdAt, :createdBy)`,
+    `INSERT INTO sessions (patient_id, chair, weight_kg, planned_infusion_minutes, protocol_id, created_at, created_by)
+     VALUES (:patientId, :chair, :weightKg, :plannedInfusionMinutes, :protocolId, :createdAt, :createdBy)`,
   );
+  const insertSignature = db.prepare('INSERT INTO signatures (session_id, meaning, at, user_id) VALUES (?, ?, ?, ?)');
+  const signerOf = db.prepare<[number], { name: string }>(
+    'SELECT u.display_name AS name FROM signatures g JOIN users u ON u.id = g.user_id WHERE g.session_id = ? ORDER BY g.id DESC LIMIT 1',
+  );
+  const ofPatient = db.prepare<[number], SessionRow>(`${SESSION_SELECT} WHERE s.patient_id = ? ORDER BY s.created_at DESC`);
   const insertEvent = db.prepare(
     `INSERT INTO phase_events (session_id, from_phase, to_phase, at, user_id, reason) VALUES (:sessionId, :fromPhase, :toPhase, :at, :userId, :reason)`,
   );
@@ -98,7 +105,8 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
     phaseEvents,
     timerOf,
 
-    create(input: NewSession, userId: number): Session {
+    /** `plannedInfusionMinutes` comes from the protocol when there is one. */
+    create(input: NewSession & { protocolDurationMinutes?: number }, userId: number): Session {
       const patient = patients.get(input.patientId);
       const weightKg = input.weightKg ?? patient.weightKg;
       if (weightKg < settings.patientWeightMinKg || weightKg > settings.patientWeightMaxKg) {
@@ -124,7 +132,8 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
           patientId: patient.id,
           chair: input.chair,
           weightKg,
-          plannedInfusionMinutes: input.plannedInfusionMinutes ?? null,
+          plannedInfusionMinutes: input.protocolDurationMinutes ?? input.plannedInfusionMinutes ?? null,
+          protocolId: input.protocolId ?? null,
           createdAt: now,
           createdBy: userId,
         });
@@ -155,6 +164,13 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
         return { session: updated, timer: timerOf(updated, now) };
       })();
     },
+
+    sign(sessionId: number, meaning: 'close', userId: number): void {
+      insertSignature.run(sessionId, meaning, clock.now(), userId);
+    },
+
+    signerName: (sessionId: number): string | null => signerOf.get(sessionId)?.name ?? null,
+    ofPatient: (patientId: number): Session[] => ofPatient.all(patientId).map(toSession),
 
     open: (): Session[] => open.all().map(toSession),
     recent: (sinceAt: number): Session[] => recent.all(sinceAt).map(toSession),

@@ -1,0 +1,66 @@
+import { computeDueChecks, type DueChecks, type MonitoringSchedule } from '../../../shared/clinical/due-checks';
+import { VITALS_CHECK_REQUIRED_PARAMETERS } from '../../../shared/clinical/screening-checklist';
+import type { TechnicalAlertCondition } from '../../../shared/clinical/technical-alerts';
+import type { Session } from '../../../shared/domain/session';
+import type { CoreDeps } from '../deps';
+import type { AlertService } from './alerts';
+import type { ProtocolService } from './protocols';
+import type { ReadingService } from './readings';
+import type { SessionService } from './sessions';
+
+/**
+ * Scheduled checks: what is due next for a session, and the technical alerts for an
+ * overdue check, a missed BP checkpoint, or an infusion running past its planned end.
+ */
+export function createMonitoring(deps: CoreDeps, sessions: SessionService, readings: ReadingService, protocols: ProtocolService, alerts: AlertService) {
+  const { db, bus, clock, monitoringSchedule } = deps;
+
+  function scheduleOf(session: Session): MonitoringSchedule {
+    if (session.protocolId === null) return monitoringSchedule;
+    const protocol = protocols.get(session.protocolId);
+    return { ...monitoringSchedule, infusionIntervalMinutes: protocol.infusionIntervalMinutes, recoveryIntervalMinutes: protocol.recoveryIntervalMinutes };
+  }
+
+  function dueChecks(session: Session, now = clock.now()): DueChecks {
+    const current = readings.currentOfSession(session.id).map((r) => ({
+      observedAt: r.observedAt,
+      hasVitals: VITALS_CHECK_REQUIRED_PARAMETERS.every((p) => r.values[p] !== undefined),
+      hasBloodPressure: r.values.systolicMmHg !== undefined && r.values.diastolicMmHg !== undefined,
+    }));
+    return computeDueChecks(sessions.phaseEvents(session.id), current, now, scheduleOf(session));
+  }
+
+  /** Which technical conditions hold for a session now. */
+  function technicalConditions(session: Session, now: number): Record<Exclude<TechnicalAlertCondition, 'earlyDischargeAttempt'>, boolean> {
+    const due = dueChecks(session, now);
+    const timer = sessions.timerOf(session, now);
+    return {
+      vitalsOverdue: due.vitalsOverdue,
+      bpCheckpointOverdue: due.checkpoints.some((c) => c.status === 'overdue' && c.id !== 'bpBeforeDosing'),
+      infusionOverrun: session.phase === 'infusing' && timer.infusionRemainingMs !== null && timer.infusionRemainingMs < 0,
+    };
+  }
+
+  return {
+    dueChecks,
+
+    /** Raises or resolves the technical alerts of every running session; called on each tick. */
+    sweep(now = clock.now()): void {
+      const changedIds = db.transaction(() => {
+        const changed: number[] = [];
+        for (const session of sessions.open()) {
+          const running = session.phase === 'infusing' || session.phase === 'paused' || session.phase === 'recovery';
+          const conditions = running ? technicalConditions(session, now) : { vitalsOverdue: false, bpCheckpointOverdue: false, infusionOverrun: false };
+          for (const [condition, holds] of Object.entries(conditions) as [TechnicalAlertCondition, boolean][]) {
+            const id = holds ? alerts.raiseTechnical(session.id, condition, null) : alerts.resolveTechnical(session.id, condition);
+            if (id !== null) changed.push(id);
+          }
+        }
+        return changed;
+      })();
+      for (const id of changedIds) bus.emit('alert/changed', alerts.get(id));
+    },
+  };
+}
+
+export type Monitoring = ReturnType<typeof createMonitoring>;
