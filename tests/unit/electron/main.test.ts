@@ -192,7 +192,14 @@ describe('main', () => {
     it('a file that is not a SQLite database', async () => {
       writeFileSync(join(dataDir, DATABASE_FILE_NAME), 'x'.repeat(4096));
       await start([`--data-dir=${dataDir}`]);
-      expectRefusedToStart(/could not open its database/, /not a database/);
+      expectRefusedToStart(/damaged/, /not a database/);
+    });
+
+    it('a data folder that cannot be used at all', async () => {
+      const notAFolder = join(dataDir, 'a-file');
+      writeFileSync(notAFolder, '');
+      await start([`--data-dir=${notAFolder}`]);
+      expectRefusedToStart(/could not open its database/, /Data folder: .*a-file$/);
     });
 
     it('a missing Electron build of SQLite', async () => {
