@@ -31,7 +31,7 @@ type Status = { kind: 'idle' } | { kind: 'saved'; at: number } | { kind: 'error'
  * One form, one Enter: Tab through the values the monitor shows, Enter commits. Main answers
  * only after the reading is committed; the form clears only then.
  */
-export function ReadingForm({ sessionId, serverNow }: { sessionId: number; serverNow: () => number }) {
+export function ReadingForm({ sessionId, serverNow, onCadss }: { sessionId: number; serverNow: () => number; onCadss(): void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>({});
   const [observedTime, setObservedTime] = useState('');
@@ -125,6 +125,9 @@ export function ReadingForm({ sessionId, serverNow }: { sessionId: number; serve
         </label>
         <button type="submit" className="primary" disabled={busy}>
           {t('reading.save')}
+        </button>
+        <button type="button" onClick={onCadss}>
+          {t('cadss.open')}
         </button>
       </div>
       <p className="form-status" role="status" aria-live="polite" data-testid="reading-status">

@@ -1,16 +1,42 @@
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
 import type { VitalParameter } from '../../shared/clinical/parameters';
 import type { Alert } from '../../shared/domain/alert';
 import type { Reading } from '../../shared/domain/reading';
-import { formatValue, parameterShort, unitOf, parameterLabel } from '../format/parameters';
+import { formatValue, parameterShort, unitOf, parameterLabel, summarizeValues } from '../format/parameters';
 import { formatClockTime } from '../format/time';
+import { ReadingActions } from './ReadingActions';
 
 const COLUMNS: readonly VitalParameter[] = ['heartRateBpm', 'spo2Pct', 'respiratoryRatePerMin', 'moaasScore', 'dissociationLevel', 'etco2MmHg', 'temperatureC'];
+/** Time, BP, MAP, the columns above, by, actions. */
+const COLUMN_COUNT = COLUMNS.length + 5;
 
-/** Newest first; a cell that raised an alert carries that alert's priority colour and symbol. */
-export function ReadingsTable({ readings, alerts }: { readings: readonly Reading[]; alerts: readonly Alert[] }) {
+function bloodPressure(reading: Reading): string {
+  return reading.values.systolicMmHg !== undefined
+    ? `${formatValue('systolicMmHg', reading.values.systolicMmHg)}/${formatValue('diastolicMmHg', reading.values.diastolicMmHg)}`
+    : '';
+}
+
+/** Earlier versions of a corrected reading, newest first. */
+function historyOf(reading: Reading, byId: ReadonlyMap<number, Reading>): Reading[] {
+  const chain: Reading[] = [];
+  let previous = reading.supersedesId === null ? undefined : byId.get(reading.supersedesId);
+  while (previous) {
+    chain.push(previous);
+    previous = previous.supersedesId === null ? undefined : byId.get(previous.supersedesId);
+  }
+  return chain;
+}
+
+/**
+ * Newest first, current versions only. A cell that raised an alert carries that alert's
+ * priority colour and symbol; a corrected reading has a mark that opens its history; an
+ * artifact stays in the table, struck through, and leaves the chart and the alerts.
+ */
+export function ReadingsTable({ readings, alerts, canEdit }: { readings: readonly Reading[]; alerts: readonly Alert[]; canEdit: boolean }) {
   const { t } = useTranslation();
+  const [openHistory, setOpenHistory] = useState<number | null>(null);
   const flagged = new Map<string, Alert['priority']>();
   for (const alert of alerts) {
     if (alert.readingId === null) continue;
@@ -19,9 +45,11 @@ export function ReadingsTable({ readings, alerts }: { readings: readonly Reading
     if (!current || PRIORITY_RANK[alert.priority] > PRIORITY_RANK[current]) flagged.set(key, alert.priority);
   }
   const flag = (reading: Reading, parameter: VitalParameter) => flagged.get(`${reading.id}:${parameter}`);
+  const byId = new Map(readings.map((r) => [r.id, r]));
+  const current = readings.filter((r) => r.supersededById === null);
 
-  if (readings.length === 0) return <p className="empty">{t('session.noReadings')}</p>;
-  const newestFirst = [...readings].reverse();
+  if (current.length === 0) return <p className="empty">{t('session.noReadings')}</p>;
+  const newestFirst = [...current].sort((a, b) => b.observedAt - a.observedAt || b.id - a.id);
   return (
     <table className="readings-table" data-testid="readings-table">
       <thead>
@@ -39,38 +67,72 @@ export function ReadingsTable({ readings, alerts }: { readings: readonly Reading
             </th>
           ))}
           <th scope="col">{t('reading.by')}</th>
+          {canEdit && <th scope="col" aria-label={t('correction.actions')} />}
         </tr>
       </thead>
       <tbody>
         {newestFirst.map((reading) => {
           const bpFlag = flag(reading, 'systolicMmHg') ?? flag(reading, 'diastolicMmHg');
+          const history = historyOf(reading, byId);
           return (
-            <tr key={reading.id} data-testid="reading-row" data-reading-id={reading.id}>
-              <td>
-                {formatClockTime(reading.observedAt)}
-                {reading.late && (
-                  <span className="late-badge" title={t('reading.lateTitle', { observed: formatClockTime(reading.observedAt), recorded: formatClockTime(reading.recordedAt) })}>
-                    {t('reading.late')}
-                  </span>
-                )}
-              </td>
-              <td className={bpFlag ? `flag-${bpFlag}` : undefined} data-col="bloodPressure">
-                {reading.values.systolicMmHg !== undefined ? `${formatValue('systolicMmHg', reading.values.systolicMmHg)}/${formatValue('diastolicMmHg', reading.values.diastolicMmHg)}` : ''}
-              </td>
-              <td data-col="meanArterialMmHg" title={reading.mapSource === 'computed' ? t('reading.computedMap') : undefined}>
-                {formatValue('meanArterialMmHg', reading.values.meanArterialMmHg)}
-                {reading.mapSource === 'computed' && <small className="muted"> *</small>}
-              </td>
-              {COLUMNS.map((parameter) => {
-                const priority = flag(reading, parameter);
-                return (
-                  <td key={parameter} className={priority ? `flag-${priority}` : undefined} data-col={parameter}>
-                    {formatValue(parameter, reading.values[parameter])}
+            <Fragment key={reading.id}>
+              <tr data-testid="reading-row" data-reading-id={reading.id} className={reading.artifact ? 'artifact' : undefined} data-artifact={reading.artifact ? 'true' : 'false'}>
+                <td>
+                  {formatClockTime(reading.observedAt)}
+                  {reading.late && (
+                    <span className="late-badge" title={t('reading.lateTitle', { observed: formatClockTime(reading.observedAt), recorded: formatClockTime(reading.recordedAt) })}>
+                      {t('reading.late')}
+                    </span>
+                  )}
+                  {history.length > 0 && (
+                    <button
+                      type="button"
+                      className="link corrected-mark"
+                      aria-expanded={openHistory === reading.id}
+                      title={t('correction.historyTitle')}
+                      onClick={() => setOpenHistory(openHistory === reading.id ? null : reading.id)}
+                    >
+                      ✎ {t('correction.corrected')}
+                    </button>
+                  )}
+                  {reading.artifact && <span className="artifact-badge" title={reading.artifact.reason}>{t('correction.artifact')}</span>}
+                </td>
+                <td className={bpFlag ? `flag-${bpFlag}` : undefined} data-col="bloodPressure">
+                  {bloodPressure(reading)}
+                </td>
+                <td data-col="meanArterialMmHg" title={reading.mapSource === 'computed' ? t('reading.computedMap') : undefined}>
+                  {formatValue('meanArterialMmHg', reading.values.meanArterialMmHg)}
+                  {reading.mapSource === 'computed' && <small className="muted"> *</small>}
+                </td>
+                {COLUMNS.map((parameter) => {
+                  const priority = flag(reading, parameter);
+                  return (
+                    <td key={parameter} className={priority ? `flag-${priority}` : undefined} data-col={parameter}>
+                      {formatValue(parameter, reading.values[parameter])}
+                    </td>
+                  );
+                })}
+                <td className="muted">{reading.recordedByName}</td>
+                {canEdit && <ReadingActions reading={reading} colSpan={COLUMN_COUNT} />}
+              </tr>
+              {openHistory === reading.id && (
+                <tr className="history-row" data-testid="reading-history">
+                  <td colSpan={COLUMN_COUNT + 1}>
+                    <ul className="history-list">
+                      <li>
+                        {t('correction.currentVersion', { by: reading.recordedByName, time: formatClockTime(reading.recordedAt), reason: reading.correctionReason ?? '' })}
+                      </li>
+                      {history.map((earlier) => (
+                        <li key={earlier.id} className="superseded">
+                          {t('correction.earlierVersion', { values: summarizeValues(t, earlier.values), by: earlier.recordedByName, time: formatClockTime(earlier.recordedAt) })}
+                          {earlier.correctionReason && <> — {earlier.correctionReason}</>}
+                        </li>
+                      ))}
+                    </ul>
                   </td>
-                );
-              })}
-              <td className="muted">{reading.recordedByName}</td>
-            </tr>
+                </tr>
+              )}
+            </Fragment>
           );
         })}
       </tbody>

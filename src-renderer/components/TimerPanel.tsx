@@ -3,7 +3,7 @@ import type { SessionTimer } from '../../shared/domain/session';
 import { formatDuration } from '../format/time';
 
 /** The session clock exactly as main derived it from stored timestamps. */
-export function TimerPanel({ timer }: { timer: SessionTimer }) {
+export function TimerPanel({ timer, minimumRecoveryMinutes }: { timer: SessionTimer; minimumRecoveryMinutes: number | null }) {
   const { t } = useTranslation();
   const remaining = timer.infusionRemainingMs;
   return (
@@ -28,6 +28,11 @@ export function TimerPanel({ timer }: { timer: SessionTimer }) {
           <span className="timer-value" data-testid="recovery-elapsed">
             {formatDuration(timer.recoveryElapsedMs)}
           </span>
+          {minimumRecoveryMinutes !== null && (
+            <span className={timer.recoveryElapsedMs >= minimumRecoveryMinutes * 60_000 ? 'timer-sub ok' : 'timer-sub'} data-testid="recovery-minimum">
+              {t('session.timer.ofMinimum', { minutes: minimumRecoveryMinutes })}
+            </span>
+          )}
         </div>
       )}
       <div className="timer">

@@ -22,7 +22,8 @@ export function errorText(t: TFunction, error: AppError): string {
   }
   if (error.reason) {
     const key = `errors.reason.${error.reason}`;
-    const text = t(key, { ...error.params });
+    const unmet = typeof error.params?.unmet === 'string' ? error.params.unmet.split(',').map((item) => t(`blockers.${item}`)).join('; ') : undefined;
+    const text = t(key, { ...error.params, ...(unmet === undefined ? {} : { unmet }) });
     if (text !== key) return text;
   }
   if (error.code === 'invalid_request' && field && isVitalParameter(field)) {

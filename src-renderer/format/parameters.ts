@@ -23,3 +23,15 @@ export function formatValue(parameter: string, value: number | null | undefined)
   const decimals = isVitalParameter(parameter) ? VITAL_PARAMETERS[parameter].decimals : 0;
   return value.toFixed(decimals);
 }
+
+/** "HR 72 · BP 128/82 · SpO₂ 98 …": every value of a reading on one line. */
+export function summarizeValues(t: TFunction, values: Partial<Record<VitalParameter, number>>): string {
+  const parts: string[] = [];
+  if (values.systolicMmHg !== undefined) parts.push(`${t('parameters.bloodPressure.short')} ${values.systolicMmHg}/${values.diastolicMmHg ?? ''}`);
+  for (const key of Object.keys(VITAL_PARAMETERS) as VitalParameter[]) {
+    if (key === 'systolicMmHg' || key === 'diastolicMmHg' || key === 'meanArterialMmHg') continue;
+    const value = values[key];
+    if (value !== undefined) parts.push(`${parameterShort(t, key)} ${formatValue(key, value)}`);
+  }
+  return parts.join(' · ');
+}

@@ -1,14 +1,39 @@
-import i18next from 'i18next';
+import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import es from './locales/es.json';
 
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
+type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+type Catalogue = Record<string, unknown>;
+
+// Each feature keeps its strings in its own file (locales/<language>/<feature>.json);
+// they are merged into one catalogue per language, so keys read `feature.key` everywhere.
+const files = import.meta.glob<Catalogue>('./locales/*/*.json', { eager: true, import: 'default' });
+
+function deepMerge(target: Catalogue, source: Catalogue): Catalogue {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (value && typeof value === 'object' && !Array.isArray(value) && existing && typeof existing === 'object') {
+      target[key] = deepMerge({ ...(existing as Catalogue) }, value as Catalogue);
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+
+export function catalogue(language: Language): Catalogue {
+  return Object.entries(files)
+    .filter(([path]) => path.startsWith(`./locales/${language}/`))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .reduce<Catalogue>((merged, [, content]) => deepMerge(merged, content), {});
+}
 
 /** Every string on screen comes from these catalogues; English is the fallback. */
 export async function initI18n(language: string = navigator.language.slice(0, 2)): Promise<typeof i18next> {
+  const resources: Resource = Object.fromEntries(SUPPORTED_LANGUAGES.map((lang) => [lang, { translation: catalogue(lang) }]));
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    resources,
     lng: (SUPPORTED_LANGUAGES as readonly string[]).includes(language) ? language : 'en',
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

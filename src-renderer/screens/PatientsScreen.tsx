@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../shared/domain/patient';
 import { useAppStore } from '../store/app-store';
@@ -16,14 +16,17 @@ export function PatientsScreen() {
   const [creating, setCreating] = useState(false);
   const [openingFor, setOpeningFor] = useState<number | null>(null);
 
-  const load = useCallback(async (text: string) => {
-    const result = await call('patient/list', { search: text });
-    if (result.ok) setPatients(result.value);
-  }, []);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
-    void load(search);
-  }, [load, search]);
+    let current = true;
+    void call('patient/list', { search }).then((result) => {
+      if (current && result.ok) setPatients(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [search, reloads]);
 
   return (
     <main className="patients-screen">
@@ -47,7 +50,7 @@ export function PatientsScreen() {
             setCreating(false);
             setSearch('');
             setOpeningFor(patient.id);
-            void load('');
+            setReloads((n) => n + 1);
           }}
           onCancel={() => setCreating(false)}
         />

@@ -1,19 +1,31 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OPEN_PHASES } from '../../shared/domain/phase';
+import { isCurrentReading } from '../../shared/domain/reading';
 import { AlertBanner } from '../components/AlertBanner';
+import { CadssForm } from '../components/CadssForm';
+import { DueChecksPanel } from '../components/DueChecksPanel';
+import { EventsBar } from '../components/EventsBar';
+import { EventsList } from '../components/EventsList';
+import { InfusionPanel } from '../components/InfusionPanel';
 import { PhaseActions } from '../components/PhaseActions';
 import { ReadingForm } from '../components/ReadingForm';
 import { ReadingsTable } from '../components/ReadingsTable';
 import { TimerPanel } from '../components/TimerPanel';
 import { VitalsChart } from '../components/VitalsChart';
+import { ClosePanel } from '../phases/ClosePanel';
+import { DischargePanel } from '../phases/DischargePanel';
+import { ScreeningPanel } from '../phases/ScreeningPanel';
 import { useAppStore } from '../store/app-store';
 import { loadSession, serverNow } from '../store/sync';
+
+/** Phases in which the nurse still charts readings and events at the chair. */
+const CHARTING_PHASES = ['screening', 'infusing', 'paused', 'recovery'] as const;
 
 export function SessionScreen({ sessionId }: { sessionId: number }) {
   const { t } = useTranslation();
   const detail = useAppStore((state) => state.details[sessionId]);
   const timer = useAppStore((state) => state.timers[sessionId]);
+  const [cadssOpen, setCadssOpen] = useState(false);
 
   useEffect(() => {
     void loadSession(sessionId);
@@ -21,33 +33,56 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
 
   if (!detail) return <main className="session-screen">{t('app.loading')}</main>;
   const { session, patient } = detail;
-  const canChart = OPEN_PHASES.includes(session.phase) && session.phase !== 'discharged';
+  const phase = session.phase;
+  const charting = (CHARTING_PHASES as readonly string[]).includes(phase);
+  const liveTimer = timer ?? detail.timer;
+  const trend = detail.readings.filter(isCurrentReading);
 
   return (
-    <main className="session-screen" data-testid="session-screen" data-phase={session.phase}>
+    <main className="session-screen" data-testid="session-screen" data-phase={phase}>
       <header className="session-header card">
         <div>
           <h1>
             {patient.familyName}, {patient.givenName} <span className="chair-badge">{session.chair}</span>
           </h1>
-          <p className="muted">{t('session.patientLine', { mrn: patient.mrn, dob: patient.dateOfBirth, weight: session.weightKg })}</p>
+          <p className="muted">
+            {t('session.patientLine', { mrn: patient.mrn, dob: patient.dateOfBirth, weight: session.weightKg })}
+            {detail.protocol && <> · {t('session.protocolLine', { name: detail.protocol.name, version: detail.protocol.version })}</>}
+          </p>
         </div>
-        <span className={`phase-badge phase-${session.phase}`} data-testid="phase">
-          {t(`session.phase.${session.phase}`)}
+        <span className={`phase-badge phase-${phase}`} data-testid="phase">
+          {t(`session.phase.${phase}`)}
         </span>
-        <TimerPanel timer={timer ?? detail.timer} />
+        <TimerPanel timer={liveTimer} minimumRecoveryMinutes={detail.protocol?.minimumRecoveryMinutes ?? null} />
         <PhaseActions detail={detail} />
       </header>
       <AlertBanner alerts={detail.alerts} />
-      {canChart && <ReadingForm key={sessionId} sessionId={sessionId} serverNow={serverNow} />}
-      <section className="card">
-        <h2>{t('session.chartTitle')}</h2>
-        <VitalsChart readings={detail.readings} />
-      </section>
-      <section className="card">
-        <h2>{t('session.readingsTitle')}</h2>
-        <ReadingsTable readings={detail.readings} alerts={detail.alerts} />
-      </section>
+      <div className="session-columns">
+        <div className="session-main">
+          {charting && <ReadingForm key={sessionId} sessionId={sessionId} serverNow={serverNow} onCadss={() => setCadssOpen(true)} />}
+          {charting && cadssOpen && <CadssForm sessionId={sessionId} onDone={() => setCadssOpen(false)} />}
+          <section className="card">
+            <h2>{t('session.chartTitle')}</h2>
+            <VitalsChart readings={trend} />
+          </section>
+          <section className="card">
+            <h2>{t('session.readingsTitle')}</h2>
+            <ReadingsTable readings={detail.readings} alerts={detail.alerts} canEdit={charting} />
+          </section>
+        </div>
+        <aside className="session-side">
+          {phase === 'screening' && <ScreeningPanel detail={detail} />}
+          {(phase === 'infusing' || phase === 'paused' || phase === 'recovery') && <DueChecksPanel dueChecks={detail.dueChecks} nowAt={liveTimer.nowAt} />}
+          {(phase === 'infusing' || phase === 'paused') && <InfusionPanel detail={detail} />}
+          {phase === 'recovery' && <DischargePanel detail={detail} />}
+          {phase === 'discharged' && <ClosePanel detail={detail} />}
+          {charting && <EventsBar sessionId={sessionId} />}
+          <section className="card">
+            <h2>{t('events.timeline')}</h2>
+            <EventsList events={detail.events} phaseEvents={detail.phaseEvents} canRetract={charting} />
+          </section>
+        </aside>
+      </div>
     </main>
   );
 }

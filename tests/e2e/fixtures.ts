@@ -8,6 +8,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright requires the fixture argument to be destructured, even when it uses none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use, testInfo) => {
     const host = await startHost();
     await use(host);

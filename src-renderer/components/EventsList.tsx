@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionEvent } from '../../shared/domain/session-event';
+import type { PhaseEvent } from '../../shared/domain/session';
+import { errorText } from '../format/error-text';
+import { formatClockTime } from '../format/time';
+import { call } from '../transport/client';
+import { describeEvent } from './describe-event';
+
+type TimelineItem = { kind: 'phase'; at: number; item: PhaseEvent } | { kind: 'event'; at: number; item: SessionEvent };
+
+/** Phase changes and session events in time order; an entry made in error is struck through, never removed. */
+export function EventsList({ events, phaseEvents, canRetract }: { events: readonly SessionEvent[]; phaseEvents: readonly PhaseEvent[]; canRetract: boolean }) {
+  const { t } = useTranslation();
+  const [retracting, setRetracting] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const items: TimelineItem[] = [
+    ...phaseEvents.filter((p) => p.fromPhase !== null).map((item) => ({ kind: 'phase' as const, at: item.at, item })),
+    ...events.map((item) => ({ kind: 'event' as const, at: item.observedAt, item })),
+  ].sort((a, b) => b.at - a.at);
+
+  async function retract(eventId: number) {
+    const result = await call('event/retract', { eventId, reason });
+    if (!result.ok) {
+      setError(errorText(t, result.error));
+      return;
+    }
+    setRetracting(null);
+    setReason('');
+    setError(null);
+  }
+
+  if (items.length === 0) return <p className="empty">{t('events.none')}</p>;
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {items.map((entry) =>
+        entry.kind === 'phase' ? (
+          <li key={`p${entry.item.id}`} className="timeline-phase">
+            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span>
+              {t(`session.phase.${entry.item.toPhase}`)}
+              {entry.item.reason && <> — {entry.item.reason}</>}
+            </span>
+            <span className="muted">{entry.item.userName}</span>
+          </li>
+        ) : (
+          <li key={`e${entry.item.id}`} className={entry.item.retraction ? 'timeline-event retracted' : 'timeline-event'} data-testid="timeline-event">
+            <span className="timeline-time">
+              {formatClockTime(entry.at)}
+              {entry.item.late && <span className="late-badge">{t('reading.late')}</span>}
+            </span>
+            <span className="timeline-text">{describeEvent(t, entry.item.event)}</span>
+            <span className="muted">
+              {entry.item.userName}
+              {entry.item.retraction && <> · {t('events.retractedBy', { name: entry.item.retraction.userName, reason: entry.item.retraction.reason })}</>}
+            </span>
+            {canRetract && !entry.item.retraction && retracting !== entry.item.id && (
+              <button type="button" className="link" onClick={() => setRetracting(entry.item.id)}>
+                {t('events.retract')}
+              </button>
+            )}
+            {retracting === entry.item.id && (
+              <form
+                className="inline-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void retract(entry.item.id);
+                }}
+              >
+                <input aria-label={t('events.retractReason')} placeholder={t('events.retractReason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+                <button type="submit">{t('events.retract')}</button>
+                <button type="button" onClick={() => setRetracting(null)}>
+                  {t('session.cancel')}
+                </button>
+                {error && <span className="field-error">{error}</span>}
+              </form>
+            )}
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
