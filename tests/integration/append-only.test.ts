@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert';
-import { callOk, MINUTE, openRaw, openSession, openTestCore, setUpAdmin } from '../support/test-core';
+import { ADMIN, callOk, MINUTE, negativeScreening, noContraindications, openRaw, openSession, openTestCore, passingAssessment, readyToStart, setUpAdmin } from '../support/test-core';
 import { useTempDirs } from '../support/temp-dir';
 
 const dirs = useTempDirs('all');
@@ -12,19 +12,41 @@ const APPEND_ONLY = [
   ['phase_events', `reason = 'edited'`],
   ['alerts', 'value = 120'],
   ['alert_events', `note = 'edited'`],
+  // The whole session's record (migration 2).
+  ['protocols', 'dose_per_kg = 0.6'],
+  ['dose_orders', 'total_dose_mg = 1'],
+  ['screenings', 'consent_given = 0'],
+  ['overrides', `reason = 'edited'`],
+  ['session_events', `payload_json = '{}'`],
+  ['reading_annotations', `reason = 'edited'`],
+  ['discharge_assessments', 'aldrete_total = 10'],
+  ['signatures', 'at = 0'],
 ] as const;
 
 beforeAll(async () => {
   // A session with readings, phase events, an alert and its events, written through core.
   const t = openTestCore(dirs.make());
   const { connection: staff } = await setUpAdmin(t.core);
+  // ...and the rest of a whole session: screening with a physician override, events, a
+  // correction, an artifact mark, a discharge assessment and the closing signature.
   const { session } = await openSession(staff);
+  await callOk(staff, 'screening/record', negativeScreening(session.id, { contraindications: { ...noContraindications(), arrhythmia: true } }));
+  await callOk(staff, 'override/add', { sessionId: session.id, kind: 'contraindication', reason: 'Benign ectopics, cardiology cleared' });
+  await readyToStart(staff, session.id);
   await callOk(staff, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
   t.clock.advance(5 * MINUTE);
   const alert = (await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 155 } })).alerts[0] as Alert;
   await callOk(staff, 'alert/acknowledge', { alertId: alert.id, note: 'seen' });
   t.clock.advance(5 * MINUTE);
-  await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 80 } });
+  const { reading } = await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 80 } });
+  await callOk(staff, 'reading/correct', { readingId: reading.id, values: { heartRateBpm: 82 }, reason: 'Misread the monitor' });
+  await callOk(staff, 'reading/annotate', { readingId: alert.readingId ?? 0, kind: 'artifact', reason: 'Patient moving' });
+  await callOk(staff, 'event/add', { sessionId: session.id, event: { kind: 'note', text: 'Comfortable' } });
+  await callOk(staff, 'session/transition', { sessionId: session.id, action: 'stopInfusion' });
+  t.clock.advance(60 * MINUTE);
+  await callOk(staff, 'discharge/assess', passingAssessment(session.id));
+  await callOk(staff, 'session/transition', { sessionId: session.id, action: 'discharge' });
+  await callOk(staff, 'session/transition', { sessionId: session.id, action: 'close', pin: ADMIN.pin });
   t.core.close();
   raw = openRaw(t.databasePath);
 });

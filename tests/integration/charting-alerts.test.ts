@@ -4,9 +4,24 @@ import type { ReadingValues } from '../../shared/domain/reading';
 import type { VitalParameter } from '../../shared/clinical/parameters';
 import type { User } from '../../shared/domain/user';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import { ADMIN, callErr, callOk, countRows, MINUTE, openRaw, openSession, openTestCore, setUpAdmin, type TestCore } from '../support/test-core';
+import {
+  ADMIN,
+  callErr,
+  callOk,
+  countRows,
+  holdTickerInterval,
+  MINUTE,
+  openRaw,
+  openSession,
+  openTestCore,
+  passingAssessment,
+  readyToStart,
+  setUpAdmin,
+  type TestCore,
+} from '../support/test-core';
 import { useTempDirs } from '../support/temp-dir';
 
+holdTickerInterval();
 const dirs = useTempDirs('all');
 let t: TestCore;
 let staff: CoreConnection;
@@ -23,10 +38,13 @@ afterAll(() => {
 
 const BASELINE: ReadingValues = { systolicMmHg: 150, diastolicMmHg: 85, heartRateBpm: 72 };
 
-/** A session with a pre-infusion baseline reading, infusing for 5 minutes. */
+/**
+ * A session with a complete screening and a pre-infusion baseline reading (the given values,
+ * SpO2 and any missing start value from the helper's defaults), infusing for 5 minutes.
+ */
 async function infusingSession(baseline: ReadingValues = BASELINE) {
   const { session } = await openSession(staff);
-  await chart(session.id, baseline);
+  await readyToStart(staff, session.id, baseline);
   t.clock.advance(MINUTE);
   await callOk(staff, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
   t.clock.advance(5 * MINUTE);
@@ -125,6 +143,20 @@ describe('charting a reading', () => {
       field: 'sessionId',
       params: { phase: 'aborted' },
     });
+
+    const closed = await infusingSession();
+    await callOk(staff, 'session/transition', { sessionId: closed.id, action: 'stopInfusion' });
+    t.clock.advance(60 * MINUTE);
+    await callOk(staff, 'discharge/assess', passingAssessment(closed.id));
+    await callOk(staff, 'session/transition', { sessionId: closed.id, action: 'discharge' });
+    await callOk(staff, 'session/transition', { sessionId: closed.id, action: 'close', pin: ADMIN.pin });
+    const before = countRows(t.databasePath, 'readings');
+    expect(await callErr(staff, 'reading/add', { sessionId: closed.id, values: { heartRateBpm: 70 } })).toMatchObject({
+      code: 'invalid_transition',
+      field: 'sessionId',
+      params: { phase: 'closed' },
+    });
+    expect(countRows(t.databasePath, 'readings')).toBe(before);
   });
 });
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock';
-import { ADMIN, callOk, MINUTE, openRaw, openSession, openTestCore, setUpAdmin } from '../support/test-core';
+import { ADMIN, callOk, MINUTE, openRaw, openSession, openTestCore, readyToStart, setUpAdmin } from '../support/test-core';
 import { useTempDirs } from '../support/temp-dir';
 
 const dirs = useTempDirs();
@@ -20,6 +20,7 @@ describe('Nothing is ever lost: commit before acknowledging', () => {
     const setup = openTestCore(dataDir, new ManualClock(Date.now() - 10 * MINUTE));
     const { connection } = await setUpAdmin(setup.core);
     const { session } = await openSession(connection);
+    const baseline = await readyToStart(connection, session.id);
     await callOk(connection, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
     setup.core.close();
 
@@ -62,11 +63,14 @@ describe('Nothing is ever lost: commit before acknowledging', () => {
     const raw = openRaw(setup.databasePath);
     try {
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+      // The child's readings: everything after the baseline the setup charted before the start.
       const stored = new Map(
-        (raw.prepare('SELECT id, heart_rate_bpm FROM readings WHERE session_id = ?').all(session.id) as { id: number; heart_rate_bpm: number }[]).map((row) => [
-          row.id,
-          row.heart_rate_bpm,
-        ]),
+        (
+          raw.prepare('SELECT id, heart_rate_bpm FROM readings WHERE session_id = ? AND id <> ?').all(session.id, baseline.id) as {
+            id: number;
+            heart_rate_bpm: number;
+          }[]
+        ).map((row) => [row.id, row.heart_rate_bpm]),
       );
       const missing = [...acknowledged.keys()].filter((id) => !stored.has(id));
       expect(missing).toEqual([]);
@@ -81,7 +85,8 @@ describe('Nothing is ever lost: commit before acknowledging', () => {
     const reopened = openTestCore(dataDir, new ManualClock(Date.now()));
     try {
       const readings = reopened.core.services.readings.ofSession(session.id);
-      expect(readings.length).toBeGreaterThanOrEqual(acknowledged.size);
+      expect(readings.length).toBeGreaterThanOrEqual(acknowledged.size + 1);
+      expect(readings[0]).toMatchObject({ id: baseline.id, values: baseline.values });
     } finally {
       reopened.core.close();
     }

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/contract/events';
 import { EVENTS } from '../../shared/contract/events';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import { ADMIN, callOk, MINUTE, openSession, openTestCore, setUpAdmin, signIn, type TestCore } from '../support/test-core';
+import { ADMIN, callOk, holdTickerInterval, MINUTE, openSession, openTestCore, readyToStart, setUpAdmin, signIn, type TestCore } from '../support/test-core';
 import { useTempDirs } from '../support/temp-dir';
 
+holdTickerInterval();
 const dirs = useTempDirs('all');
 let t: TestCore;
 let staff: CoreConnection;
@@ -36,6 +37,7 @@ function listen(connection: CoreConnection): { heard: Heard[]; stop: () => void 
 describe('events pushed to connections', () => {
   it('tells a signed-in connection about a committed reading and the alert it raised', async () => {
     const { session } = await openSession(staff);
+    await readyToStart(staff, session.id);
     await callOk(staff, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
     t.clock.advance(MINUTE);
     const { heard, stop } = listen(staff);
@@ -52,12 +54,13 @@ describe('events pushed to connections', () => {
     const other = await signIn(t.core, ADMIN.username, ADMIN.pin);
     const { heard, stop } = listen(other);
     const { session } = await openSession(staff);
-    const { reading } = await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 76 } });
+    // Screening (a session write), the baseline reading, then the start.
+    const reading = await readyToStart(staff, session.id, { heartRateBpm: 76 });
     const transition = await callOk(staff, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
     stop();
-    expect(heard.map((h) => h.name)).toEqual(['session/changed', 'reading/added', 'session/changed']);
-    expect(heard[1]?.payload).toEqual(reading);
-    expect(heard[2]?.payload).toEqual(transition);
+    expect(heard.map((h) => h.name)).toEqual(['session/changed', 'session/changed', 'reading/added', 'session/changed']);
+    expect(heard[2]?.payload).toEqual(reading);
+    expect(heard[3]?.payload).toEqual(transition);
   });
 
   it('tells about an acknowledgement', async () => {
@@ -75,6 +78,7 @@ describe('events pushed to connections', () => {
     const { heard, stop } = listen(anonymous);
     const { session } = await openSession(staff);
     await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 160 } });
+    await readyToStart(staff, session.id);
     await callOk(staff, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
     stop();
     expect(heard).toEqual([]);

@@ -2,9 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeSessionTimer } from '../../shared/clinical/session-timer';
 import type { Phase } from '../../shared/domain/phase';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import { ADMIN, callErr, callOk, countRows, MINUTE, newPatient, openRaw, openSession, openTestCore, setUpAdmin, type TestCore } from '../support/test-core';
+import {
+  ADMIN,
+  callErr,
+  callOk,
+  countRows,
+  createProtocol,
+  findProtocol,
+  holdTickerInterval,
+  MINUTE,
+  newPatient,
+  openRaw,
+  openSession,
+  openTestCore,
+  passingAssessment,
+  readyToStart,
+  setUpAdmin,
+  type TestCore,
+} from '../support/test-core';
 import { useTempDirs } from '../support/temp-dir';
 
+holdTickerInterval();
 const dirs = useTempDirs('all');
 let t: TestCore;
 let staff: CoreConnection;
@@ -18,8 +36,9 @@ afterAll(() => {
   expect(t.logger.errors()).toEqual([]);
 });
 
+// Closing is a signature: it carries the signer's PIN.
 const transition = (sessionId: number, action: 'startInfusion' | 'pauseInfusion' | 'resumeInfusion' | 'stopInfusion' | 'discharge' | 'close') =>
-  callOk(staff, 'session/transition', { sessionId, action });
+  callOk(staff, 'session/transition', { sessionId, action, ...(action === 'close' ? { pin: ADMIN.pin } : {}) });
 
 /** The phase log as stored in the file, read on a separate connection. */
 function storedPhaseEvents(sessionId: number): { from_phase: Phase | null; to_phase: Phase; at: number; reason: string | null }[] {
@@ -33,9 +52,19 @@ function storedPhaseEvents(sessionId: number): { from_phase: Phase | null; to_ph
 
 describe('session/create', () => {
   it('opens a session in screening with the patient weight and one phase event', async () => {
+    const protocol = await findProtocol(staff);
     const patient = await callOk(staff, 'patient/create', newPatient({ weightKg: 72.5 }));
-    const session = await callOk(staff, 'session/create', { patientId: patient.id, chair: 'Chair A', plannedInfusionMinutes: 40 });
-    expect(session).toMatchObject({ patientId: patient.id, chair: 'Chair A', weightKg: 72.5, plannedInfusionMinutes: 40, phase: 'screening', createdAt: t.clock.now() });
+    const session = await callOk(staff, 'session/create', { patientId: patient.id, chair: 'Chair A', protocolId: protocol.id });
+    // The plan is the protocol's duration.
+    expect(session).toMatchObject({
+      patientId: patient.id,
+      chair: 'Chair A',
+      weightKg: 72.5,
+      protocolId: protocol.id,
+      plannedInfusionMinutes: 40,
+      phase: 'screening',
+      createdAt: t.clock.now(),
+    });
     const detail = await callOk(staff, 'session/get', { sessionId: session.id });
     expect(detail.phaseEvents).toHaveLength(1);
     expect(detail.phaseEvents).toMatchObject([
@@ -61,8 +90,9 @@ describe('session/create', () => {
 
 describe('phase transitions and the timer', () => {
   it('runs a whole session on the clock: start, pause, resume, stop, discharge, close', async () => {
-    const { session } = await openSession(staff, { plannedInfusionMinutes: 40 });
+    const { session } = await openSession(staff);
     const created = t.clock.now();
+    await readyToStart(staff, session.id);
     t.clock.advance(10 * MINUTE);
     const started = await transition(session.id, 'startInfusion');
     expect(started.session.phase).toBe('infusing');
@@ -88,6 +118,8 @@ describe('phase transitions and the timer', () => {
 
     t.clock.advance(60 * MINUTE);
     expect((await callOk(staff, 'session/get', { sessionId: session.id })).timer).toMatchObject({ recoveryElapsedMs: 60 * MINUTE, totalElapsedMs: 103 * MINUTE });
+    // Sixty minutes is the protocol's minimum recovery; the assessment is the rest of the discharge criteria.
+    await callOk(staff, 'discharge/assess', passingAssessment(session.id));
     await transition(session.id, 'discharge');
     t.clock.advance(5 * MINUTE);
     // The session ended when the patient left; closing five minutes later is paperwork.
@@ -112,7 +144,10 @@ describe('phase transitions and the timer', () => {
   });
 
   it('derives the timer from the stored timestamps alone', async () => {
-    const { session } = await openSession(staff, { plannedInfusionMinutes: 45 });
+    const protocol = await createProtocol(staff, { name: 'Depression — 45 min', durationMinutes: 45 });
+    const { session } = await openSession(staff, { protocolId: protocol.id });
+    expect(session.plannedInfusionMinutes).toBe(45);
+    await readyToStart(staff, session.id);
     await transition(session.id, 'startInfusion');
     t.clock.advance(7 * MINUTE);
     await transition(session.id, 'pauseInfusion');
@@ -145,6 +180,7 @@ describe('phase transitions and the timer', () => {
 
   it('needs a reason to abort, and stores it', async () => {
     const { session } = await openSession(staff);
+    await readyToStart(staff, session.id);
     await transition(session.id, 'startInfusion');
     t.clock.advance(4 * MINUTE);
     expect(await callErr(staff, 'session/transition', { sessionId: session.id, action: 'abort' })).toMatchObject({ code: 'invalid_request', field: 'reason' });
@@ -164,6 +200,7 @@ describe('phase transitions and the timer', () => {
 
   it('summarises open sessions with patient, timer, latest reading and highest alert', async () => {
     const { patient, session } = await openSession(staff);
+    await readyToStart(staff, session.id);
     await transition(session.id, 'startInfusion');
     t.clock.advance(MINUTE);
     await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 125 } });

@@ -1,10 +1,16 @@
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { afterAll, beforeAll, vi } from 'vitest';
+import type { AldreteScore } from '../../shared/clinical/aldrete';
+import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract/channels';
 import type { NewPatient } from '../../shared/domain/patient';
+import type { Protocol, ProtocolFields } from '../../shared/domain/protocol';
+import type { Reading, ReadingValues } from '../../shared/domain/reading';
+import type { ContraindicationAnswers, ScreeningInput } from '../../shared/domain/screening';
 import type { Session } from '../../shared/domain/session';
 import type { Patient } from '../../shared/domain/patient';
-import type { User } from '../../shared/domain/user';
+import type { Role, User } from '../../shared/domain/user';
 import type { AppError, Result } from '../../shared/result';
 import { ManualClock } from '../../src-main/core/clock';
 import { DATABASE_FILE_NAME, openVigilCore, type CoreConnection, type VigilCore } from '../../src-main/core/vigil-core';
@@ -88,18 +94,106 @@ export function newPatient(overrides: Partial<NewPatient> = {}): NewPatient {
   };
 }
 
-/** A new patient and an open session for them in their own chair (phase: screening). */
+/** The seeded protocol every test session runs under unless it says otherwise. */
+export const STANDARD_PROTOCOL = 'Depression — standard';
+
+/** The current version of a protocol, by name, from protocol/list (retired ones included). */
+export async function findProtocol(connection: CoreConnection, name: string = STANDARD_PROTOCOL): Promise<Protocol> {
+  const protocol = (await callOk(connection, 'protocol/list', { includeRetired: true })).find((p) => p.name === name);
+  if (!protocol) throw new Error(`no protocol named ${name}`);
+  return protocol;
+}
+
+/** The fields of a protocol, without its identity (to copy it into a new one or a revision). */
+export function fieldsOf(protocol: Protocol): ProtocolFields {
+  const { id: _id, familyId: _familyId, version: _version, retired: _retired, createdAt: _createdAt, ...fields } = protocol;
+  return fields;
+}
+
+/** A new protocol (by a physician or admin connection): a copy of the standard one with the given changes. */
+export async function createProtocol(connection: CoreConnection, changes: Partial<ProtocolFields> & { name: string }): Promise<Protocol> {
+  const standard = await findProtocol(connection);
+  return callOk(connection, 'protocol/create', { ...fieldsOf(standard), ...changes });
+}
+
+/**
+ * A new patient and an open session for them in their own chair (phase: screening), under
+ * the standard protocol unless `protocolId` names another (`null`: no protocol at all).
+ * With a protocol, session/create has already ordered its standing dose.
+ */
 export async function openSession(
   connection: CoreConnection,
-  options: { plannedInfusionMinutes?: number; patient?: Partial<NewPatient> } = {},
+  options: { protocolId?: number | null; patient?: Partial<NewPatient> } = {},
 ): Promise<{ patient: Patient; session: Session }> {
+  const protocolId = options.protocolId === undefined ? (await findProtocol(connection)).id : options.protocolId;
   const patient = await callOk(connection, 'patient/create', newPatient(options.patient));
   const session = await callOk(connection, 'session/create', {
     patientId: patient.id,
     chair: `Chair ${patient.mrn}`,
-    plannedInfusionMinutes: options.plannedInfusionMinutes ?? 40,
+    ...(protocolId === null ? { plannedInfusionMinutes: 40 } : { protocolId }),
   });
   return { patient, session };
+}
+
+/** Every contraindication answered "no". */
+export function noContraindications(): ContraindicationAnswers {
+  return Object.fromEntries(CONTRAINDICATIONS.map((key) => [key, false])) as ContraindicationAnswers;
+}
+
+/** A complete negative screening: nothing contraindicated, no co-medication, consent given, escort arranged. */
+export function negativeScreening(sessionId: number, changes: Partial<Omit<ScreeningInput, 'sessionId'>> = {}): ScreeningInput {
+  return { sessionId, contraindications: noContraindications(), coMedications: [], consentGiven: true, escortArranged: true, ...changes };
+}
+
+/** The values a baseline must carry (HR, SBP/DBP, SpO2), unremarkable. */
+export const BASELINE_VITALS = { heartRateBpm: 72, systolicMmHg: 124, diastolicMmHg: 78, spo2Pct: 98 } as const satisfies ReadingValues;
+
+/**
+ * What startInfusion needs besides the protocol's dose order: a complete negative screening
+ * and a baseline reading (HR, SBP/DBP, SpO2), charted now. `baseline` replaces any of the
+ * default values, so a test sets the baseline its rise rules need.
+ */
+export async function readyToStart(connection: CoreConnection, sessionId: number, baseline: ReadingValues = {}): Promise<Reading> {
+  await callOk(connection, 'screening/record', negativeScreening(sessionId));
+  const { reading } = await callOk(connection, 'reading/add', { sessionId, values: { ...BASELINE_VITALS, ...baseline } });
+  return reading;
+}
+
+/** A modified Aldrete score: 2 on every item (10) unless changed. */
+export function aldrete(changes: Partial<AldreteScore> = {}): AldreteScore {
+  return { activity: 2, respiration: 2, circulation: 2, consciousness: 2, oxygenSaturation: 2, ...changes };
+}
+
+/** A discharge assessment that meets every criterion but the time: Aldrete 10, escort present, no-driving instruction given. */
+export function passingAssessment(sessionId: number, changes: Partial<Omit<RequestOf<'discharge/assess'>, 'sessionId'>> = {}): RequestOf<'discharge/assess'> {
+  return { sessionId, aldrete: aldrete(), escortPresent: true, noDrivingInstructionGiven: true, ...changes };
+}
+
+/** Creates a user through the admin's connection and signs them in on a new connection. */
+export async function addUser(
+  core: VigilCore,
+  admin: CoreConnection,
+  account: { username: string; displayName: string; pin: string },
+  roles: Role[],
+): Promise<{ connection: CoreConnection; user: User }> {
+  const user = await callOk(admin, 'user/create', { ...account, roles });
+  return { connection: await signIn(core, account.username, account.pin), user };
+}
+
+/**
+ * Holds the ticker's once-a-second interval for the test file: `setInterval` is faked, so
+ * the monitoring sweep runs only when the test asks for it (`core.services.monitoring.sweep`)
+ * or when the ticker starts and ticks at once. Without this, a real tick that lands while
+ * the ManualClock is far ahead would raise technical alerts at a moment the test does not
+ * control. Call at the top level of a test file, before the hooks that open a core.
+ */
+export function holdTickerInterval(): void {
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
 }
 
 /** A separate plain connection to the database file, as an auditor would open it. Close it after use. */
