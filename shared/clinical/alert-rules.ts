@@ -23,44 +23,93 @@ export const ComparisonSchema = z.discriminatedUnion('kind', [
 ]);
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
-export const AlertRuleSchema = z.object({
-  id: z.string().min(1),
-  parameter: z.enum(VITAL_PARAMETER_KEYS),
-  comparison: ComparisonSchema,
-  priority: AlertPrioritySchema,
-  /**
-   * Rules watching the same condition at different severities share a group
-   * (heart rate high at 120 and at 150; systolic above 160, above 180 or risen 40 from
-   * baseline). Only the most urgent violated rule of a group is raised, so one condition
-   * never shows twice.
-   */
-  group: z.string().min(1),
-});
+/**
+ * What a rule watches: a charted vital sign, or a NEWS2 figure derived from a reading:
+ * the aggregate, the highest single-parameter score, or that score leaving consciousness out.
+ */
+export const NEWS2_ALERT_PARAMETERS = ['news2Total', 'news2HighestSingle', 'news2HighestSingleExceptConsciousness'] as const;
+export const ALERT_PARAMETERS = [...VITAL_PARAMETER_KEYS, ...NEWS2_ALERT_PARAMETERS] as const;
+export const AlertParameterSchema = z.enum(ALERT_PARAMETERS);
+export type AlertParameter = z.infer<typeof AlertParameterSchema>;
+/** The values an evaluation sees: each parameter's newest current value. */
+export type EvaluationValues = Partial<Record<AlertParameter, number>>;
+
+/**
+ * Before an alert is raised, the condition may have to hold for a number of consecutive
+ * readings, or for a delay (checked on each tick), to keep one stray value from alarming.
+ */
+export const ConfirmationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('consecutiveReadings'), count: z.number().int().min(2).max(10) }),
+  z.object({ kind: z.literal('delaySeconds'), seconds: z.number().int().min(1).max(3600) }),
+]);
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+
+export const AlertRuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{2,60}$/, 'A rule id is 2-60 lower-case letters, digits or dashes'),
+    parameter: AlertParameterSchema,
+    comparison: ComparisonSchema,
+    priority: AlertPrioritySchema,
+    /**
+     * Rules watching the same condition at different severities share a group
+     * (heart rate high at 120 and at 150; systolic above 160, above 180 or risen 40 from
+     * baseline). Only the most urgent violated rule of a group is raised, so one condition
+     * never shows twice.
+     */
+    group: z.string().regex(/^[a-z0-9-]{2,60}$/, 'A group is 2-60 lower-case letters, digits or dashes'),
+    confirmation: ConfirmationSchema,
+    /**
+     * How far back inside the limit (in the parameter's unit) a value must come before an
+     * active alert clears, so a value hovering at the limit does not raise a storm.
+     */
+    hysteresis: z.number().min(0).max(100),
+  })
+  .strict();
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
+
+export const AlertRuleListSchema = z
+  .array(AlertRuleSchema)
+  .max(200)
+  .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, { message: 'Each rule needs its own id' });
 
 /**
  * Clinic defaults from ../shared/CLINICAL.md section 4. These are data the clinic can
  * change; code never compares a vital sign against a literal.
  */
+const NO_CONFIRMATION = { kind: 'none' } as const;
+
+/**
+ * Hysteresis defaults (clinic choices, not from a standard): 5 /min or 5 mmHg, 1 % SpO2,
+ * 2 /min respiratory rate; the 0-5 and 0-4 scales clear at the next step. No confirmation
+ * by default: every value here is charted by a nurse on purpose, not streamed by a monitor.
+ */
 export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
-  { id: 'hr-above-120', parameter: 'heartRateBpm', comparison: { kind: 'above', limit: 120 }, priority: 'medium', group: 'hr-high' },
-  { id: 'hr-above-150', parameter: 'heartRateBpm', comparison: { kind: 'above', limit: 150 }, priority: 'high', group: 'hr-high' },
-  { id: 'hr-below-50', parameter: 'heartRateBpm', comparison: { kind: 'below', limit: 50 }, priority: 'medium', group: 'hr-low' },
-  { id: 'hr-below-40', parameter: 'heartRateBpm', comparison: { kind: 'below', limit: 40 }, priority: 'high', group: 'hr-low' },
-  { id: 'sbp-above-160', parameter: 'systolicMmHg', comparison: { kind: 'above', limit: 160 }, priority: 'medium', group: 'sbp-high' },
-  { id: 'sbp-above-180', parameter: 'systolicMmHg', comparison: { kind: 'above', limit: 180 }, priority: 'high', group: 'sbp-high' },
-  { id: 'sbp-rise-40', parameter: 'systolicMmHg', comparison: { kind: 'riseFromBaseline', delta: 40 }, priority: 'medium', group: 'sbp-high' },
-  { id: 'sbp-below-90', parameter: 'systolicMmHg', comparison: { kind: 'below', limit: 90 }, priority: 'high', group: 'sbp-low' },
-  { id: 'dbp-above-100', parameter: 'diastolicMmHg', comparison: { kind: 'above', limit: 100 }, priority: 'medium', group: 'dbp-high' },
-  { id: 'dbp-above-110', parameter: 'diastolicMmHg', comparison: { kind: 'above', limit: 110 }, priority: 'high', group: 'dbp-high' },
-  { id: 'dbp-rise-25', parameter: 'diastolicMmHg', comparison: { kind: 'riseFromBaseline', delta: 25 }, priority: 'medium', group: 'dbp-high' },
-  { id: 'spo2-below-92', parameter: 'spo2Pct', comparison: { kind: 'below', limit: 92 }, priority: 'medium', group: 'spo2-low' },
-  { id: 'spo2-below-88', parameter: 'spo2Pct', comparison: { kind: 'below', limit: 88 }, priority: 'high', group: 'spo2-low' },
-  { id: 'rr-below-10', parameter: 'respiratoryRatePerMin', comparison: { kind: 'below', limit: 10 }, priority: 'medium', group: 'rr-low' },
-  { id: 'rr-below-8', parameter: 'respiratoryRatePerMin', comparison: { kind: 'below', limit: 8 }, priority: 'high', group: 'rr-low' },
-  { id: 'rr-above-24', parameter: 'respiratoryRatePerMin', comparison: { kind: 'above', limit: 24 }, priority: 'medium', group: 'rr-high' },
-  { id: 'rr-above-30', parameter: 'respiratoryRatePerMin', comparison: { kind: 'above', limit: 30 }, priority: 'high', group: 'rr-high' },
-  { id: 'moaas-at-or-below-2', parameter: 'moaasScore', comparison: { kind: 'atOrBelow', limit: 2 }, priority: 'medium', group: 'moaas-low' },
-  { id: 'moaas-at-or-below-1', parameter: 'moaasScore', comparison: { kind: 'atOrBelow', limit: 1 }, priority: 'high', group: 'moaas-low' },
-  { id: 'dissociation-at-or-above-4', parameter: 'dissociationLevel', comparison: { kind: 'atOrAbove', limit: 4 }, priority: 'medium', group: 'dissociation-high' },
+  { id: 'hr-above-120', parameter: 'heartRateBpm', comparison: { kind: 'above', limit: 120 }, priority: 'medium', group: 'hr-high', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'hr-above-150', parameter: 'heartRateBpm', comparison: { kind: 'above', limit: 150 }, priority: 'high', group: 'hr-high', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'hr-below-50', parameter: 'heartRateBpm', comparison: { kind: 'below', limit: 50 }, priority: 'medium', group: 'hr-low', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'hr-below-40', parameter: 'heartRateBpm', comparison: { kind: 'below', limit: 40 }, priority: 'high', group: 'hr-low', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'sbp-above-160', parameter: 'systolicMmHg', comparison: { kind: 'above', limit: 160 }, priority: 'medium', group: 'sbp-high', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'sbp-above-180', parameter: 'systolicMmHg', comparison: { kind: 'above', limit: 180 }, priority: 'high', group: 'sbp-high', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'sbp-rise-40', parameter: 'systolicMmHg', comparison: { kind: 'riseFromBaseline', delta: 40 }, priority: 'medium', group: 'sbp-high', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'sbp-below-90', parameter: 'systolicMmHg', comparison: { kind: 'below', limit: 90 }, priority: 'high', group: 'sbp-low', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'dbp-above-100', parameter: 'diastolicMmHg', comparison: { kind: 'above', limit: 100 }, priority: 'medium', group: 'dbp-high', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'dbp-above-110', parameter: 'diastolicMmHg', comparison: { kind: 'above', limit: 110 }, priority: 'high', group: 'dbp-high', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'dbp-rise-25', parameter: 'diastolicMmHg', comparison: { kind: 'riseFromBaseline', delta: 25 }, priority: 'medium', group: 'dbp-high', confirmation: NO_CONFIRMATION, hysteresis: 5 },
+  { id: 'spo2-below-92', parameter: 'spo2Pct', comparison: { kind: 'below', limit: 92 }, priority: 'medium', group: 'spo2-low', confirmation: NO_CONFIRMATION, hysteresis: 1 },
+  { id: 'spo2-below-88', parameter: 'spo2Pct', comparison: { kind: 'below', limit: 88 }, priority: 'high', group: 'spo2-low', confirmation: NO_CONFIRMATION, hysteresis: 1 },
+  { id: 'rr-below-10', parameter: 'respiratoryRatePerMin', comparison: { kind: 'below', limit: 10 }, priority: 'medium', group: 'rr-low', confirmation: NO_CONFIRMATION, hysteresis: 2 },
+  { id: 'rr-below-8', parameter: 'respiratoryRatePerMin', comparison: { kind: 'below', limit: 8 }, priority: 'high', group: 'rr-low', confirmation: NO_CONFIRMATION, hysteresis: 2 },
+  { id: 'rr-above-24', parameter: 'respiratoryRatePerMin', comparison: { kind: 'above', limit: 24 }, priority: 'medium', group: 'rr-high', confirmation: NO_CONFIRMATION, hysteresis: 2 },
+  { id: 'rr-above-30', parameter: 'respiratoryRatePerMin', comparison: { kind: 'above', limit: 30 }, priority: 'high', group: 'rr-high', confirmation: NO_CONFIRMATION, hysteresis: 2 },
+  { id: 'moaas-at-or-below-2', parameter: 'moaasScore', comparison: { kind: 'atOrBelow', limit: 2 }, priority: 'medium', group: 'moaas-low', confirmation: NO_CONFIRMATION, hysteresis: 0 },
+  { id: 'moaas-at-or-below-1', parameter: 'moaasScore', comparison: { kind: 'atOrBelow', limit: 1 }, priority: 'high', group: 'moaas-low', confirmation: NO_CONFIRMATION, hysteresis: 0 },
+  { id: 'dissociation-at-or-above-4', parameter: 'dissociationLevel', comparison: { kind: 'atOrAbove', limit: 4 }, priority: 'medium', group: 'dissociation-high', confirmation: NO_CONFIRMATION, hysteresis: 0 },
+  // NEWS2 (CLINICAL.md section 6): aggregate 5 or more medium, 7 or more high; a single
+  // parameter scoring 3 medium. Consciousness is left out of the single-parameter rule by
+  // default: MOAA/S has its own rules above, and dissociation is the expected effect of
+  // every ketamine infusion, so "3 in consciousness" would alarm in every session.
+  { id: 'news2-total-5', parameter: 'news2Total', comparison: { kind: 'atOrAbove', limit: 5 }, priority: 'medium', group: 'news2', confirmation: NO_CONFIRMATION, hysteresis: 0 },
+  { id: 'news2-total-7', parameter: 'news2Total', comparison: { kind: 'atOrAbove', limit: 7 }, priority: 'high', group: 'news2', confirmation: NO_CONFIRMATION, hysteresis: 0 },
+  { id: 'news2-single-3', parameter: 'news2HighestSingleExceptConsciousness', comparison: { kind: 'atOrAbove', limit: 3 }, priority: 'medium', group: 'news2', confirmation: NO_CONFIRMATION, hysteresis: 0 },
 ];

@@ -1,5 +1,4 @@
-import type { ReadingValues } from '../domain/reading';
-import { PRIORITY_RANK, type AlertRule, type Comparison } from './alert-rules';
+import { PRIORITY_RANK, type AlertRule, type Comparison, type EvaluationValues } from './alert-rules';
 
 export interface Violation {
   rule: AlertRule;
@@ -42,7 +41,7 @@ export function violates(comparison: Comparison, value: number, baseline: number
 }
 
 /** Every rule a reading violates, group or not. */
-export function violatedRules(rules: readonly AlertRule[], values: ReadingValues, baseline: ReadingValues | null): Violation[] {
+export function violatedRules(rules: readonly AlertRule[], values: EvaluationValues, baseline: EvaluationValues | null): Violation[] {
   const violations: Violation[] = [];
   for (const rule of rules) {
     const value = values[rule.parameter];
@@ -63,8 +62,8 @@ export function violatedRules(rules: readonly AlertRule[], values: ReadingValues
  */
 export function evaluateThresholds(
   rules: readonly AlertRule[],
-  values: ReadingValues,
-  baseline: ReadingValues | null,
+  values: EvaluationValues,
+  baseline: EvaluationValues | null,
 ): Violation[] {
   const worstByGroup = new Map<string, Violation>();
   for (const violation of violatedRules(rules, values, baseline)) {
@@ -73,4 +72,28 @@ export function evaluateThresholds(
     worstByGroup.set(violation.rule.group, violation);
   }
   return [...worstByGroup.values()];
+}
+
+/**
+ * Whether a value has come back far enough inside a rule's limit for its alert to clear:
+ * by the rule's hysteresis, in the parameter's unit. A missing baseline counts as cleared
+ * for a baseline rule (nothing left to compare with).
+ */
+export function clearsWithHysteresis(rule: AlertRule, value: number, baseline: number | null): boolean {
+  const h = rule.hysteresis;
+  const c = rule.comparison;
+  switch (c.kind) {
+    case 'above':
+      return value <= c.limit - h;
+    case 'atOrAbove':
+      return value < c.limit - h;
+    case 'below':
+      return value >= c.limit + h;
+    case 'atOrBelow':
+      return value > c.limit + h;
+    case 'outside':
+      return value >= c.low + h && value <= c.high - h;
+    case 'riseFromBaseline':
+      return baseline === null || value - baseline < c.delta - h;
+  }
 }

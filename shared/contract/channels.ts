@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { AlertSchema } from '../domain/alert';
+import { AlertKindSchema, AlertSchema } from '../domain/alert';
+import { AlertPrioritySchema } from '../clinical/alert-rules';
+import { AlarmSettingsViewSchema, RuleSetViewSchema, RulesQuerySchema, SessionRuleOverrideInputSchema, SetRuleSetSchema, UpdateAlarmSettingsSchema } from '../domain/alert-rules-view';
 import { IdSchema, ReasonSchema } from '../domain/common';
 import { NewPatientSchema, PatientSchema } from '../domain/patient';
 import { DischargeAssessmentInputSchema } from '../domain/discharge';
@@ -121,10 +123,20 @@ export const CHANNELS = {
   }),
 
   'alert/list': channel({
-    request: z.object({ sessionId: IdSchema.optional(), state: z.enum(['active', 'all']) }).strict(),
+    request: z
+      .object({ sessionId: IdSchema.optional(), state: z.enum(['active', 'all']), priority: AlertPrioritySchema.optional(), kind: AlertKindSchema.optional() })
+      .strict(),
     response: z.array(AlertSchema),
     access: CLINICAL_STAFF,
   }),
+  'alert/audioPause': channel({ request: z.object({ alertId: IdSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF }),
+  'alert/resolve': channel({ request: z.object({ alertId: IdSchema, reason: ReasonSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF }),
+
+  'rules/get': channel({ request: RulesQuerySchema, response: RuleSetViewSchema, access: CLINICAL_STAFF }),
+  'rules/set': channel({ request: SetRuleSetSchema, response: RuleSetViewSchema, access: PHYSICIAN }),
+  'rules/overrideForSession': channel({ request: SessionRuleOverrideInputSchema, response: RuleSetViewSchema, access: PHYSICIAN }),
+  'settings/get': channel({ request: Empty, response: AlarmSettingsViewSchema, access: 'signedIn' }),
+  'settings/update': channel({ request: UpdateAlarmSettingsSchema, response: AlarmSettingsViewSchema, access: PHYSICIAN }),
   'alert/acknowledge': channel({
     request: z.object({ alertId: IdSchema, note: z.string().trim().max(500).optional() }).strict(),
     response: AlertSchema,

@@ -29,7 +29,15 @@ export const AlertSchema = z.object({
   lastAt: EpochMsSchema,
   state: AlertStateSchema,
   resolvedAt: EpochMsSchema.nullable(),
+  /** 'cleared', 'superseded', 'corrected', 'artifact', 'sessionEnded', 'ruleChanged', 'acknowledgedAfterClearing', or a person's reason. */
   resolvedReason: z.string().nullable(),
+  resolvedByName: z.string().nullable(),
+  /** Latching: the condition cleared while nobody had acknowledged; it stays shown until someone does. */
+  conditionClearedAt: EpochMsSchema.nullable(),
+  /** Silenced until this time, still shown. */
+  audioPausedUntil: EpochMsSchema.nullable(),
+  /** A high alert nobody acknowledged in time was escalated to the supervising physician. */
+  escalatedAt: EpochMsSchema.nullable(),
   acknowledgedAt: EpochMsSchema.nullable(),
   acknowledgedByName: z.string().nullable(),
   acknowledgeNote: z.string().nullable(),

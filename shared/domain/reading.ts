@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { News2ScoreSchema } from '../clinical/news2';
 import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../clinical/parameters';
 import { EpochMsSchema, IdSchema, ReasonSchema } from './common';
 
@@ -28,6 +29,8 @@ export const NewReadingSchema = z.object({
   /** When the values were observed at the chair; defaults to now. Older than the grace period marks the entry late. */
   observedAt: EpochMsSchema.optional(),
   values: ReadingValuesSchema,
+  /** Breathing supplemental oxygen (NEWS2 scores it); left out means not recorded. */
+  onSupplementalOxygen: z.boolean().optional(),
   /** Parameters whose unusual-but-possible values the nurse has confirmed. */
   confirmed: z.array(VitalParameterSchema).default([]),
 });
@@ -42,6 +45,9 @@ export const ReadingSchema = z.object({
   recordedByName: z.string(),
   values: ReadingValuesSchema,
   mapSource: z.enum(['computed', 'measured']).nullable(),
+  onSupplementalOxygen: z.boolean().nullable(),
+  /** NEWS2 computed by main for a reading complete enough to score (null otherwise). */
+  news2: News2ScoreSchema.nullable(),
   /** Recorded long enough after it was observed to be labelled a late entry. */
   late: z.boolean(),
   /** A correction names the reading it replaces and why; the original row stays as it was. */
@@ -62,6 +68,7 @@ export function isCurrentReading(reading: Reading): boolean {
 export const ReadingCorrectionSchema = z.object({
   readingId: IdSchema,
   values: ReadingValuesSchema,
+  onSupplementalOxygen: z.boolean().optional(),
   reason: ReasonSchema,
   confirmed: z.array(VitalParameterSchema).default([]),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DischargeCriterionSchema } from '../clinical/aldrete';
 import { DueChecksSchema } from '../clinical/due-checks';
+import { News2ScoreSchema } from '../clinical/news2';
 import { START_BLOCKERS } from '../clinical/start-blockers';
 import { AlertSchema } from './alert';
 import { DischargeAssessmentSchema } from './discharge';
@@ -20,6 +21,10 @@ export const SessionSummarySchema = z.object({
   latestReading: ReadingSchema.nullable(),
   highestActiveAlert: AlertSchema.nullable(),
   activeAlertCount: z.number().int().nonnegative(),
+  /** NEWS2 of the newest reading complete enough to score. */
+  latestNews2: News2ScoreSchema.nullable(),
+  /** Some active alert was escalated (high, unacknowledged too long). */
+  escalated: z.boolean(),
 });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 

@@ -1,5 +1,6 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/contract/channels';
-import type { Phase } from '../../shared/domain/phase';
+import type { Alert } from '../../shared/domain/alert';
+import { OPEN_PHASES, type Phase } from '../../shared/domain/phase';
 import type { Session } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
 import type { SessionDetail } from '../../shared/domain/views';
@@ -36,7 +37,20 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** Each contract channel mapped onto the core service that answers it. */
 export function createHandlers(services: Services): Handlers {
-  const { users, patients, sessions, charting, alerts, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db } = services;
+  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db } = services;
+
+  /** An alert action in one transaction, told to every window. */
+  function alertWrite(action: () => Alert): Alert {
+    const alert = db.transaction(action)();
+    bus.emit('alert/changed', alert);
+    return alert;
+  }
+
+  /** After a rule change: every open session re-judged under its new rules. */
+  function reconcileOpenSessions(clearReason: 'cleared' | 'ruleChanged'): void {
+    const changed = db.transaction(() => sessions.open().flatMap((session) => charting.reconcile(session, clearReason)))();
+    for (const id of new Set(changed)) bus.emit('alert/changed', alerts.get(id));
+  }
 
   /** Runs a session-scoped write in one transaction, tells every window, and returns the fresh screen. */
   function sessionWrite(sessionId: number, write: (session: Session) => void): SessionDetail {
@@ -85,6 +99,7 @@ export function createHandlers(services: Services): Handlers {
         return created;
       })();
       bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
+      ticker.refresh();
       return session;
     },
     'session/list': (_ctx, request) => views.list(request.scope, clock.now()),
@@ -128,7 +143,12 @@ export function createHandlers(services: Services): Handlers {
       return event;
     },
     'event/retract': (ctx, request) => {
-      const event = db.transaction(() => sessionEvents.retract(request.eventId, request.reason, who(ctx).id))();
+      const event = db.transaction(() => {
+        const target = sessionEvents.get(request.eventId);
+        // A signed (closed) or aborted record is final; corrections after that are addenda, not retractions.
+        requirePhase(sessions.get(target.sessionId), ['screening', 'infusing', 'paused', 'recovery', 'discharged'], 'event/retract');
+        return sessionEvents.retract(request.eventId, request.reason, who(ctx).id);
+      })();
       const session = sessions.get(event.sessionId);
       bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
       return event;
@@ -138,14 +158,35 @@ export function createHandlers(services: Services): Handlers {
     'reading/correct': (ctx, request) => charting.correctReading(request, who(ctx).id),
     'reading/annotate': (ctx, request) => charting.annotateReading(request, who(ctx).id),
 
-    'alert/list': (_ctx, request) => {
-      const list = request.sessionId === undefined ? alerts.recent() : alerts.ofSession(request.sessionId);
-      return request.state === 'active' ? list.filter((alert) => alert.state === 'active') : list;
+    'alert/list': (_ctx, request) => alerts.list(request),
+    'alert/acknowledge': (ctx, request) => alertWrite(() => alerts.acknowledge(request.alertId, request.note, who(ctx).id)),
+    'alert/audioPause': (ctx, request) => alertWrite(() => alerts.audioPause(request.alertId, who(ctx).id)),
+    'alert/resolve': (ctx, request) => alertWrite(() => alerts.resolveByHand(request.alertId, request.reason, who(ctx).id)),
+
+    'rules/get': (_ctx, request) => {
+      if (request.sessionId !== undefined) return alertRules.forSession(sessions.get(request.sessionId));
+      if (request.protocolFamilyId !== undefined) return alertRules.forProtocolFamily(protocols.get(request.protocolFamilyId).familyId);
+      return alertRules.forClinic();
     },
-    'alert/acknowledge': (ctx, request) => {
-      const alert = alerts.acknowledge(request.alertId, request.note, who(ctx).id);
-      bus.emit('alert/changed', alert);
-      return alert;
+    'rules/set': (ctx, request) => {
+      const familyId = request.protocolFamilyId === undefined ? null : protocols.get(request.protocolFamilyId).familyId;
+      db.transaction(() => alertRules.setRuleSet(familyId, request.rules, request.reason, who(ctx).id))();
+      reconcileOpenSessions('ruleChanged');
+      return familyId === null ? alertRules.forClinic() : alertRules.forProtocolFamily(familyId);
+    },
+    'rules/overrideForSession': (ctx, request) => {
+      const session = sessions.get(request.sessionId);
+      if (!OPEN_PHASES.includes(session.phase)) requirePhase(session, OPEN_PHASES, 'rules/overrideForSession');
+      db.transaction(() => alertRules.overrideForSession(session.id, request.ruleId, request.rule, request.reason, who(ctx).id))();
+      const changed = db.transaction(() => charting.reconcile(session, 'ruleChanged'))();
+      for (const id of changed) bus.emit('alert/changed', alerts.get(id));
+      bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
+      return alertRules.forSession(session);
+    },
+    'settings/get': () => alertRules.alarmSettings(),
+    'settings/update': (ctx, request) => {
+      db.transaction(() => alertRules.setAlarmSettings(request.settings, request.reason, who(ctx).id))();
+      return alertRules.alarmSettings();
     },
   };
 }

@@ -5,20 +5,22 @@ import type { SessionService } from './services/sessions';
 const TICK_INTERVAL_MS = 1000;
 
 /**
- * Pushes `timer/tick` once a second while any session's timer runs, and stays silent
- * otherwise. The values come from stored timestamps, so a missed tick loses nothing.
+ * Once a second while any session is open: runs the scheduled checks (`onTick`) and pushes
+ * `timer/tick` with the timers of the sessions whose clock runs. Silent when no session is
+ * open. The values come from stored timestamps, so a missed tick loses nothing.
  */
 export function createTicker(sessions: SessionService, clock: Clock, bus: EventBus, onTick: (now: number) => void = () => undefined) {
   let interval: ReturnType<typeof setInterval> | null = null;
 
   const tick = () => {
-    onTick(clock.now());
-    const timers = sessions.runningTimers(clock.now());
-    if (timers.length === 0) {
+    if (sessions.open().length === 0) {
       stop();
       return;
     }
-    bus.emit('timer/tick', { nowAt: clock.now(), timers });
+    const now = clock.now();
+    onTick(now);
+    const timers = sessions.runningTimers(now);
+    if (timers.length > 0) bus.emit('timer/tick', { nowAt: now, timers });
   };
 
   function stop() {
@@ -27,17 +29,18 @@ export function createTicker(sessions: SessionService, clock: Clock, bus: EventB
   }
 
   return {
-    /** Call after anything that may start or end a running session. */
+    /** Call after anything that may open or end a session. */
     refresh() {
       if (interval) return;
-      if (sessions.runningTimers(clock.now()).length === 0) return;
+      if (sessions.open().length === 0) return;
       interval = setInterval(tick, TICK_INTERVAL_MS);
       tick();
     },
     /** An immediate tick (for example after the test clock moved). */
     tickNow() {
+      const wasRunning = interval !== null;
       this.refresh();
-      if (interval) tick();
+      if (wasRunning) tick();
     },
     stop,
     isRunning: () => interval !== null,

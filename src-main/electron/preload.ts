@@ -45,6 +45,13 @@ export const channels = {
   'reading/annotate': invoke('reading/annotate'),
   'alert/list': invoke('alert/list'),
   'alert/acknowledge': invoke('alert/acknowledge'),
+  'alert/audioPause': invoke('alert/audioPause'),
+  'alert/resolve': invoke('alert/resolve'),
+  'rules/get': invoke('rules/get'),
+  'rules/set': invoke('rules/set'),
+  'rules/overrideForSession': invoke('rules/overrideForSession'),
+  'settings/get': invoke('settings/get'),
+  'settings/update': invoke('settings/update'),
 } satisfies VigilChannels;
 
 /** Every contract event, and nothing else: `satisfies` rejects a missing or unknown name. */

@@ -5,6 +5,7 @@ import type { NewReading, Reading, ReadingAnnotation, ReadingValues } from '../.
 import type { Session } from '../../../shared/domain/session';
 import { fail } from '../../../shared/result';
 import type { CoreDeps } from '../deps';
+import type { AlertRuleService } from './alert-rules';
 import type { AlertService, ClearReason } from './alerts';
 import type { ReadingService } from './readings';
 import type { SessionService } from './sessions';
@@ -19,7 +20,7 @@ export interface ChartingResult {
  * the alerts in one transaction, and only then are the windows told. The caller answers the
  * nurse after this returns, i.e. after the commit.
  */
-export function createChartingService(deps: CoreDeps, sessions: SessionService, readings: ReadingService, alerts: AlertService) {
+export function createChartingService(deps: CoreDeps, sessions: SessionService, readings: ReadingService, alerts: AlertService, alertRules: AlertRuleService) {
   const { db, bus } = deps;
 
   function requireChartable(session: Session): void {
@@ -37,6 +38,7 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
   function reconcile(session: Session, trigger: Reading | null, clearReason: ClearReason): number[] {
     return alerts.reconcile({
       sessionId: session.id,
+      rules: alertRules.effectiveRules(session),
       currentReadings: readings.currentOfSession(session.id),
       infusionStartedAt: sessions.timerOf(session).infusionStartedAt,
       trigger,
@@ -54,6 +56,12 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
   }
 
   return {
+    /**
+     * Re-applies the rules to a session without a new reading: after a rule change, and on
+     * each tick for alerts waiting out a confirmation delay. Caller holds the transaction.
+     */
+    reconcile: (session: Session, clearReason: ClearReason = 'cleared'): number[] => reconcile(session, null, clearReason),
+
     addReading(input: NewReading & { confirmed: VitalParameter[] }, userId: number): ChartingResult {
       return commit(() => {
         const session = sessions.get(input.sessionId);
@@ -63,6 +71,7 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
           sessionCreatedAt: session.createdAt,
           observedAt: input.observedAt,
           values: input.values,
+          onSupplementalOxygen: input.onSupplementalOxygen,
           confirmed: input.confirmed,
           userId,
         });
@@ -71,7 +80,7 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
     },
 
     /** A correction supersedes the reading with new values for the same observation; the original row is untouched. */
-    correctReading(input: { readingId: number; values: ReadingValues; reason: string; confirmed: VitalParameter[] }, userId: number): ChartingResult {
+    correctReading(input: { readingId: number; values: ReadingValues; onSupplementalOxygen?: boolean | undefined; reason: string; confirmed: VitalParameter[] }, userId: number): ChartingResult {
       return commit(() => {
         const original = readings.requireCurrentVersion(input.readingId);
         const session = sessions.get(original.sessionId);
@@ -81,6 +90,7 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
           sessionCreatedAt: session.createdAt,
           observedAt: original.observedAt,
           values: input.values,
+          onSupplementalOxygen: input.onSupplementalOxygen ?? original.onSupplementalOxygen ?? undefined,
           confirmed: input.confirmed,
           userId,
           correction: { supersedesId: original.id, reason: input.reason },

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { CoreDeps } from '../deps';
 import type { EventBus } from '../event-bus';
 import { createTicker, type Ticker } from '../ticker';
+import { createAlertRuleService, type AlertRuleService } from './alert-rules';
 import { createAlertService, type AlertService } from './alerts';
 import { createChartingService, type ChartingService } from './charting';
 import { createDischargeService, type DischargeService } from './discharge';
@@ -31,6 +32,7 @@ export interface Services {
   readings: ReadingService;
   sessionEvents: SessionEventService;
   discharge: DischargeService;
+  alertRules: AlertRuleService;
   alerts: AlertService;
   charting: ChartingService;
   monitoring: Monitoring;
@@ -49,9 +51,10 @@ export function createServices(deps: CoreDeps): Services {
   const readings = createReadingService(deps);
   const sessionEvents = createSessionEventService(deps);
   const discharge = createDischargeService(deps);
-  const alerts = createAlertService(deps);
-  const charting = createChartingService(deps, sessions, readings, alerts);
-  const monitoring = createMonitoring(deps, sessions, readings, protocols, alerts);
+  const alertRules = createAlertRuleService(deps, protocols);
+  const alerts = createAlertService(deps, alertRules);
+  const charting = createChartingService(deps, sessions, readings, alerts, alertRules);
+  const monitoring = createMonitoring(deps, { sessions, readings, protocols, alerts, alertRules, charting });
   const workflow = createSessionWorkflow(deps, { sessions, protocols, doseOrders, screenings, readings, discharge, alerts, users });
   const views = createSessionViews({ sessions, patients, readings, alerts, protocols, doseOrders, screenings, sessionEvents, discharge, monitoring, workflow });
   const ticker = createTicker(sessions, deps.clock, deps.bus, (now) => monitoring.sweep(now));
@@ -69,6 +72,7 @@ export function createServices(deps: CoreDeps): Services {
     readings,
     sessionEvents,
     discharge,
+    alertRules,
     alerts,
     charting,
     monitoring,

@@ -3,7 +3,9 @@ import { VITALS_CHECK_REQUIRED_PARAMETERS } from '../../../shared/clinical/scree
 import type { TechnicalAlertCondition } from '../../../shared/clinical/technical-alerts';
 import type { Session } from '../../../shared/domain/session';
 import type { CoreDeps } from '../deps';
+import type { AlertRuleService } from './alert-rules';
 import type { AlertService } from './alerts';
+import type { ChartingService } from './charting';
 import type { ProtocolService } from './protocols';
 import type { ReadingService } from './readings';
 import type { SessionService } from './sessions';
@@ -12,7 +14,16 @@ import type { SessionService } from './sessions';
  * Scheduled checks: what is due next for a session, and the technical alerts for an
  * overdue check, a missed BP checkpoint, or an infusion running past its planned end.
  */
-export function createMonitoring(deps: CoreDeps, sessions: SessionService, readings: ReadingService, protocols: ProtocolService, alerts: AlertService) {
+export interface MonitoringSources {
+  sessions: SessionService;
+  readings: ReadingService;
+  protocols: ProtocolService;
+  alerts: AlertService;
+  alertRules: AlertRuleService;
+  charting: ChartingService;
+}
+
+export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols, alerts, alertRules, charting }: MonitoringSources) {
   const { db, bus, clock, monitoringSchedule } = deps;
 
   function scheduleOf(session: Session): MonitoringSchedule {
@@ -44,11 +55,16 @@ export function createMonitoring(deps: CoreDeps, sessions: SessionService, readi
   return {
     dueChecks,
 
-    /** Raises or resolves the technical alerts of every running session; called on each tick. */
+    /**
+     * Called on each tick: raises or resolves the technical alerts of every open session,
+     * raises alerts whose confirmation delay has now passed, and escalates high alerts
+     * left unacknowledged too long.
+     */
     sweep(now = clock.now()): void {
       const changedIds = db.transaction(() => {
-        const changed: number[] = [];
+        const changed: number[] = [...alerts.escalateOverdue(now)];
         for (const session of sessions.open()) {
+          if (alertRules.effectiveRules(session).some((rule) => rule.confirmation.kind === 'delaySeconds')) changed.push(...charting.reconcile(session));
           const running = session.phase === 'infusing' || session.phase === 'paused' || session.phase === 'recovery';
           const conditions = running ? technicalConditions(session, now) : { vitalsOverdue: false, bpCheckpointOverdue: false, infusionOverrun: false };
           for (const [condition, holds] of Object.entries(conditions) as [TechnicalAlertCondition, boolean][]) {

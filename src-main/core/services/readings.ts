@@ -1,4 +1,5 @@
 import { checkReadingValues } from '../../../shared/clinical/validate-reading';
+import { news2ForReading } from '../../../shared/clinical/news2-reading';
 import { meanArterialPressureMmHg } from '../../../shared/clinical/map';
 import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../../../shared/clinical/parameters';
 import { isCurrentReading, type Reading, type ReadingValues } from '../../../shared/domain/reading';
@@ -14,6 +15,7 @@ type ReadingRow = Record<string, number | string | null> & {
   recorded_by: number;
   recorded_by_name: string;
   map_source: 'computed' | 'measured' | null;
+  supplemental_oxygen: number | null;
   supersedes_id: number | null;
   correction_reason: string | null;
   superseded_by_id: number | null;
@@ -43,6 +45,8 @@ export function createReadingMapper(lateEntryAfterMs: number) {
       recordedByName: row.recorded_by_name,
       values,
       mapSource: row.map_source,
+      onSupplementalOxygen: row.supplemental_oxygen === null ? null : row.supplemental_oxygen === 1,
+      news2: news2ForReading(values, row.supplemental_oxygen === null ? null : row.supplemental_oxygen === 1),
       late: row.recorded_at - row.observed_at > lateEntryAfterMs,
       supersedesId: row.supersedes_id,
       correctionReason: row.correction_reason,
@@ -67,6 +71,7 @@ export interface StoreReadingInput {
   sessionCreatedAt: number;
   observedAt: number | undefined;
   values: ReadingValues;
+  onSupplementalOxygen: boolean | undefined;
   confirmed: readonly VitalParameter[];
   userId: number;
   correction?: { supersedesId: number; reason: string };
@@ -77,8 +82,8 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
   const toReading = createReadingMapper(settings.lateEntryAfterMinutes * 60_000);
   const columns = VITAL_PARAMETER_KEYS.map((key) => READING_COLUMNS[key]);
   const insert = db.prepare(
-    `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, supersedes_id, correction_reason, ${columns.join(', ')})
-     VALUES (:sessionId, :observedAt, :recordedAt, :recordedBy, :mapSource, :supersedesId, :correctionReason, ${columns.map((c) => `:${c}`).join(', ')})`,
+    `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, supplemental_oxygen, supersedes_id, correction_reason, ${columns.join(', ')})
+     VALUES (:sessionId, :observedAt, :recordedAt, :recordedBy, :mapSource, :supplementalOxygen, :supersedesId, :correctionReason, ${columns.map((c) => `:${c}`).join(', ')})`,
   );
   const insertAnnotation = db.prepare(
     'INSERT INTO reading_annotations (reading_id, kind, reason, at, user_id) VALUES (:readingId, :kind, :reason, :at, :userId)',
@@ -118,6 +123,7 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
         recordedAt: now,
         recordedBy: input.userId,
         mapSource,
+        supplementalOxygen: input.onSupplementalOxygen === undefined ? null : input.onSupplementalOxygen ? 1 : 0,
         supersedesId: input.correction?.supersedesId ?? null,
         correctionReason: input.correction?.reason ?? null,
       };

@@ -67,6 +67,10 @@ const alert = (id: number, priority: Alert['priority'], raisedAt: number): Alert
   acknowledgedAt: null,
   acknowledgedByName: null,
   acknowledgeNote: null,
+  resolvedByName: null,
+  conditionClearedAt: null,
+  audioPausedUntil: null,
+  escalatedAt: null,
 });
 
 describe('highestPriority (the alert a session tile shows)', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SessionTimer } from '../../../shared/domain/session';
+import type { Session, SessionTimer } from '../../../shared/domain/session';
 import { ManualClock } from '../../../src-main/core/clock';
 import { EventBus } from '../../../src-main/core/event-bus';
 import type { SessionService } from '../../../src-main/core/services/sessions';
@@ -19,9 +19,12 @@ const timer = (sessionId: number, nowAt: number): SessionTimer => ({
   totalElapsedMs: nowAt,
 });
 
-/** Only runningTimers is used by the ticker; `running` says which sessions are running. */
+/** The ticker uses open() and runningTimers(); here every open session is running. */
 function fakeSessions(running: number[]): SessionService {
-  const partial: Pick<SessionService, 'runningTimers'> = { runningTimers: (now = 0) => running.map((id) => timer(id, now)) };
+  const partial: Pick<SessionService, 'runningTimers' | 'open'> = {
+    runningTimers: (now = 0) => running.map((id) => timer(id, now)),
+    open: () => running.map((id) => ({ id }) as Session),
+  };
   return partial as SessionService;
 }
 
@@ -33,7 +36,23 @@ describe('ticker', () => {
     vi.useRealTimers();
   });
 
-  it('stays silent while no session runs', () => {
+  it('runs the scheduled checks but pushes no tick for an open session whose clock does not run', () => {
+    const bus = new EventBus();
+    const ticks = vi.fn();
+    bus.subscribe(ticks);
+    const checks = vi.fn();
+    const screeningOnly: Pick<SessionService, 'runningTimers' | 'open'> = { runningTimers: () => [], open: () => [{ id: 9 } as Session] };
+    const ticker = createTicker(screeningOnly as SessionService, new ManualClock(5_000), bus, checks);
+    ticker.refresh();
+    vi.advanceTimersByTime(2_000);
+    expect(ticker.isRunning()).toBe(true);
+    expect(checks).toHaveBeenCalledTimes(3);
+    expect(checks).toHaveBeenLastCalledWith(5_000);
+    expect(ticks).not.toHaveBeenCalled();
+    ticker.stop();
+  });
+
+  it('stays silent while no session is open', () => {
     const bus = new EventBus();
     const ticks = vi.fn();
     bus.subscribe(ticks);
@@ -73,13 +92,12 @@ describe('ticker', () => {
     ticker.stop();
   });
 
-  it('stops by itself once the last session stops running', () => {
+  it('stops by itself once the last session is no longer open', () => {
     const running = [1];
     const bus = new EventBus();
     const ticks = vi.fn();
     bus.subscribe(ticks);
-    const partial: Pick<SessionService, 'runningTimers'> = { runningTimers: (now = 0) => running.map((id) => timer(id, now)) };
-    const ticker = createTicker(partial as SessionService, new ManualClock(0), bus);
+    const ticker = createTicker(fakeSessions(running), new ManualClock(0), bus);
     ticker.refresh();
     running.length = 0;
     vi.advanceTimersByTime(1_000);

@@ -1,19 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_RULES, PRIORITY_RANK, type AlertPriority, type AlertRule } from '../../../shared/clinical/alert-rules';
+import { DEFAULT_ALERT_RULES, PRIORITY_RANK, type AlertPriority, type AlertRule, type EvaluationValues } from '../../../shared/clinical/alert-rules';
 import { evaluateThresholds, violatedRules, violates } from '../../../shared/clinical/evaluate-thresholds';
 import { VITAL_PARAMETER_KEYS, VITAL_PARAMETERS } from '../../../shared/clinical/parameters';
-import type { ReadingValues } from '../../../shared/domain/reading';
 
 interface BoundaryCase {
   label: string;
-  values: ReadingValues;
-  baseline?: ReadingValues;
+  values: EvaluationValues;
+  baseline?: EvaluationValues;
   /** Every violation expected, as rule id -> priority (CLINICAL.md section 4). Empty: no alert. */
   expected: Record<string, AlertPriority>;
 }
 
-const at = (label: string, values: ReadingValues, expected: Record<string, AlertPriority>, baseline?: ReadingValues): BoundaryCase => ({
+const at = (label: string, values: EvaluationValues, expected: Record<string, AlertPriority>, baseline?: EvaluationValues): BoundaryCase => ({
   label,
   values,
   expected,
@@ -72,6 +71,14 @@ const CASES: BoundaryCase[] = [
 
   at('dissociation 3', { dissociationLevel: 3 }, {}),
   at('dissociation 4', { dissociationLevel: 4 }, { 'dissociation-at-or-above-4': 'medium' }),
+  // NEWS2 (CLINICAL.md section 6): one condition, the most urgent of its three rules.
+  at('NEWS2 4', { news2Total: 4, news2HighestSingleExceptConsciousness: 2 }, {}),
+  at('NEWS2 5', { news2Total: 5, news2HighestSingleExceptConsciousness: 2 }, { 'news2-total-5': 'medium' }),
+  at('NEWS2 6', { news2Total: 6 }, { 'news2-total-5': 'medium' }),
+  at('NEWS2 7', { news2Total: 7 }, { 'news2-total-7': 'high' }),
+  at('NEWS2 3 in one parameter', { news2Total: 3, news2HighestSingleExceptConsciousness: 3 }, { 'news2-single-3': 'medium' }),
+  at('NEWS2 7 with a single 3', { news2Total: 7, news2HighestSingleExceptConsciousness: 3 }, { 'news2-total-7': 'high' }),
+  at('NEWS2 consciousness 3 alone (left to the MOAA/S rules)', { news2Total: 3, news2HighestSingle: 3, news2HighestSingleExceptConsciousness: 0 }, {}),
 ];
 
 const byId = (violations: ReturnType<typeof evaluateThresholds>) =>
@@ -165,7 +172,7 @@ describe('violates and custom comparisons', () => {
   });
 
   it('an "outside" rule reports the side that was crossed as its threshold', () => {
-    const rule: AlertRule = { id: 'temp-outside', parameter: 'temperatureC', comparison: { kind: 'outside', low: 36, high: 38 }, priority: 'low', group: 'temp' };
+    const rule: AlertRule = { id: 'temp-outside', parameter: 'temperatureC', comparison: { kind: 'outside', low: 36, high: 38 }, priority: 'low', group: 'temp', confirmation: { kind: 'none' }, hysteresis: 0 };
     expect(evaluateThresholds([rule], { temperatureC: 35.2 }, null)[0]?.threshold).toBe(36);
     expect(evaluateThresholds([rule], { temperatureC: 38.6 }, null)[0]?.threshold).toBe(38);
   });
@@ -174,7 +181,7 @@ describe('violates and custom comparisons', () => {
 describe('evaluateThresholds properties', () => {
   const valueOf = (key: (typeof VITAL_PARAMETER_KEYS)[number]) =>
     fc.integer({ min: VITAL_PARAMETERS[key].hardMin, max: VITAL_PARAMETERS[key].hardMax });
-  const readingValues: fc.Arbitrary<ReadingValues> = fc.record(
+  const readingValues: fc.Arbitrary<EvaluationValues> = fc.record(
     Object.fromEntries(VITAL_PARAMETER_KEYS.map((key) => [key, valueOf(key)])) as Record<(typeof VITAL_PARAMETER_KEYS)[number], fc.Arbitrary<number>>,
     { requiredKeys: [] },
   );

@@ -1,5 +1,6 @@
 import { initialSchema } from './001-initial';
 import { chartingSchema } from './002-charting';
+import { alertingSchema } from './003-alerting';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'charting', sql: chartingSchema },
+  { version: 3, name: 'alerting', sql: alertingSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

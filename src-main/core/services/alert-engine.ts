@@ -1,0 +1,187 @@
+import type { AlarmSettings } from '../../../shared/clinical/alarm-settings';
+import type { AlertParameter, AlertRule, EvaluationValues } from '../../../shared/clinical/alert-rules';
+import { clearsWithHysteresis, evaluateThresholds, violatedRules, violates, type Violation } from '../../../shared/clinical/evaluate-thresholds';
+import { news2AlertValues } from '../../../shared/clinical/news2-reading';
+import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
+import type { Reading } from '../../../shared/domain/reading';
+import type { AlertRow, AlertStore } from './alert-store';
+
+/** Why an alert ended when no person resolved it by hand. */
+export const AUTO_RESOLVE_REASONS = {
+  cleared: 'cleared',
+  superseded: 'superseded',
+  corrected: 'corrected',
+  artifact: 'artifact',
+  sessionEnded: 'sessionEnded',
+  ruleChanged: 'ruleChanged',
+  acknowledgedAfterClearing: 'acknowledgedAfterClearing',
+} as const;
+
+export type ClearReason = 'cleared' | 'corrected' | 'artifact' | 'ruleChanged';
+
+/** One parameter's value as the engine sees it, at each current reading that has one. */
+function valueIn(reading: Reading, parameter: AlertParameter): number | undefined {
+  if (parameter === 'news2Total' || parameter === 'news2HighestSingle' || parameter === 'news2HighestSingleExceptConsciousness') {
+    return reading.news2 ? news2AlertValues(reading.news2)[parameter] : undefined;
+  }
+  return reading.values[parameter];
+}
+
+const ALL_PARAMETERS: readonly AlertParameter[] = [...VITAL_PARAMETER_KEYS, 'news2Total', 'news2HighestSingle', 'news2HighestSingleExceptConsciousness'];
+
+const newestFirst = (readings: readonly Reading[]) => [...readings].sort((a, b) => b.observedAt - a.observedAt || b.id - a.id);
+
+/**
+ * The session's baseline for each parameter: the last value observed before the infusion
+ * started, or (before any such value) the first value charted. Only current readings count.
+ */
+export function baselineOf(readings: readonly Reading[], infusionStartedAt: number | null): EvaluationValues {
+  const baseline: EvaluationValues = {};
+  const oldestFirst = [...readings].sort((a, b) => a.observedAt - b.observedAt || a.id - b.id);
+  for (const key of VITAL_PARAMETER_KEYS) {
+    const withValue = oldestFirst.filter((r) => r.values[key] !== undefined);
+    const beforeStart = infusionStartedAt === null ? [] : withValue.filter((r) => r.observedAt <= infusionStartedAt);
+    const chosen = beforeStart.at(-1) ?? withValue[0];
+    if (chosen) baseline[key] = chosen.values[key];
+  }
+  return baseline;
+}
+
+/** Each parameter's newest observed value among current readings, and the reading it came from. */
+export function latestValues(readings: readonly Reading[]): { values: EvaluationValues; sources: Partial<Record<AlertParameter, Reading>> } {
+  const values: EvaluationValues = {};
+  const sources: Partial<Record<AlertParameter, Reading>> = {};
+  const ordered = newestFirst(readings);
+  for (const parameter of ALL_PARAMETERS) {
+    for (const reading of ordered) {
+      const value = valueIn(reading, parameter);
+      if (value === undefined) continue;
+      values[parameter] = value;
+      sources[parameter] = reading;
+      break;
+    }
+  }
+  return { values, sources };
+}
+
+/**
+ * Whether a violated rule's confirmation is met: for N consecutive readings, the newest N
+ * readings with the parameter all violate; for a delay, the unbroken run of violating
+ * readings began at least that long ago.
+ */
+export function isConfirmed(rule: AlertRule, readings: readonly Reading[], baseline: EvaluationValues, nowAt: number): boolean {
+  const confirmation = rule.confirmation;
+  if (confirmation.kind === 'none') return true;
+  const base = baseline[rule.parameter] ?? null;
+  const run: Reading[] = [];
+  for (const reading of newestFirst(readings)) {
+    const value = valueIn(reading, rule.parameter);
+    if (value === undefined) continue;
+    if (!violates(rule.comparison, value, base)) break;
+    run.push(reading);
+  }
+  if (confirmation.kind === 'consecutiveReadings') return run.length >= confirmation.count;
+  const runStart = run.at(-1);
+  return runStart !== undefined && nowAt - runStart.observedAt >= confirmation.seconds * 1000;
+}
+
+export interface ReconcileInput {
+  sessionId: number;
+  rules: readonly AlertRule[];
+  /** The current readings of the session (no history, no artifacts). */
+  currentReadings: readonly Reading[];
+  infusionStartedAt: number | null;
+  /** The reading just committed, if that is what changed; a repeat counts only for it. */
+  trigger: Reading | null;
+  /** Why an alert whose condition no longer holds is ending. */
+  clearReason: ClearReason;
+  nowAt: number;
+  settings: AlarmSettings;
+}
+
+/**
+ * Brings a session's physiological alerts in line with its current readings and rules:
+ * one active alert per condition group (the most urgent violated rule), raised once its
+ * confirmation is met, counted on repeats, cleared only past its hysteresis, and kept
+ * (latched) until acknowledged when the clinic latches. Returns the ids of changed alerts.
+ */
+export function reconcilePhysiological(store: AlertStore, input: ReconcileInput): number[] {
+  const { sessionId, rules, currentReadings, trigger, nowAt, settings } = input;
+  const { values, sources } = latestValues(currentReadings);
+  const baseline = baselineOf(currentReadings, input.infusionStartedAt);
+  const winners = evaluateThresholds(rules, values, baseline);
+  const allViolated = violatedRules(rules, values, baseline);
+  const active = store.activeOfSession(sessionId).filter((row) => row.kind === 'physiological');
+  const changed: number[] = [];
+
+  const endAlert = (row: AlertRow, reason: string) => {
+    if (settings.latchingAlerts && row.acknowledged_at === null && reason === AUTO_RESOLVE_REASONS.cleared) {
+      if (row.condition_cleared_at !== null) return;
+      store.event({ alertId: row.id, kind: 'conditionCleared', at: nowAt });
+    } else {
+      store.event({ alertId: row.id, kind: 'resolved', at: nowAt, note: reason });
+    }
+    changed.push(row.id);
+  };
+
+  const raise = (violation: Violation) => {
+    const source = sources[violation.rule.parameter] ?? null;
+    changed.push(
+      store.insert({
+        sessionId,
+        ruleId: violation.rule.id,
+        group: violation.rule.group,
+        parameter: violation.rule.parameter,
+        kind: 'physiological',
+        priority: violation.rule.priority,
+        comparison: JSON.stringify(violation.rule.comparison),
+        threshold: violation.threshold,
+        baseline: violation.baseline,
+        value: violation.value,
+        readingId: source?.id ?? null,
+        at: nowAt,
+      }),
+    );
+  };
+
+  const handledGroups = new Set<string>();
+  for (const winner of winners) {
+    const existing = active.find((row) => row.rule_group === winner.rule.group);
+    // An active alert whose own rule still holds at the same priority stays the one shown:
+    // swapping between equal explanations of one condition would only add noise.
+    const sameStillHolds = existing ? allViolated.find((v) => v.rule.id === existing.rule_id && v.rule.priority === winner.rule.priority) : undefined;
+    const violation = sameStillHolds ?? winner;
+    if (existing && existing.rule_id === violation.rule.id) {
+      handledGroups.add(winner.rule.group);
+      const source = sources[violation.rule.parameter];
+      if (trigger && source?.id === trigger.id) {
+        store.event({ alertId: existing.id, kind: 'repeat', at: nowAt, value: violation.value, readingId: trigger.id });
+        changed.push(existing.id);
+      }
+      continue;
+    }
+    if (!isConfirmed(violation.rule, currentReadings, baseline, nowAt)) continue;
+    handledGroups.add(winner.rule.group);
+    if (existing) endAlert(existing, AUTO_RESOLVE_REASONS.superseded);
+    raise(violation);
+  }
+
+  for (const row of active) {
+    if (handledGroups.has(row.rule_group)) continue;
+    const rule = rules.find((r) => r.id === row.rule_id);
+    if (!rule) {
+      endAlert(row, AUTO_RESOLVE_REASONS.ruleChanged);
+      continue;
+    }
+    const value = values[rule.parameter];
+    if (value === undefined) {
+      // Only a correction or an artifact mark can take a parameter's last value away.
+      if (input.clearReason !== 'cleared') endAlert(row, input.clearReason);
+      continue;
+    }
+    if (clearsWithHysteresis(rule, value, baseline[rule.parameter] ?? null)) {
+      endAlert(row, input.clearReason === 'cleared' ? AUTO_RESOLVE_REASONS.cleared : input.clearReason);
+    }
+  }
+  return changed;
+}
