@@ -7,7 +7,12 @@ import type { SessionDetail, SessionSummary } from '../../shared/domain/views';
 import type { LinkState } from '../transport/websocket-bridge';
 
 export type AuthState = { kind: 'loading' } | { kind: 'setup' } | { kind: 'signedOut' } | { kind: 'signedIn'; user: User };
-export type View = { kind: 'patients' } | { kind: 'session'; sessionId: number };
+export type View =
+  | { kind: 'patients' }
+  | { kind: 'session'; sessionId: number }
+  | { kind: 'users' }
+  | { kind: 'protocols' }
+  | { kind: 'patientHistory'; patientId: number };
 
 /**
  * The renderer's mirror of main. It never computes a clinical fact main does not store:

@@ -1,0 +1,33 @@
+import { CHANNELS, type ChannelName } from '../../shared/contract/channels';
+import type { User } from '../../shared/domain/user';
+import { useAppStore, type View } from './app-store';
+
+/**
+ * Whether the contract lets this user call a channel. Main enforces the same table on every
+ * call; the renderer only uses it to hide what would be refused.
+ */
+export function mayCall(user: User | null, channel: ChannelName): boolean {
+  const access = CHANNELS[channel].access;
+  if (access === 'public') return true;
+  if (!user) return false;
+  if (access === 'signedIn') return true;
+  return user.roles.some((role) => access.includes(role));
+}
+
+/** A user who may not use the clinical channels (an administrator only) works with users and protocols. */
+export function mayChart(user: User | null): boolean {
+  return mayCall(user, 'patient/list');
+}
+
+/** The view this user can actually use: clinical views fall back to the Users screen for an admin-only user. */
+export function usableView(user: User | null, view: View): View {
+  const clinical = view.kind === 'patients' || view.kind === 'session' || view.kind === 'patientHistory';
+  if (clinical && !mayChart(user)) return mayCall(user, 'user/list') ? { kind: 'users' } : { kind: 'protocols' };
+  if (view.kind === 'users' && !mayCall(user, 'user/list')) return { kind: 'patients' };
+  return view;
+}
+
+/** The signed-in user, or null. */
+export function useSignedInUser(): User | null {
+  return useAppStore((state) => (state.auth.kind === 'signedIn' ? state.auth.user : null));
+}
