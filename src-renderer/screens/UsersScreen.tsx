@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../shared/domain/user';
+import { errorText } from '../format/error-text';
+import { useSignedInUser } from '../store/access';
+import { call } from '../transport/client';
+import { NewUserForm } from './users/NewUserForm';
+import { UserTable } from './users/UserTable';
+import './admin.css';
+
+/** Administrators list and add the people who sign in to Vigil. */
+export function UsersScreen() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const [users, setUsers] = useState<User[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void call('user/list', {}).then((result) => {
+      if (!current) return;
+      if (result.ok) {
+        setUsers(result.value);
+        setLoadError(null);
+      } else {
+        setLoadError(t('users.loadFailed', { message: errorText(t, result.error) }));
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [reloads, t]);
+
+  return (
+    <main className="admin-screen" data-testid="users-screen">
+      <div className="toolbar">
+        <h1>{t('users.title')}</h1>
+        <span className="muted">{t('users.count', { count: users.length })}</span>
+        {!creating && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setNotice(null);
+              setCreating(true);
+            }}
+          >
+            {t('users.new')}
+          </button>
+        )}
+      </div>
+      <p className="muted screen-intro">{t('users.intro')}</p>
+      {notice && (
+        <p className="notice" role="status" data-testid="users-notice">
+          {notice}
+        </p>
+      )}
+      {creating && (
+        <NewUserForm
+          onCreated={(user) => {
+            setCreating(false);
+            setNotice(t('users.created', { name: user.displayName, username: user.username }));
+            setReloads((count) => count + 1);
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+      {loadError && (
+        <p className="field-error" role="alert">
+          {loadError}
+        </p>
+      )}
+      {users.length === 0 && !loadError ? (
+        <p className="empty">{t('users.none')}</p>
+      ) : (
+        <div className="card table-card">
+          <UserTable users={users} currentUserId={me?.id ?? null} />
+        </div>
+      )}
+    </main>
+  );
+}
