@@ -67,6 +67,14 @@ export function PatientsScreen() {
                 </strong>
                 <span className="muted">{t('session.patientLine', { mrn: patient.mrn, dob: patient.dateOfBirth, weight: patient.weightKg })}</span>
               </div>
+              <button
+                type="button"
+                className="history-button"
+                aria-label={t('history.buttonLabel', { name: `${patient.familyName}, ${patient.givenName}` })}
+                onClick={() => show({ kind: 'patientHistory', patientId: patient.id })}
+              >
+                {t('history.button')}
+              </button>
               {open ? (
                 <button type="button" onClick={() => show({ kind: 'session', sessionId: open.session.id })}>
                   {t('patients.inChair', { chair: open.session.chair })}

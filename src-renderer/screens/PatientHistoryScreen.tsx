@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PatientHistory } from '../../shared/domain/views';
+import { errorText } from '../format/error-text';
+import { useAppStore } from '../store/app-store';
+import { call } from '../transport/client';
+import { HistoryTable } from './history/HistoryTable';
+import './admin.css';
+
+/** A patient's course of treatment: every session main has for them, each opening its record. */
+export function PatientHistoryScreen({ patientId }: { patientId: number }) {
+  const { t } = useTranslation();
+  const show = useAppStore((state) => state.show);
+  const [history, setHistory] = useState<PatientHistory | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void call('patient/history', { patientId }).then((result) => {
+      if (!current) return;
+      if (result.ok) setHistory(result.value);
+      else setLoadError(t('history.loadFailed', { message: errorText(t, result.error) }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [patientId, t]);
+
+  const back = (
+    <button type="button" onClick={() => show({ kind: 'patients' })}>
+      {t('history.back')}
+    </button>
+  );
+
+  if (!history) {
+    return (
+      <main className="admin-screen" data-testid="history-screen">
+        <div className="toolbar">{back}</div>
+        {loadError ? (
+          <p className="field-error" role="alert">
+            {loadError}
+          </p>
+        ) : (
+          <p className="muted">{t('history.loading')}</p>
+        )}
+      </main>
+    );
+  }
+
+  const { patient, sessions } = history;
+  return (
+    <main className="admin-screen" data-testid="history-screen">
+      <div className="toolbar">{back}</div>
+      <header className="card history-header">
+        <p className="history-kicker">{t('history.title')}</p>
+        <h1>
+          {patient.familyName}, {patient.givenName}
+        </h1>
+        <p className="muted">
+          {t('history.patientLine', { mrn: patient.mrn, dob: patient.dateOfBirth, weight: patient.weightKg })} · {t('history.count', { count: sessions.length })}
+        </p>
+      </header>
+      {sessions.length === 0 ? (
+        <p className="empty">{t('history.none')}</p>
+      ) : (
+        <div className="card table-card">
+          <HistoryTable sessions={sessions} onOpen={(sessionId) => show({ kind: 'session', sessionId })} />
+        </div>
+      )}
+    </main>
+  );
+}
