@@ -1,24 +1,48 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminNav } from './components/AdminNav';
 import { ChairTabs } from './components/ChairTabs';
 import { useDigitShortcuts } from './hooks/use-keyboard-shortcuts';
+import { PatientHistoryScreen } from './screens/PatientHistoryScreen';
 import { PatientsScreen } from './screens/PatientsScreen';
+import { ProtocolsScreen } from './screens/ProtocolsScreen';
 import { SessionScreen } from './screens/SessionScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
-import { useAppStore } from './store/app-store';
+import { UsersScreen } from './screens/UsersScreen';
+import { mayChart, usableView } from './store/access';
+import { useAppStore, type View } from './store/app-store';
 import { refreshOpenSessions } from './store/sync';
 import { call } from './transport/client';
+
+function CurrentView({ view }: { view: View }) {
+  switch (view.kind) {
+    case 'patients':
+      return <PatientsScreen />;
+    case 'session':
+      return <SessionScreen key={view.sessionId} sessionId={view.sessionId} />;
+    case 'users':
+      return <UsersScreen />;
+    case 'protocols':
+      return <ProtocolsScreen />;
+    case 'patientHistory':
+      return <PatientHistoryScreen key={view.patientId} patientId={view.patientId} />;
+  }
+}
 
 function SignedInApp() {
   const { t } = useTranslation();
   const auth = useAppStore((state) => state.auth);
   const view = useAppStore((state) => state.view);
   const show = useAppStore((state) => state.show);
+  const user = auth.kind === 'signedIn' ? auth.user : null;
+  // An administrator without a clinical role cannot use patients or sessions (main refuses them).
+  const clinical = mayChart(user);
+  const shown = usableView(user, view);
 
   useEffect(() => {
-    void refreshOpenSessions();
-  }, []);
+    if (clinical) void refreshOpenSessions();
+  }, [clinical]);
 
   const onDigit = useCallback(
     (digit: number) => {
@@ -43,7 +67,8 @@ function SignedInApp() {
     <div className="app">
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
-        <ChairTabs />
+        {clinical && <ChairTabs />}
+        <AdminNav view={shown} />
         <span className="user">
           {auth.kind === 'signedIn' && t('app.signedInAs', { name: auth.user.displayName })}
           <button type="button" onClick={() => void signOut()}>
@@ -51,7 +76,7 @@ function SignedInApp() {
           </button>
         </span>
       </header>
-      {view.kind === 'patients' ? <PatientsScreen /> : <SessionScreen key={view.sessionId} sessionId={view.sessionId} />}
+      <CurrentView view={shown} />
     </div>
   );
 }

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { mayCall, useSignedInUser } from '../store/access';
+import { useAppStore, type View } from '../store/app-store';
+import '../screens/admin.css';
+
+/** Header links to the Protocols screen (everyone signed in) and the Users screen (administrators). */
+export function AdminNav({ view }: { view: View }) {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const show = useAppStore((state) => state.show);
+  const links = [
+    { kind: 'protocols', label: t('nav.protocols'), visible: mayCall(user, 'protocol/list') },
+    { kind: 'users', label: t('nav.users'), visible: mayCall(user, 'user/list') },
+  ] as const;
+
+  return (
+    <nav className="admin-nav" aria-label={t('nav.label')}>
+      {links
+        .filter((link) => link.visible)
+        .map((link) => (
+          <button
+            key={link.kind}
+            type="button"
+            className={`admin-nav-link ${view.kind === link.kind ? 'current' : ''}`}
+            aria-current={view.kind === link.kind ? 'page' : undefined}
+            onClick={() => show({ kind: link.kind })}
+          >
+            {link.label}
+          </button>
+        ))}
+    </nav>
+  );
+}
