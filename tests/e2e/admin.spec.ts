@@ -1,0 +1,220 @@
+import type { Page } from '@playwright/test';
+import { expect, openSession, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
+import { withConnection } from './wire';
+
+const MINUTE_MS = 60_000;
+const NURSE = { username: 'nina.berg', displayName: 'Nina Berg', pin: '270415' };
+const IT_ADMIN = { username: 'it.admin', displayName: 'Ivo Tamm', pin: '913370' };
+
+const header = (page: Page) => page.getByRole('navigation', { name: 'Administration' });
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+}
+
+/** Fills the New user form (opening it first) and submits it. */
+async function createUser(page: Page, user: { username: string; displayName: string; pin: string }, roles: readonly string[], pinRepeat = user.pin): Promise<void> {
+  const form = page.getByTestId('new-user-form');
+  if (!(await form.isVisible())) await page.getByRole('button', { name: 'New user' }).click();
+  await form.getByLabel('Full name').fill(user.displayName);
+  await form.getByLabel('Username').fill(user.username);
+  for (const role of ['Nurse', 'Physician', 'Administrator']) {
+    await form.getByRole('checkbox', { name: new RegExp(`^${role}`) }).setChecked(roles.includes(role));
+  }
+  await form.getByLabel('PIN (4–12 digits)').fill(user.pin);
+  await form.getByLabel('Repeat PIN').fill(pinRepeat);
+  await form.getByRole('button', { name: 'Create user' }).click();
+}
+
+const protocolRow = (page: Page, name: string) => page.getByTestId('protocol-row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+
+test('an administrator adds a nurse, who reads the protocols but is offered no user management', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await expect(header(page).getByRole('button', { name: 'Protocols' })).toBeVisible();
+  await header(page).getByRole('button', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  const first = page.locator('[data-testid="user-row"][data-username="dr.okafor"]');
+  await expect(first.locator('[data-col="roles"]')).toHaveText(/Administrator.*Physician/);
+
+  // The form's own check (the repeat never leaves the renderer) and main's rules, each by its field.
+  await createUser(page, NURSE, ['Nurse'], '999999');
+  await expect(page.locator('#user-pinRepeat-error')).toHaveText('The two PINs differ.');
+  await createUser(page, { ...NURSE, pin: '12' }, ['Nurse']);
+  await expect(page.locator('#user-pin-error')).toHaveText('A PIN is 4 to 12 digits.');
+  await expect(page.getByLabel('PIN (4–12 digits)')).toHaveAttribute('aria-invalid', 'true');
+  await createUser(page, NURSE, []);
+  await expect(page.locator('#user-roles-error')).toHaveText('Give the user at least one role.');
+  await createUser(page, { ...NURSE, username: PHYSICIAN.username }, ['Nurse']);
+  await expect(page.locator('#user-username-error')).toHaveText('This username is taken.');
+  await expect(page.getByTestId('user-row')).toHaveCount(1);
+
+  await createUser(page, NURSE, ['Nurse']);
+  await expect(page.getByTestId('users-notice')).toHaveText('Created Nina Berg (nina.berg).');
+  const nurseRow = page.locator(`[data-testid="user-row"][data-username="${NURSE.username}"]`);
+  await expect(nurseRow.locator('[data-col="name"]')).toHaveText('Nina Berg');
+  await expect(nurseRow.locator('[data-col="roles"]')).toHaveText('Nurse');
+
+  await signOut(page);
+  await signIn(page, NURSE);
+  await expect(header(page).getByRole('button', { name: 'Protocols' })).toBeVisible();
+  await expect(header(page).getByRole('button', { name: 'Users' })).toHaveCount(0);
+  await header(page).getByRole('button', { name: 'Protocols' }).click();
+  await expect(page.getByText('You can view the protocols. Physicians and administrators edit them.')).toBeVisible();
+  await expect(protocolRow(page, 'Depression — standard').locator('[data-col="dose"]')).toHaveText('0.5 mg/kg');
+  await expect(protocolRow(page, 'Chronic pain (CRPS) — per hour').locator('[data-col="dose"]')).toHaveText('0.35 mg/kg/h');
+  await expect(page.getByRole('button', { name: 'New protocol' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Retire' })).toHaveCount(0);
+
+  // The renderer keeps no bridge on `window`, so the page cannot be made to send the call;
+  // the same transport, signed in as the nurse on its own connection, shows main refusing it.
+  // (Main's role checks for every channel are covered in tests/integration/auth-and-roles.)
+  const refused = await withConnection(host, async (call) => {
+    expect(await call('auth/signIn', { username: NURSE.username, pin: NURSE.pin })).toMatchObject({ ok: true });
+    return call('user/create', { username: 'sneaky', displayName: 'Sneaky', roles: ['admin'], pin: '1111' });
+  });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(pageProblems).toEqual([]);
+});
+
+test('an administrator without a clinical role lands on Users, with no patients or chair tabs', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await header(page).getByRole('button', { name: 'Users' }).click();
+  await createUser(page, IT_ADMIN, ['Administrator']);
+  await expect(page.locator(`[data-testid="user-row"][data-username="${IT_ADMIN.username}"] [data-col="roles"]`)).toHaveText('Administrator');
+  await signOut(page);
+
+  await page.getByLabel('Username').fill(IT_ADMIN.username);
+  await page.getByLabel('PIN').fill(IT_ADMIN.pin);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Open sessions' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Patients' })).toHaveCount(0);
+  await header(page).getByRole('button', { name: 'Protocols' }).click();
+  await expect(protocolRow(page, 'Depression — standard')).toBeVisible();
+  // Ctrl+0 (the patients list for clinical staff) keeps this user on a screen they can use.
+  await page.keyboard.press('Control+Digit0');
+  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  expect(pageProblems).toEqual([]);
+});
+
+test('a physician edits a protocol as a new version, is refused a dose above the soft maximum, retires one and creates one', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await header(page).getByRole('button', { name: 'Protocols' }).click();
+  const depression = protocolRow(page, 'Depression — standard');
+  await expect(depression.locator('[data-col="version"]')).toHaveText('v1');
+  await expect(depression.locator('[data-col="duration"]')).toHaveText('40 min');
+  await expect(depression.locator('[data-col="softLimits"]')).toHaveText('0.1–0.75 mg/kg');
+  await expect(depression.locator('[data-col="hardLimits"]')).toHaveText('0.05–1 mg/kg');
+
+  await depression.getByRole('button', { name: /^Edit/ }).click();
+  const form = page.getByTestId('protocol-form');
+  await expect(form.getByTestId('version-note')).toContainText('Saving creates version 2');
+  await form.getByLabel('Duration (min)').fill('45');
+  await form.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(page.getByTestId('protocols-notice')).toHaveText('Saved Depression — standard as version 2.');
+  await expect(depression.locator('[data-col="version"]')).toHaveText('v2');
+  await expect(depression.locator('[data-col="duration"]')).toHaveText('45 min');
+
+  // Main validates: the dose above the soft maximum is named on its field, and nothing is saved.
+  await depression.getByRole('button', { name: /^Edit/ }).click();
+  await form.getByLabel('Dose (mg/kg)').fill('0.9');
+  await form.getByRole('button', { name: 'Save as version 3' }).click();
+  await expect(form.locator('#protocol-dosePerKg-error')).toHaveText('Dose is above the soft maximum.');
+  await expect(form.getByLabel('Dose (mg/kg)')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(depression.locator('[data-col="version"]')).toHaveText('v2');
+  await expect(depression.locator('[data-col="dose"]')).toHaveText('0.5 mg/kg');
+
+  const pain = protocolRow(page, 'Chronic pain (CRPS) — per hour');
+  await pain.getByRole('button', { name: 'Retire' }).click();
+  const confirm = page.getByTestId('retire-confirm');
+  await expect(confirm).toContainText('Retire Chronic pain (CRPS) — per hour (v1)? New sessions can no longer choose it');
+  await confirm.getByRole('button', { name: 'Retire protocol' }).click();
+  await expect(page.getByTestId('protocols-notice')).toHaveText('Chronic pain (CRPS) — per hour is retired.');
+  await expect(pain).toHaveCount(0);
+  await page.getByLabel('Show retired protocols').check();
+  await expect(pain.locator('[data-col="status"]')).toHaveText('Retired');
+  await expect(pain.locator('[data-col="version"]')).toHaveText('v2');
+  await expect(pain.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
+  await expect(depression.locator('[data-col="status"]')).toHaveText('In use');
+
+  // A new protocol: a blank number is named by main on its field, with its unit.
+  await page.getByRole('button', { name: 'New protocol' }).click();
+  await expect(form.getByTestId('version-note')).toHaveText('Saved as version 1.');
+  await form.getByLabel('Name').fill('Depression — extended');
+  await form.getByLabel('Drug').fill('Ketamine');
+  await form.getByRole('button', { name: 'Create protocol' }).click();
+  await expect(form.locator('#protocol-dosePerKg-error')).toHaveText('Dose: enter a number in mg/kg.');
+  const numbers: Record<string, string> = {
+    'Dose (mg/kg)': '0.5',
+    'Concentration (mg/mL)': '1',
+    'Duration (min)': '100',
+    'Vitals interval, infusion (min)': '10',
+    'Vitals interval, recovery (min)': '15',
+    'Minimum recovery (min)': '60',
+    'Hard minimum (mg/kg)': '0.05',
+    'Soft minimum (mg/kg)': '0.1',
+    'Soft maximum (mg/kg)': '0.75',
+    'Hard maximum (mg/kg)': '1',
+  };
+  for (const [label, value] of Object.entries(numbers)) await form.getByLabel(label, { exact: true }).fill(value);
+  await form.getByRole('button', { name: 'Create protocol' }).click();
+  const extended = protocolRow(page, 'Depression — extended');
+  await expect(extended.locator('[data-col="version"]')).toHaveText('v1');
+  await expect(extended.locator('[data-col="duration"]')).toHaveText('100 min');
+  await expect(extended.locator('[data-col="vitals"]')).toHaveText('10 / 15 min');
+  expect(pageProblems).toEqual([]);
+});
+
+/** Charts two readings (the second five minutes on), then aborts the session with a reason. */
+async function chartAndAbort(page: Page, host: { advanceClock(ms: number): Promise<number> }, first: string[], second: string[]): Promise<void> {
+  await typeReading(page, first);
+  await expect(page.getByTestId('reading-row')).toHaveCount(1);
+  await host.advanceClock(5 * MINUTE_MS);
+  await typeReading(page, second);
+  await expect(page.getByTestId('reading-row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Abort session' }).click();
+  await page.getByLabel('Reason for aborting').fill('Patient asked to stop');
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByTestId('phase')).toHaveText('Aborted');
+  await page.getByRole('button', { name: 'Patients', exact: true }).click();
+}
+
+test("a patient's history lists the earlier sessions with their peak BP, and a row opens its session", async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await registerPatient(page, PATIENT_A);
+  await openSession(page, PATIENT_A.mrn, 'Chair 1');
+  await chartAndAbort(page, host, ['72', '128', '82', '', '98', '14', '5', '0'], ['84', '150', '92', '', '97', '15', '4', '2']);
+  await host.advanceClock(60 * MINUTE_MS);
+  await openSession(page, PATIENT_A.mrn, 'Chair 2');
+  await chartAndAbort(page, host, ['70', '135', '85', '', '98', '14', '5', '0'], ['96', '192', '104', '', '96', '16', '4', '3']);
+
+  await page.getByTestId(`patient-${PATIENT_A.mrn}`).getByRole('button', { name: /^History/ }).click();
+  await expect(page.getByRole('heading', { name: 'Lindqvist, Maja' })).toBeVisible();
+  await expect(page.getByTestId('history-screen')).toContainText('2 sessions');
+  const rows = page.getByTestId('history-row');
+  await expect(rows).toHaveCount(2);
+  // Newest first.
+  await expect(rows.nth(0).locator('[data-col="chair"]')).toHaveText('Chair 2');
+  await expect(rows.nth(0).locator('[data-col="peakBp"]')).toHaveText('192/104');
+  await expect(rows.nth(0).locator('[data-col="peakDissociation"]')).toHaveText('3');
+  await expect(rows.nth(0).locator('[data-col="phase"]')).toHaveText('Aborted');
+  await expect(rows.nth(0).locator('[data-col="alerts"] [data-priority="high"]')).toContainText('!!! High: 1');
+  await expect(rows.nth(1).locator('[data-col="chair"]')).toHaveText('Chair 1');
+  await expect(rows.nth(1).locator('[data-col="peakBp"]')).toHaveText('150/92');
+  await expect(rows.nth(1).locator('[data-col="peakDissociation"]')).toHaveText('2');
+  await expect(rows.nth(1).locator('[data-col="alerts"] [data-priority="high"]')).toHaveCount(0);
+
+  await rows.nth(1).click();
+  await expect(page.getByTestId('session-screen')).toBeVisible();
+  await expect(page.getByTestId('phase')).toHaveText('Aborted');
+  await expect(page.getByTestId('session-screen').locator('.chair-badge')).toHaveText('Chair 1');
+  expect(pageProblems).toEqual([]);
+});
