@@ -12,7 +12,7 @@ import './styles.css';
 async function boot(): Promise<void> {
   await initI18n();
   const transport = pickTransport();
-  setBridge(transport.bridge);
+  setBridge(transport.bridge, transport.kind);
   transport.onLinkState((link) => useAppStore.getState().setLink(link));
   startEventSync();
   const root = document.getElementById('root');

@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
 import type { Alert } from '../../shared/domain/alert';
-import { errorText } from '../format/error-text';
 import { formatClockTime } from '../format/time';
-import { call } from '../transport/client';
+import { AlertActions } from './AlertActions';
 import { AlertText } from './AlertText';
 
 /** IEC 60601-1-8 style: colour and a symbol, never colour alone. */
@@ -12,48 +10,31 @@ export const PRIORITY_SYMBOL = { high: '!!!', medium: '!!', low: '!' } as const;
 
 function AlertRow({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
-  const [noting, setNoting] = useState(false);
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function acknowledge() {
-    const result = await call('alert/acknowledge', { alertId: alert.id, ...(note.trim() ? { note: note.trim() } : {}) });
-    if (!result.ok) setError(errorText(t, result.error));
-    else setNoting(false);
-  }
-
   return (
-    <li className={`alert alert-${alert.priority}`} data-testid="active-alert" data-priority={alert.priority} data-rule={alert.ruleId}>
+    <li
+      className={`alert alert-${alert.priority} ${alert.escalatedAt !== null ? 'alert-escalated' : ''}`}
+      data-testid="active-alert"
+      data-priority={alert.priority}
+      data-rule={alert.ruleId}
+      data-escalated={alert.escalatedAt !== null ? 'true' : 'false'}
+    >
       <span className="alert-symbol" aria-hidden="true">
         {PRIORITY_SYMBOL[alert.priority]}
       </span>
-      <span className="alert-priority">{t(`alerts.priority.${alert.priority}`)}</span>
+      <span className="alert-priority">
+        {t(`alerts.priority.${alert.priority}`)}
+        {alert.kind === 'technical' && <small> · {t('alerts.technicalLabel')}</small>}
+      </span>
       <span className="alert-text">
         <AlertText alert={alert} />
+        {alert.conditionClearedAt !== null && <span className="alert-latched"> · {t('alerts.latched', { time: formatClockTime(alert.conditionClearedAt) })}</span>}
+        {alert.escalatedAt !== null && <span className="alert-escalated-label"> · {t('alerts.escalated', { time: formatClockTime(alert.escalatedAt) })}</span>}
       </span>
       <span className="alert-meta">
         {t('alerts.raisedAt', { time: formatClockTime(alert.raisedAt) })}
         {alert.count > 1 && <> · {t('alerts.repeats', { count: alert.count })}</>}
       </span>
-      {alert.acknowledgedAt !== null ? (
-        <span className="alert-ack">{t('alerts.acknowledgedBy', { name: alert.acknowledgedByName, time: formatClockTime(alert.acknowledgedAt) })}</span>
-      ) : noting ? (
-        <form
-          className="alert-ack-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void acknowledge();
-          }}
-        >
-          <input aria-label={t('alerts.acknowledgeNote')} placeholder={t('alerts.acknowledgeNote')} value={note} onChange={(e) => setNote(e.target.value)} autoFocus />
-          <button type="submit">{t('alerts.acknowledge')}</button>
-        </form>
-      ) : (
-        <button type="button" className="alert-ack-button" onClick={() => setNoting(true)}>
-          {t('alerts.acknowledge')}
-        </button>
-      )}
-      {error && <span className="field-error">{error}</span>}
+      <AlertActions alert={alert} />
     </li>
   );
 }

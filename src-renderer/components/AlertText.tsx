@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/domain/alert';
 import { formatValue, parameterLabel, unitOf } from '../format/parameters';
 
-/** "Systolic BP 185 mmHg — above 180", from the rule and value main stored. */
+/** "Systolic BP 185 mmHg — above 180", from the rule and value main stored; a technical alert by its condition. */
 export function AlertText({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
+  if (alert.kind === 'technical') return <>{t(`alerts.technical.${alert.parameter}`, { defaultValue: alert.parameter })}</>;
   const parameter = parameterLabel(t, alert.parameter);
   const value = formatValue(alert.parameter, alert.lastValue);
   const unit = unitOf(alert.parameter);

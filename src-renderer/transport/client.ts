@@ -3,9 +3,16 @@ import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract/c
 import type { Result } from '../../shared/result';
 
 let current: VigilBridge | null = null;
+let kind: 'electron' | 'web' = 'web';
 
-export function setBridge(bridge: VigilBridge): void {
+export function setBridge(bridge: VigilBridge, transportKind: 'electron' | 'web' = 'web'): void {
   current = bridge;
+  kind = transportKind;
+}
+
+/** The desktop app (Electron preload) or a browser on the loopback web host. */
+export function transportKind(): 'electron' | 'web' {
+  return kind;
 }
 
 export function bridge(): VigilBridge {

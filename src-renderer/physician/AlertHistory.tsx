@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Alert } from '../../shared/domain/alert';
+import { AlertText } from '../components/AlertText';
+import { formatClockTime } from '../format/time';
+import { useAlertsStore } from '../store/alerts-store';
+import { call } from '../transport/client';
+
+/** One session's alerts, all of them, with who acknowledged and how each ended. */
+export function AlertHistory({ sessionId }: { sessionId: number }) {
+  const { t } = useTranslation();
+  const active = useAlertsStore((state) => state.active);
+  const [history, setHistory] = useState<Alert[]>([]);
+
+  useEffect(() => {
+    let current = true;
+    void call('alert/list', { sessionId, state: 'all' }).then((result) => {
+      if (current && result.ok) setHistory(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [sessionId, active]);
+
+  return (
+    <section className="card" aria-label={t('physician.history')} data-testid="alert-history">
+      <h2>{t('physician.history')}</h2>
+      {history.length === 0 ? (
+        <p className="empty">{t('physician.historyEmpty')}</p>
+      ) : (
+        <table className="readings-table">
+          <thead>
+            <tr>
+              <th>{t('physician.raised')}</th>
+              <th>{t('physician.priority')}</th>
+              <th>{t('physician.condition')}</th>
+              <th>{t('physician.acknowledged')}</th>
+              <th>{t('physician.ended')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...history].reverse().map((alert) => (
+              <tr key={alert.id} data-testid="history-alert">
+                <td>{formatClockTime(alert.raisedAt)}</td>
+                <td className={`flag-${alert.priority}`}>{t(`alerts.priority.${alert.priority}`)}</td>
+                <td>
+                  <AlertText alert={alert} /> {alert.count > 1 && t('alerts.repeats', { count: alert.count })}
+                </td>
+                <td>
+                  {alert.acknowledgedAt !== null
+                    ? `${alert.acknowledgedByName ?? ''} ${formatClockTime(alert.acknowledgedAt)}${alert.acknowledgeNote ? ` — ${alert.acknowledgeNote}` : ''}`
+                    : '–'}
+                </td>
+                <td>
+                  {alert.resolvedAt !== null
+                    ? `${formatClockTime(alert.resolvedAt)} ${t(`alerts.resolved.${alert.resolvedReason ?? ''}`, { defaultValue: alert.resolvedReason ?? '' })}${alert.resolvedByName ? ` (${alert.resolvedByName})` : ''}`
+                    : t('physician.stillActive')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { SessionTimer } from '../../shared/domain/session';
+import type { SessionSummary } from '../../shared/domain/views';
+import { PRIORITY_SYMBOL } from '../components/AlertBanner';
+import { AlertText } from '../components/AlertText';
+import { formatValue } from '../format/parameters';
+import { formatClockTime, formatDuration } from '../format/time';
+
+/** One chair at a glance: who, phase and clock, latest vitals, NEWS2, and what needs the physician now. */
+export function SessionTile({ summary, timer, selected, onSelect }: { summary: SessionSummary; timer: SessionTimer; selected: boolean; onSelect(): void }) {
+  const { t } = useTranslation();
+  const { session, patient, latestReading, latestNews2, highestActiveAlert: alert } = summary;
+  const v = latestReading?.values;
+  const clock = timer.recoveryStartedAt !== null ? timer.recoveryElapsedMs : timer.infusionElapsedMs;
+  return (
+    <button
+      type="button"
+      className={`tile card ${alert ? `tile-${alert.priority}` : ''} ${summary.escalated ? 'tile-escalated' : ''} ${selected ? 'tile-selected' : ''}`}
+      onClick={onSelect}
+      aria-pressed={selected}
+      data-testid="session-tile"
+      data-session-id={session.id}
+      data-priority={alert?.priority ?? 'none'}
+      data-escalated={summary.escalated ? 'true' : 'false'}
+    >
+      <span className="tile-head">
+        <strong>{session.chair}</strong>
+        <span>
+          {patient.familyName}, {patient.givenName}
+        </span>
+      </span>
+      <span className="tile-phase">
+        {t(`session.phase.${timer.phase}`)} {timer.infusionStartedAt !== null && <b className="tile-clock">{formatDuration(clock)}</b>}
+      </span>
+      <span className="tile-vitals" data-testid="tile-vitals">
+        {v && latestReading ? (
+          <>
+            {t('physician.vitalsLine', {
+              hr: formatValue('heartRateBpm', v.heartRateBpm) || '–',
+              bp: v.systolicMmHg !== undefined ? `${v.systolicMmHg}/${v.diastolicMmHg ?? ''}` : '–',
+              spo2: formatValue('spo2Pct', v.spo2Pct) || '–',
+              rr: formatValue('respiratoryRatePerMin', v.respiratoryRatePerMin) || '–',
+            })}
+            <small className="muted"> {formatClockTime(latestReading.observedAt)}</small>
+          </>
+        ) : (
+          t('physician.noVitals')
+        )}
+      </span>
+      <span className="tile-news2" data-testid="tile-news2">
+        {latestNews2 ? t(latestNews2.partial ? 'physician.news2Partial' : 'physician.news2', { total: latestNews2.total }) : t('physician.news2None')}
+      </span>
+      <span className={`tile-alert ${alert ? `alert-${alert.priority}` : ''}`}>
+        {alert ? (
+          <>
+            <b aria-hidden="true">{PRIORITY_SYMBOL[alert.priority]} </b>
+            {t(`alerts.priority.${alert.priority}`)}: <AlertText alert={alert} />
+            {summary.activeAlertCount > 1 && <> {t('physician.more', { count: summary.activeAlertCount - 1 })}</>}
+            {summary.escalated && <b> · {t('physician.escalated')}</b>}
+          </>
+        ) : (
+          t('session.alertsNone')
+        )}
+      </span>
+    </button>
+  );
+}
