@@ -23,7 +23,7 @@ export function AlarmStatus() {
   const paused = alerts.filter((a: Alert) => a.acknowledgedAt === null && a.audioPausedUntil !== null && a.audioPausedUntil > now);
   const pausedUntil = paused.length > 0 ? Math.max(...paused.map((a) => a.audioPausedUntil ?? 0)) : null;
   const soundingPriority = sounding?.priority ?? null;
-  const soundingEscalated = sounding?.escalatedAt != null;
+  const soundingEscalated = sounding !== null && sounding.escalatedAt !== null;
   // One stable pattern object per (priority, escalated), so the loop is not restarted every second.
   const pattern = useMemo(() => {
     if (!soundingPriority) return null;

@@ -17,10 +17,8 @@ export const useAlertsStore = create<AlertsState>()((set) => ({
   active: {},
   upsert: (alert) =>
     set((state) => {
-      const active = { ...state.active };
-      if (alert.state === 'active') active[alert.id] = alert;
-      else delete active[alert.id];
-      return { active };
+      const others = Object.entries(state.active).filter(([id]) => Number(id) !== alert.id);
+      return { active: Object.fromEntries(alert.state === 'active' ? [...others, [alert.id, alert]] : others) };
     }),
   replaceAll: (alerts) => set({ active: Object.fromEntries(alerts.filter((a) => a.state === 'active').map((a) => [a.id, a])) }),
   clear: () => set({ active: {} }),
