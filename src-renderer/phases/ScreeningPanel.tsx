@@ -1,6 +1,34 @@
+import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../shared/domain/views';
+import { BlockerList } from './BlockerList';
+import { ContraindicationWarning } from './ContraindicationWarning';
+import { DoseOrderCard } from './DoseOrderCard';
+import { ScreeningChecklist } from './ScreeningChecklist';
+import { useFreshStartBlockers } from './use-fresh-start-blockers';
+import './phases.css';
 
-/** Placeholder until the ScreeningPanel is built. */
+/** Everything before the line goes in: the order, the screen, overrides, and what still blocks the start. */
 export function ScreeningPanel({ detail }: { detail: SessionDetail }) {
-  return <section className="card" data-testid="ScreeningPanel" data-session={detail.session.id} />;
+  const { t } = useTranslation();
+  useFreshStartBlockers(detail);
+  return (
+    <section className="card phase-panel" aria-label={t('screening.title')} data-testid="screening-panel">
+      <div className="phase-columns">
+        <div className="phase-column">
+          <BlockerList
+            title={t('readiness.startTitle')}
+            blockers={detail.startBlockers}
+            readyText={t('readiness.startReady')}
+            testId="start-blockers"
+            readyTestId="start-ready"
+          />
+          <DoseOrderCard detail={detail} />
+          <ContraindicationWarning detail={detail} />
+        </div>
+        <div className="phase-column">
+          <ScreeningChecklist sessionId={detail.session.id} saved={detail.screening} />
+        </div>
+      </div>
+    </section>
+  );
 }
