@@ -1,6 +1,10 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminNav } from './components/AdminNav';
+import { AlarmStatus } from './components/AlarmStatus';
+import { DesktopNotifier } from './components/DesktopNotifier';
+import { PhysicianScreen } from './physician/PhysicianScreen';
+import { loadActiveAlerts, useAlertsStore } from './store/alerts-store';
 import { ChairTabs } from './components/ChairTabs';
 import { useDigitShortcuts } from './hooks/use-keyboard-shortcuts';
 import { PatientHistoryScreen } from './screens/PatientHistoryScreen';
@@ -25,6 +29,8 @@ function CurrentView({ view }: { view: View }) {
       return <UsersScreen />;
     case 'protocols':
       return <ProtocolsScreen />;
+    case 'physician':
+      return <PhysicianScreen />;
     case 'patientHistory':
       return <PatientHistoryScreen key={view.patientId} patientId={view.patientId} />;
   }
@@ -41,7 +47,9 @@ function SignedInApp() {
   const shown = usableView(user, view);
 
   useEffect(() => {
-    if (clinical) void refreshOpenSessions();
+    if (!clinical) return;
+    void refreshOpenSessions();
+    void loadActiveAlerts();
   }, [clinical]);
 
   const onDigit = useCallback(
@@ -60,6 +68,7 @@ function SignedInApp() {
   async function signOut() {
     await call('auth/signOut', {});
     useAppStore.getState().reset();
+    useAlertsStore.getState().clear();
     useAppStore.getState().setAuth({ kind: 'signedOut' });
   }
 
@@ -68,7 +77,14 @@ function SignedInApp() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         {clinical && <ChairTabs />}
+        {clinical && (
+          <button type="button" className={`nav-button ${shown.kind === 'physician' ? 'current' : ''}`} onClick={() => show({ kind: 'physician' })} data-testid="nav-physician">
+            {t('physician.nav')}
+          </button>
+        )}
         <AdminNav view={shown} />
+        {clinical && <AlarmStatus />}
+        {clinical && <DesktopNotifier />}
         <span className="user">
           {auth.kind === 'signedIn' && t('app.signedInAs', { name: auth.user.displayName })}
           <button type="button" onClick={() => void signOut()}>

@@ -5,6 +5,7 @@ import { App } from './App';
 import { initI18n } from './i18n';
 import { useAppStore } from './store/app-store';
 import { startEventSync } from './store/sync';
+import { startAlertSync } from './store/alerts-store';
 import { setBridge, call } from './transport/client';
 import { pickTransport } from './transport/bridge';
 import './styles.css';
@@ -15,6 +16,7 @@ async function boot(): Promise<void> {
   setBridge(transport.bridge, transport.kind);
   transport.onLinkState((link) => useAppStore.getState().setLink(link));
   startEventSync();
+  startAlertSync();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(

@@ -6,7 +6,7 @@ import { DEFAULT_TECHNICAL_ALERT_PRIORITIES } from '../../shared/clinical/techni
 import { DEFAULT_DISCHARGE_CRITERIA } from '../../shared/clinical/aldrete';
 import { DEFAULT_MONITORING_SCHEDULE } from '../../shared/clinical/due-checks';
 import type { EventName, EventPayload } from '../../shared/contract/events';
-import type { User } from '../../shared/domain/user';
+import type { Role, User } from '../../shared/domain/user';
 import type { Result } from '../../shared/result';
 import { createSystemClock, type Clock } from './clock';
 import { openDatabase } from './db/open-database';
@@ -17,6 +17,7 @@ import { createFileLogger, type Logger } from './logger';
 import { createServices, type Services } from './services';
 
 export const DATABASE_FILE_NAME = 'vigil.sqlite3';
+const CLINICAL_ROLES: readonly Role[] = ['nurse', 'physician'];
 export const LOG_FILE_NAME = 'vigil.log';
 
 export interface VigilCoreOptions {
@@ -96,8 +97,9 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
             request,
           ),
         onEvent(listener) {
+          // Events carry patient data: only clinical staff hear them (an administrator manages users, not patients).
           const unsubscribe = bus.subscribe((name, payload) => {
-            if (user) listener(name, payload);
+            if (user?.roles.some((role) => CLINICAL_ROLES.includes(role))) listener(name, payload);
           });
           unsubscribers.push(unsubscribe);
           return unsubscribe;

@@ -21,7 +21,7 @@ export function mayChart(user: User | null): boolean {
 
 /** The view this user can actually use: clinical views fall back to the Users screen for an admin-only user. */
 export function usableView(user: User | null, view: View): View {
-  const clinical = view.kind === 'patients' || view.kind === 'session' || view.kind === 'patientHistory';
+  const clinical = view.kind === 'patients' || view.kind === 'session' || view.kind === 'patientHistory' || view.kind === 'physician';
   if (clinical && !mayChart(user)) return mayCall(user, 'user/list') ? { kind: 'users' } : { kind: 'protocols' };
   if (view.kind === 'users' && !mayCall(user, 'user/list')) return { kind: 'patients' };
   return view;

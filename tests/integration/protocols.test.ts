@@ -112,8 +112,15 @@ describe('versions, retirement and roles', () => {
     expect((await callOk(nurse, 'session/get', { sessionId: onV2.id })).doseOrder).toMatchObject({ protocolId: v2.id, dosePerKg: 0.6, totalDoseMg: 48, rateMlPerHour: 72 });
     expect((await callOk(physician, 'dose/order', { sessionId: onV2.id, dosePerKg: 0.8 })).doseOrder).toMatchObject({ limitVerdict: 'within' });
 
-    // Revising through an old version's id still continues the family's line.
-    const v3 = await callOk(physician, 'protocol/revise', { protocolId: v1.id, fields: { ...fieldsOf(v2), minimumRecoveryMinutes: 90 } });
+    // An edit made on an old version would silently undo the newer one: refused, nothing written.
+    const protocolRows = countRows(t.databasePath, 'protocols');
+    expect(await callErr(physician, 'protocol/revise', { protocolId: v1.id, fields: { ...fieldsOf(v1), minimumRecoveryMinutes: 90 } })).toMatchObject({
+      code: 'conflict',
+      reason: 'protocol_outdated',
+      field: 'protocolId',
+    });
+    expect(countRows(t.databasePath, 'protocols')).toBe(protocolRows);
+    const v3 = await callOk(physician, 'protocol/revise', { protocolId: v2.id, fields: { ...fieldsOf(v2), minimumRecoveryMinutes: 90 } });
     expect(v3).toMatchObject({ familyId: v1.id, version: 3, minimumRecoveryMinutes: 90 });
   });
 

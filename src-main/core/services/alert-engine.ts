@@ -15,6 +15,8 @@ export const AUTO_RESOLVE_REASONS = {
   sessionEnded: 'sessionEnded',
   ruleChanged: 'ruleChanged',
   acknowledgedAfterClearing: 'acknowledgedAfterClearing',
+  /** A scheduled check stops applying when the infusion and recovery are over. */
+  phaseEnded: 'phaseEnded',
 } as const;
 
 export type ClearReason = 'cleared' | 'corrected' | 'artifact' | 'ruleChanged';
@@ -162,7 +164,8 @@ export function reconcilePhysiological(store: AlertStore, input: ReconcileInput)
     }
     if (!isConfirmed(violation.rule, currentReadings, baseline, nowAt)) continue;
     handledGroups.add(winner.rule.group);
-    if (existing) endAlert(existing, AUTO_RESOLVE_REASONS.superseded);
+    // Replaced because its value was corrected or marked an artifact: say so, not that the condition changed.
+    if (existing) endAlert(existing, input.clearReason === 'cleared' ? AUTO_RESOLVE_REASONS.superseded : input.clearReason);
     raise(violation);
   }
 
@@ -179,7 +182,12 @@ export function reconcilePhysiological(store: AlertStore, input: ReconcileInput)
       if (input.clearReason !== 'cleared') endAlert(row, input.clearReason);
       continue;
     }
-    if (clearsWithHysteresis(rule, value, baseline[rule.parameter] ?? null)) {
+    const base = baseline[rule.parameter] ?? null;
+    // The band keeps genuine values hovering at a limit from flapping. When the value that
+    // raised the alert was corrected or marked an artifact, it never happened: judge plainly.
+    const sourceGone = row.reading_id !== null && !currentReadings.some((r) => r.id === row.reading_id);
+    const cleared = sourceGone && input.clearReason !== 'cleared' ? !violates(rule.comparison, value, base) : clearsWithHysteresis(rule, value, base);
+    if (cleared) {
       endAlert(row, input.clearReason === 'cleared' ? AUTO_RESOLVE_REASONS.cleared : input.clearReason);
     }
   }

@@ -57,11 +57,11 @@ export function createAlertService({ db, clock, technicalPriorities }: CoreDeps,
       });
     },
 
-    /** Resolves an active technical alert whose condition has ended. */
-    resolveTechnical(sessionId: number, condition: TechnicalAlertCondition): number | null {
+    /** Resolves an active technical alert whose condition has ended (or whose phase has). */
+    resolveTechnical(sessionId: number, condition: TechnicalAlertCondition, reason: string = AUTO_RESOLVE_REASONS.cleared): number | null {
       const existing = store.activeOfSession(sessionId).find((row) => row.kind === 'technical' && row.rule_id === condition);
       if (!existing) return null;
-      store.event({ alertId: existing.id, kind: 'resolved', at: clock.now(), note: AUTO_RESOLVE_REASONS.cleared });
+      store.event({ alertId: existing.id, kind: 'resolved', at: clock.now(), note: reason });
       return existing.id;
     },
 

@@ -95,7 +95,8 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
           userId,
           correction: { supersedesId: original.id, reason: input.reason },
         });
-        return { reading: stored, changedAlertIds: reconcile(session, stored, 'corrected') };
+        // A correction is the same observation, not a new one: it never counts as a repeat.
+        return { reading: stored, changedAlertIds: reconcile(session, null, 'corrected') };
       });
     },
 

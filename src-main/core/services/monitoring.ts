@@ -4,7 +4,7 @@ import type { TechnicalAlertCondition } from '../../../shared/clinical/technical
 import type { Session } from '../../../shared/domain/session';
 import type { CoreDeps } from '../deps';
 import type { AlertRuleService } from './alert-rules';
-import type { AlertService } from './alerts';
+import { AUTO_RESOLVE_REASONS, type AlertService } from './alerts';
 import type { ChartingService } from './charting';
 import type { ProtocolService } from './protocols';
 import type { ReadingService } from './readings';
@@ -68,7 +68,9 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
           const running = session.phase === 'infusing' || session.phase === 'paused' || session.phase === 'recovery';
           const conditions = running ? technicalConditions(session, now) : { vitalsOverdue: false, bpCheckpointOverdue: false, infusionOverrun: false };
           for (const [condition, holds] of Object.entries(conditions) as [TechnicalAlertCondition, boolean][]) {
-            const id = holds ? alerts.raiseTechnical(session.id, condition, null) : alerts.resolveTechnical(session.id, condition);
+            const id = holds
+              ? alerts.raiseTechnical(session.id, condition, null)
+              : alerts.resolveTechnical(session.id, condition, running ? AUTO_RESOLVE_REASONS.cleared : AUTO_RESOLVE_REASONS.phaseEnded);
             if (id !== null) changed.push(id);
           }
         }

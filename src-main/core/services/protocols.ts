@@ -115,8 +115,13 @@ export function createProtocolService({ db, clock }: CoreDeps) {
     /** Saves an edit as the next version of the family. */
     revise(protocolId: number, fields: ProtocolFields, userId: number): Protocol {
       return db.transaction(() => {
-        const current = newestOfFamily(get(protocolId).familyId);
+        const edited = get(protocolId);
+        const current = newestOfFamily(edited.familyId);
         if (current.retired) fail({ code: 'conflict', message: `${current.name} is retired`, field: 'protocolId', reason: 'protocol_retired' });
+        // An edit made on an older version would silently undo someone else's newer one.
+        if (edited.id !== current.id) {
+          fail({ code: 'conflict', message: `${current.name} has a newer version (v${current.version}); reload and edit that`, field: 'protocolId', reason: 'protocol_outdated' });
+        }
         return insertVersion(fields, current.familyId, current.version + 1, false, userId);
       })();
     },
