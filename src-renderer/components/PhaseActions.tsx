@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIONS_NEEDING_REASON, allowedActions } from '../../shared/clinical/phase-machine';
-import type { PhaseAction } from '../../shared/domain/phase';
+import type { Phase, PhaseAction } from '../../shared/domain/phase';
 import type { SessionDetail } from '../../shared/domain/views';
 import { errorText } from '../format/error-text';
 import { useAppStore } from '../store/app-store';
 import { call } from '../transport/client';
 
 /** Actions that end or interrupt the infusion ask once more; a misclick here is an incident. */
-const ACTIONS_TO_CONFIRM: readonly PhaseAction[] = ['stopInfusion', 'close', 'abort'];
+const ACTIONS_TO_CONFIRM: readonly PhaseAction[] = ['stopInfusion', 'abort'];
+
+/** Closing is a signature with the signer's PIN: the ClosePanel does it, not a header button. */
+const headerActions = (phase: Phase) => allowedActions(phase).filter((action) => action !== 'close');
 
 export function PhaseActions({ detail }: { detail: SessionDetail }) {
   const { t } = useTranslation();
@@ -56,7 +59,7 @@ export function PhaseActions({ detail }: { detail: SessionDetail }) {
 
   return (
     <div className="phase-actions">
-      {allowedActions(session.phase).map((action) => (
+      {headerActions(session.phase).map((action) => (
         <button
           key={action}
           type="button"
@@ -66,6 +69,11 @@ export function PhaseActions({ detail }: { detail: SessionDetail }) {
           {t(`session.action.${action}`)}
         </button>
       ))}
+      {detail.signedByName && (
+        <span className="ok" data-testid="signed-by">
+          ✓ {t('close.signedBy', { name: detail.signedByName })}
+        </span>
+      )}
       {error && <span className="field-error">{error}</span>}
     </div>
   );
