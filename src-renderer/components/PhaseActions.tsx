@@ -18,13 +18,16 @@ export function PhaseActions({ detail }: { detail: SessionDetail }) {
   const setDetail = useAppStore((state) => state.setDetail);
   const [confirming, setConfirming] = useState<PhaseAction | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; gates: string } | null>(null);
   const { session, patient } = detail;
+  // A refusal names the blockers of its moment; once main's gates change it no longer describes the session.
+  const gates = `${session.phase}|${detail.startBlockers.join()}|${detail.dischargeBlockers.join()}`;
+  const shownError = error?.gates === gates ? error.text : null;
 
   async function run(action: PhaseAction) {
     const result = await call('session/transition', { sessionId: session.id, action, ...(reason.trim() ? { reason: reason.trim() } : {}) });
     if (!result.ok) {
-      setError(errorText(t, result.error));
+      setError({ text: errorText(t, result.error), gates });
       return;
     }
     setConfirming(null);
@@ -52,7 +55,7 @@ export function PhaseActions({ detail }: { detail: SessionDetail }) {
         <button type="button" onClick={() => setConfirming(null)}>
           {t('session.cancel')}
         </button>
-        {error && <span className="field-error">{error}</span>}
+        {shownError && <span className="field-error">{shownError}</span>}
       </form>
     );
   }
@@ -74,7 +77,7 @@ export function PhaseActions({ detail }: { detail: SessionDetail }) {
           ✓ {t('close.signedBy', { name: detail.signedByName })}
         </span>
       )}
-      {error && <span className="field-error">{error}</span>}
+      {shownError && <span className="field-error">{shownError}</span>}
     </div>
   );
 }
