@@ -1,28 +1,57 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../shared/domain/patient';
+import type { Protocol } from '../../shared/domain/protocol';
 import type { Session } from '../../shared/domain/session';
 import type { AppError } from '../../shared/result';
 import { FieldError } from '../components/FieldError';
 import { errorText } from '../format/error-text';
+import { formatFigure } from '../phases/format';
+import '../phases/phases.css';
 import { call } from '../transport/client';
 
+type Protocols = { kind: 'loading' } | { kind: 'loaded'; list: Protocol[] } | { kind: 'failed'; error: AppError };
+
+/** A session runs under a protocol (its dose becomes the first order, its duration the plan). */
 export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Patient; onOpened(session: Session): void; onCancel(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [chair, setChair] = useState('');
+  const [protocols, setProtocols] = useState<Protocols>({ kind: 'loading' });
+  const [chosenId, setChosenId] = useState<number | null>(null);
   const [plannedMinutes, setPlannedMinutes] = useState('40');
   const [error, setError] = useState<AppError | null>(null);
 
+  useEffect(() => {
+    let current = true;
+    void call('protocol/list', {}).then((result) => {
+      if (current) setProtocols(result.ok ? { kind: 'loaded', list: result.value } : { kind: 'failed', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const list = protocols.kind === 'loaded' ? protocols.list : [];
+  const protocol = list.find((p) => p.id === chosenId) ?? list[0] ?? null;
+  // Without any protocol to choose the old planned-minutes field remains; with one, its duration is the plan.
+  const withoutProtocol = protocols.kind !== 'loading' && protocol === null;
+
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (protocols.kind === 'loading') return;
     const planned = plannedMinutes.trim() === '' ? undefined : Number(plannedMinutes);
     const result = await call('session/create', {
       patientId: patient.id,
       chair,
-      ...(planned === undefined ? {} : { plannedInfusionMinutes: planned }),
+      ...(protocol ? { protocolId: protocol.id } : planned === undefined ? {} : { plannedInfusionMinutes: planned }),
     });
     if (result.ok) onOpened(result.value);
     else setError(result.error);
+  }
+
+  function optionText(p: Protocol): string {
+    const summary = t(`openSession.summary.${p.orderKind}`, { dose: formatFigure(p.dosePerKg, i18n.language), minutes: p.durationMinutes });
+    return t('openSession.protocolOption', { name: p.name, version: p.version, summary });
   }
 
   return (
@@ -31,16 +60,33 @@ export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Pati
         {t('patients.chair')}
         <input value={chair} placeholder={t('patients.chairPlaceholder')} onChange={(e) => setChair(e.target.value)} autoFocus name="chair" />
       </label>
-      <label>
-        {t('patients.plannedMinutes')}
-        <input type="number" min={1} value={plannedMinutes} onChange={(e) => setPlannedMinutes(e.target.value)} name="plannedInfusionMinutes" />
-      </label>
-      <button type="submit" className="primary">
+      {protocols.kind === 'loading' && <span className="muted">{t('openSession.loadingProtocols')}</span>}
+      {protocol && (
+        <label>
+          {t('openSession.protocol')}
+          <select name="protocolId" value={protocol.id} onChange={(e) => setChosenId(Number(e.target.value))}>
+            {list.map((p) => (
+              <option key={p.id} value={p.id}>
+                {optionText(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {withoutProtocol && (
+        <label>
+          {t('patients.plannedMinutes')}
+          <input type="number" min={1} value={plannedMinutes} onChange={(e) => setPlannedMinutes(e.target.value)} name="plannedInfusionMinutes" />
+        </label>
+      )}
+      <button type="submit" className="primary" disabled={protocols.kind === 'loading'}>
         {t('patients.startSession')}
       </button>
       <button type="button" onClick={onCancel}>
         {t('patients.cancel')}
       </button>
+      {protocols.kind === 'failed' && <FieldError id="open-session-protocols" text={t('openSession.protocolsFailed', { message: errorText(t, protocols.error) })} />}
+      {protocols.kind === 'loaded' && protocols.list.length === 0 && <p className="muted">{t('openSession.noProtocols')}</p>}
       {error && <FieldError id="open-session-error" text={errorText(t, error)} />}
     </form>
   );
