@@ -1,0 +1,278 @@
+import type { Page } from '@playwright/test';
+import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
+import type { SessionSummary } from '../../shared/domain/views';
+import { docsScreenshot } from './docs';
+import { expect, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
+import { withConnection } from './wire';
+
+const MINUTE_MS = 60_000;
+const DEPRESSION = 'Depression — standard (v1) · 0.5 mg/kg over 40 min';
+const NURSE = { username: 'nina.berg', displayName: 'Nina Berg', pin: '270415' };
+
+/** The unmet criteria a blocker list names, in order; [] once it reads "ready". */
+function blockerIds(page: Page, testId: string): Promise<string[]> {
+  return page.locator(`[data-testid="${testId}"] [data-blocker]`).evaluateAll((items) => items.map((item) => item.getAttribute('data-blocker') ?? ''));
+}
+
+async function openSessionOn(page: Page, mrn: string, chair: string, protocolOption: string): Promise<void> {
+  const row = page.getByTestId(`patient-${mrn}`);
+  const chairInput = row.getByLabel('Chair');
+  if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
+  await chairInput.fill(chair);
+  await row.getByLabel('Protocol').selectOption({ label: protocolOption });
+  // With a protocol, its duration is the plan: no planned-minutes field.
+  await expect(row.getByLabel('Planned infusion (min)')).toHaveCount(0);
+  await row.getByRole('button', { name: 'Open session' }).click();
+  await expect(page.getByTestId('session-screen')).toBeVisible();
+}
+
+/** Answers the checklist by keyboard only: Space on Yes, Down arrow to No, Tab to the next item. */
+async function answerContraindicationsByKeyboard(page: Page, yes: readonly string[]): Promise<void> {
+  await page.getByTestId(`contraindication-${CONTRAINDICATIONS[0]}`).getByLabel('Yes').focus();
+  for (const [index, id] of CONTRAINDICATIONS.entries()) {
+    if (index > 0) await page.keyboard.press('Tab');
+    await page.keyboard.press(yes.includes(id) ? 'Space' : 'ArrowDown');
+  }
+}
+
+async function scoreAldrete(page: Page, scores: Record<string, number>): Promise<void> {
+  for (const [item, score] of Object.entries(scores)) {
+    await page.getByTestId(`aldrete-${item}`).locator(`input[value="${score}"]`).check();
+  }
+}
+
+test('a physician screens, orders within and beyond the limits, overrides, discharges by the criteria and signs the session closed', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await registerPatient(page, PATIENT_A);
+  await openSessionOn(page, PATIENT_A.mrn, 'Chair 1', DEPRESSION);
+  await expect(page.getByTestId('phase')).toHaveText('Screening');
+
+  // The protocol's standard order, as main computed it for 80 kg (CLINICAL.md section 2).
+  await expect(page.getByTestId('dose-protocol')).toHaveText('Depression — standard · v1 · Ketamine');
+  await expect(page.getByTestId('dose-total')).toHaveText('40 mg');
+  await expect(page.getByTestId('dose-volume')).toHaveText('40 mL');
+  await expect(page.getByTestId('dose-rate')).toHaveText('60 mL/h');
+  await expect(page.getByTestId('dose-per-kg')).toHaveText('0.5 mg/kg');
+  await expect(page.getByTestId('dose-card')).toContainText('0.1–0.75 mg/kg');
+  await expect(page.getByTestId('dose-card')).toContainText('0.05–1 mg/kg');
+  await expect.poll(() => blockerIds(page, 'start-blockers')).toEqual(['screening', 'baselineVitals']);
+
+  await typeReading(page, ['72', '128', '82', '', '98', '14', '5', '0']);
+  await expect(page.getByTestId('reading-status')).toContainText('Saved');
+  await expect.poll(() => blockerIds(page, 'start-blockers')).toEqual(['screening']);
+
+  // Nothing is preselected: saving an unanswered checklist names what is missing.
+  const screening = page.getByTestId('screening-form');
+  await page.getByTestId(`contraindication-${CONTRAINDICATIONS[0]}`).getByLabel('Yes').focus();
+  await page.keyboard.press('Enter');
+  await expect(screening.getByRole('alert')).toContainText('11 not answered');
+  await expect(screening.getByRole('alert')).toContainText('Arrhythmia');
+
+  await answerContraindicationsByKeyboard(page, ['arrhythmia']);
+  await expect(page.getByTestId('contraindication-arrhythmia')).toHaveAttribute('data-answer', 'yes');
+  await expect(page.getByTestId('contraindication-pregnancy')).toHaveAttribute('data-answer', 'no');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Add medication' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Medication', { exact: true })).toBeFocused();
+  await page.keyboard.type('Lorazepam');
+  await page.getByLabel('Class').selectOption('benzodiazepine');
+  await page.getByLabel('Consent given').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel(/Escort arranged/)).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('screening-saved-by')).toContainText(`Saved by ${PHYSICIAN.displayName}`);
+
+  // A positive contraindication blocks the start until a physician overrides it.
+  await expect.poll(() => blockerIds(page, 'start-blockers')).toEqual(['contraindication']);
+  await expect(page.getByTestId('contraindication-warning')).toContainText('Arrhythmia');
+  await docsScreenshot(page, 'screening');
+  await page.getByRole('button', { name: 'Start infusion' }).click();
+  await expect(page.locator('.phase-actions .field-error')).toContainText("a contraindication needs a physician's override");
+  await expect(page.getByTestId('phase')).toHaveText('Screening');
+
+  const override = page.getByTestId('override-form-contraindication');
+  await override.getByLabel('Reason').fill('Rate-controlled AF, cardiology cleared 2 weeks ago');
+  await override.getByLabel('Reason').press('Enter');
+  await expect(page.getByTestId('start-ready')).toHaveText('✓ Ready to start');
+  await expect(page.getByTestId('overrides-contraindication')).toContainText(`${PHYSICIAN.displayName} at`);
+  await expect(page.getByTestId('overrides-contraindication')).toContainText('cardiology cleared');
+  await expect(page.getByTestId('contraindication-warning')).toHaveAttribute('data-blocked', 'false');
+  // Main's earlier refusal no longer describes the session, so the header drops it.
+  await expect(page.locator('.phase-actions .field-error')).toHaveCount(0);
+
+  // Above the soft limit (0.75 mg/kg): main asks for a reason, then accepts and keeps it with the order.
+  const doseForm = page.getByTestId('dose-form');
+  await doseForm.getByLabel('New dose (mg/kg)').fill('0.9');
+  await doseForm.getByLabel('New dose (mg/kg)').press('Enter');
+  await expect(page.getByTestId('dose-form-message')).toContainText('0.9 mg/kg is above the soft limit 0.75 mg/kg');
+  await expect(page.getByTestId('dose-total')).toHaveText('40 mg');
+  const reason = doseForm.getByLabel('Reason for going outside the soft limits');
+  await expect(reason).toBeFocused();
+  await reason.fill('Partial response at 0.75 mg/kg over three sessions');
+  await reason.press('Enter');
+  await expect(page.getByTestId('dose-total')).toHaveText('72 mg');
+  await expect(page.getByTestId('dose-volume')).toHaveText('72 mL');
+  await expect(page.getByTestId('dose-rate')).toHaveText('108 mL/h');
+  await expect(page.getByTestId('dose-per-kg')).toHaveText('0.9 mg/kg');
+  await expect(page.getByTestId('dose-override')).toContainText('Partial response at 0.75 mg/kg');
+
+  // Above the hard limit (1 mg/kg): refused with the limit, the order stays as it was.
+  await doseForm.getByLabel('New dose (mg/kg)').fill('1.2');
+  await doseForm.getByLabel('New dose (mg/kg)').press('Enter');
+  await expect(page.getByTestId('dose-form-message')).toContainText('1.2 mg/kg is above the hard limit 1 mg/kg: it cannot be given.');
+  await expect(reason).toHaveCount(0);
+  await expect(page.getByTestId('dose-total')).toHaveText('72 mg');
+  await expect(page.getByTestId('dose-per-kg')).toHaveText('0.9 mg/kg');
+
+  await page.getByRole('button', { name: 'Start infusion' }).click();
+  await expect(page.getByTestId('phase')).toHaveText('Infusing');
+  await host.advanceClock(40 * MINUTE_MS);
+  await expect(page.getByTestId('infusion-elapsed')).toHaveText('40:00');
+  await page.getByRole('button', { name: 'Stop infusion' }).click();
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByTestId('phase')).toHaveText('Recovery');
+
+  // Before the minimum recovery (60 min) every unmet criterion is named, and main refuses.
+  await expect(page.getByTestId('recovery-progress')).toContainText('of 60 min minimum');
+  await expect.poll(() => blockerIds(page, 'discharge-blockers')).toEqual(['aldrete', 'escort', 'noDrivingInstruction', 'minimumRecoveryTime']);
+  await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+  await expect(page.locator('.phase-actions .field-error')).toContainText('Cannot discharge yet');
+  await expect(page.getByTestId('phase')).toHaveText('Recovery');
+
+  await scoreAldrete(page, { activity: 2, respiration: 2, circulation: 2, consciousness: 1, oxygenSaturation: 1 });
+  await expect(page.getByTestId('aldrete-total')).toHaveText('Aldrete total 8 / 10');
+  await page.getByLabel('Responsible adult present').check();
+  await page.getByLabel('No-driving instruction given').check();
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByTestId('latest-assessment')).toHaveAttribute('data-total', '8');
+  await expect.poll(() => blockerIds(page, 'discharge-blockers')).toEqual(['aldrete', 'minimumRecoveryTime']);
+
+  await scoreAldrete(page, { activity: 2, respiration: 2, circulation: 2, consciousness: 2, oxygenSaturation: 1 });
+  await expect(page.getByTestId('aldrete-total')).toHaveText('Aldrete total 9 / 10');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByTestId('latest-assessment')).toHaveAttribute('data-total', '9');
+  await expect(page.getByTestId('latest-assessment')).toContainText(`by ${PHYSICIAN.displayName}`);
+  await expect.poll(() => blockerIds(page, 'discharge-blockers')).toEqual(['minimumRecoveryTime']);
+  await host.advanceClock(20 * MINUTE_MS);
+  await expect(page.getByTestId('recovery-progress')).toContainText('40:00 to go');
+  await docsScreenshot(page, 'discharge');
+
+  // Once main's clock passes the minimum, the last blocker clears without any other action.
+  await host.advanceClock(41 * MINUTE_MS);
+  await expect(page.getByTestId('discharge-ready')).toHaveText('✓ Ready for discharge');
+  await expect(page.getByTestId('recovery-progress')).toHaveAttribute('data-reached', 'true');
+  await expect(page.locator('.phase-actions .field-error')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+  await expect(page.getByTestId('phase')).toHaveText('Discharged');
+
+  // Closing is a signature: the summary, then the signer's PIN, checked by main.
+  await expect(page.getByTestId('summary-infusion')).toHaveText('40:00');
+  await expect(page.getByTestId('summary-recovery')).toHaveText('1:01:00');
+  await expect(page.getByTestId('summary-dose')).toHaveText('72 mg (0.9 mg/kg)');
+  await expect(page.getByTestId('summary-aldrete')).toHaveText('9 / 10');
+  await expect(page.getByTestId('summary-alerts')).toContainText('alert');
+  await expect(page.getByRole('button', { name: 'Close session' })).toHaveCount(0);
+  const pin = page.getByTestId('close-panel').getByLabel('Your PIN');
+  await pin.fill('000000');
+  await pin.press('Enter');
+  await expect(page.getByTestId('close-panel').getByRole('alert')).toHaveText('Unknown username or wrong PIN.');
+  await expect(pin).toHaveValue('');
+  await expect(page.getByTestId('phase')).toHaveText('Discharged');
+
+  await pin.fill(PHYSICIAN.pin);
+  await page.getByRole('button', { name: 'Sign and close' }).click();
+  await expect(page.getByTestId('phase')).toHaveText('Closed');
+  await expect(page.getByTestId('signed-by')).toHaveText(`✓ Signed by ${PHYSICIAN.displayName}`);
+  expect(pageProblems).toEqual([]);
+});
+
+test('a physician waives the minimum recovery time with a reason, and discharge no longer waits for it', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await registerPatient(page, PATIENT_A);
+  await openSessionOn(page, PATIENT_A.mrn, 'Chair 2', DEPRESSION);
+  await typeReading(page, ['70', '124', '80', '', '99', '14', '5', '0']);
+  for (const id of CONTRAINDICATIONS) await page.getByTestId(`contraindication-${id}`).getByLabel('No').check();
+  await page.getByLabel('Consent given').check();
+  await page.getByLabel(/Escort arranged/).check();
+  await page.getByRole('button', { name: 'Save screening' }).click();
+  await expect(page.getByTestId('start-ready')).toBeVisible();
+  await expect(page.getByTestId('contraindication-warning')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start infusion' }).click();
+  await host.advanceClock(40 * MINUTE_MS);
+  await page.getByRole('button', { name: 'Stop infusion' }).click();
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByTestId('phase')).toHaveText('Recovery');
+
+  // Saving with an item unscored names it and saves nothing.
+  await scoreAldrete(page, { activity: 2, respiration: 2, circulation: 2, consciousness: 2 });
+  await expect(page.getByTestId('aldrete-total')).toHaveText('Aldrete total – / 10 (1 not scored)');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByTestId('aldrete-form').getByRole('alert')).toHaveText('Score every Aldrete item. Not scored: Oxygen saturation.');
+  await expect(page.getByTestId('latest-assessment')).toHaveText('No discharge assessment yet.');
+  await scoreAldrete(page, { oxygenSaturation: 2 });
+  await page.getByLabel('Responsible adult present').check();
+  await page.getByLabel('No-driving instruction given').check();
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByTestId('latest-assessment')).toHaveAttribute('data-total', '10');
+  await expect.poll(() => blockerIds(page, 'discharge-blockers')).toEqual(['minimumRecoveryTime']);
+
+  const waiver = page.getByTestId('override-form-minimumRecovery');
+  await waiver.getByRole('button', { name: 'Record override' }).click();
+  await expect(waiver.getByRole('alert')).toHaveText('Give a reason of at least 3 characters.');
+  await waiver.getByLabel('Reason').fill('Escort must leave; patient fully recovered, reviewed in person');
+  await waiver.getByLabel('Reason').press('Enter');
+  await expect(page.getByTestId('discharge-ready')).toBeVisible();
+  await expect(page.getByTestId('override-form-minimumRecovery')).toHaveCount(0);
+  await expect(page.getByTestId('overrides-minimumRecovery')).toContainText(`${PHYSICIAN.displayName} at`);
+  await expect(page.getByTestId('overrides-minimumRecovery')).toContainText('reviewed in person');
+  await expect(page.getByTestId('recovery-progress')).toContainText('Minimum recovery time waived by a physician');
+  await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+  await expect(page.getByTestId('phase')).toHaveText('Discharged');
+  await expect(page.getByTestId('summary-recovery')).toHaveText('0:00');
+  expect(pageProblems).toEqual([]);
+});
+
+test('a nurse sees the order read-only and is offered no override; main refuses her a dose order', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await withConnection(host, async (call) => {
+    await call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin });
+    expect((await call('user/create', { ...NURSE, roles: ['nurse'] })).ok).toBe(true);
+  });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, NURSE);
+  await registerPatient(page, PATIENT_A);
+  await openSessionOn(page, PATIENT_A.mrn, 'Chair 3', DEPRESSION);
+
+  await expect(page.getByTestId('dose-total')).toHaveText('40 mg');
+  await expect(page.getByTestId('dose-form')).toHaveCount(0);
+  await expect(page.getByTestId('dose-card')).toContainText('Only a physician can change the order.');
+
+  for (const id of CONTRAINDICATIONS) await page.getByTestId(`contraindication-${id}`).getByLabel(id === 'pregnancy' ? 'Yes' : 'No').check();
+  await page.getByLabel('Consent given').check();
+  await page.getByRole('button', { name: 'Save screening' }).click();
+  await expect(page.getByTestId('screening-saved-by')).toContainText(`Saved by ${NURSE.displayName}`);
+  await expect.poll(() => blockerIds(page, 'start-blockers')).toEqual(['escort', 'contraindication', 'baselineVitals']);
+  await expect(page.getByTestId('contraindication-warning')).toContainText('Contraindication reported: Pregnancy.');
+  await expect(page.getByTestId('contraindication-warning')).toContainText('Ask the supervising physician to review the screening.');
+  await expect(page.getByTestId('override-form-contraindication')).toHaveCount(0);
+
+  // The UI only hides the physician's forms; main refuses the calls themselves.
+  await withConnection(host, async (call) => {
+    await call('auth/signIn', { username: NURSE.username, pin: NURSE.pin });
+    const open = await call('session/list', { scope: 'open' });
+    const sessionId = open.ok ? (open.value as SessionSummary[])[0]?.session.id : undefined;
+    expect(sessionId).toBeDefined();
+    const order = await call('dose/order', { sessionId: sessionId ?? 0, dosePerKg: 0.6 });
+    expect(order.ok ? 'accepted' : order.error.code).toBe('forbidden');
+    const override = await call('override/add', { sessionId: sessionId ?? 0, kind: 'contraindication', reason: 'not mine to give' });
+    expect(override.ok ? 'accepted' : override.error.code).toBe('forbidden');
+  });
+  await expect(page.getByTestId('dose-total')).toHaveText('40 mg');
+  expect(pageProblems).toEqual([]);
+});
