@@ -73,6 +73,8 @@ export const DoseOrderRecordSchema = z.object({
   rateMlPerHour: z.number(),
   limitVerdict: z.enum(['within', 'softLimit']),
   overrideReason: z.string().nullable(),
+  /** The protocol's standing order (placed when the session opened) or a physician's own order. */
+  source: z.enum(['protocol', 'physician']),
   at: EpochMsSchema,
   userName: z.string(),
 });

@@ -46,6 +46,8 @@ export const SessionDetailSchema = z.object({
   dischargeAssessment: DischargeAssessmentSchema.nullable(),
   startBlockers: z.array(z.enum(START_BLOCKERS)),
   dischargeBlockers: z.array(DischargeCriterionSchema),
+  /** The clinic's discharge threshold for the modified Aldrete score. */
+  minimumAldreteScore: z.number().int().min(0).max(10),
   dueChecks: DueChecksSchema,
   signedByName: z.string().nullable(),
 });

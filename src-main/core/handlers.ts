@@ -95,7 +95,7 @@ export function createHandlers(services: Services): Handlers {
         const protocol = request.protocolId === undefined ? null : protocols.requireUsable(request.protocolId);
         const created = sessions.create({ ...request, ...(protocol ? { protocolDurationMinutes: protocol.durationMinutes } : {}) }, userId);
         // The protocol's standing dose is the session's first order (within its soft limits by construction).
-        if (protocol) doseOrders.order({ sessionId: created.id, protocol, weightKg: created.weightKg, dosePerKg: protocol.dosePerKg, overrideReason: undefined, userId });
+        if (protocol) doseOrders.order({ sessionId: created.id, protocol, weightKg: created.weightKg, dosePerKg: protocol.dosePerKg, overrideReason: undefined, source: 'protocol', userId });
         return created;
       })();
       bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
@@ -115,7 +115,15 @@ export function createHandlers(services: Services): Handlers {
         requirePhase(session, ['screening'], 'dose/order');
         if (session.protocolId === null) fail({ code: 'precondition_failed', message: 'Choose a protocol first', field: 'sessionId', reason: 'no_protocol' });
         const protocol = protocols.get(session.protocolId);
-        doseOrders.order({ sessionId: session.id, protocol, weightKg: session.weightKg, dosePerKg: request.dosePerKg, overrideReason: request.overrideReason, userId: who(ctx).id });
+        doseOrders.order({
+          sessionId: session.id,
+          protocol,
+          weightKg: session.weightKg,
+          dosePerKg: request.dosePerKg,
+          overrideReason: request.overrideReason,
+          source: 'physician',
+          userId: who(ctx).id,
+        });
       }),
     'screening/record': (ctx, request) =>
       sessionWrite(request.sessionId, (session) => {

@@ -87,7 +87,9 @@ export function DoseOrderCard({ detail }: { detail: SessionDetail }) {
               <span>{t('dose.softOverride', { ...limits(protocol.softMinPerKg, protocol.softMaxPerKg), reason: order.overrideReason ?? '' })}</span>
             </p>
           )}
-          <p className="muted phase-meta">{t('dose.orderedBy', { name: order.userName, time: formatClockTime(order.at) })}</p>
+          <p className="muted phase-meta">
+            {t(order.source === 'protocol' ? 'dose.standingOrder' : 'dose.physicianOrder', { name: order.userName, time: formatClockTime(order.at) })}
+          </p>
         </>
       ) : (
         <p className="phase-warning phase-warning-medium">

@@ -25,6 +25,8 @@ export function startEventSync(): () => void {
     bridge().subscribe('reading/added', (reading) => {
       store().applyReading(reading);
       void refreshOpenSessions();
+      // A reading changes more than the table: due checks, start blockers, NEWS2. Reload the screen.
+      if (store().details[reading.sessionId]) void loadSession(reading.sessionId);
     }),
     bridge().subscribe('alert/changed', (alert) => {
       store().applyAlert(alert);

@@ -45,7 +45,7 @@ describe('the seeded protocols', () => {
     const first = openTestCore(dataDir);
     const { connection } = await setUpAdmin(first.core);
     const seeded = await callOk(connection, 'protocol/list', {});
-    expect(seeded.map((p) => p.name)).toEqual(['Chronic pain (CRPS) — per hour', STANDARD_PROTOCOL]);
+    expect(seeded.map((p) => p.name)).toEqual([STANDARD_PROTOCOL, 'Chronic pain (CRPS) — per hour']);
     for (const protocol of seeded) {
       expect(protocol).toMatchObject({ familyId: protocol.id, version: 1, retired: false });
       expect(fieldsOf(protocol)).toEqual(DEFAULT_PROTOCOLS.find((d) => d.name === protocol.name));

@@ -233,16 +233,26 @@ describe('contraindications and physician overrides', () => {
     expect((await start(nurse, session.id)).session.phase).toBe('infusing');
   });
 
-  it('does not carry an override over to a screening recorded after it', async () => {
+  it('keeps an override through a re-save with the same answers, and drops it when a contraindication changes', async () => {
     const { session } = await openSession(nurse);
     const positive = negativeScreening(session.id, { contraindications: { ...noContraindications(), activeSubstanceMisuse: true } });
     await callOk(nurse, 'screening/record', positive);
     await callOk(nurse, 'reading/add', { sessionId: session.id, values: { ...BASELINE_VITALS } });
     await callOk(physician, 'override/add', { sessionId: session.id, kind: 'contraindication', reason: 'In remission for two years' });
     expect((await detail(session.id)).startBlockers).toEqual([]);
+
+    // Re-saved with the same positive answers (a co-medication added): the physician's judgement still stands.
     t.clock.advance(MINUTE);
-    await callOk(nurse, 'screening/record', positive);
+    await callOk(nurse, 'screening/record', { ...positive, coMedications: [{ name: 'Sertraline', medicationClass: 'other' }] });
+    expect((await detail(session.id)).startBlockers).toEqual([]);
+
+    // A new positive answer was not part of what the physician overrode.
+    t.clock.advance(MINUTE);
+    await callOk(nurse, 'screening/record', { ...positive, contraindications: { ...positive.contraindications, pregnancy: true } });
     expect(await startError(nurse, session.id)).toEqual(blockedStart(['contraindication']));
+    t.clock.advance(MINUTE);
+    await callOk(physician, 'override/add', { sessionId: session.id, kind: 'contraindication', reason: 'Pregnancy test negative today' });
+    expect((await detail(session.id)).startBlockers).toEqual([]);
   });
 });
 
@@ -272,6 +282,8 @@ describe('dose orders', () => {
       rateMlPerHour: 60,
       limitVerdict: 'within',
       overrideReason: null,
+      // Placed by the nurse who opened the session, but as the protocol's standing order, not her prescription.
+      source: 'protocol',
       at: t.clock.now(),
       userName: NURSE.displayName,
     });
@@ -283,7 +295,7 @@ describe('dose orders', () => {
     expect(await callErr(nurse, 'dose/order', { sessionId: session.id, dosePerKg: 0.6 })).toMatchObject({ code: 'forbidden', params: { roles: 'physician' } });
     expect(ordersOf(session.id)).toEqual(before);
     const ordered = await callOk(physician, 'dose/order', { sessionId: session.id, dosePerKg: 0.6 });
-    expect(ordered.doseOrder).toMatchObject({ dosePerKg: 0.6, totalDoseMg: 48, volumeMl: 48, rateMlPerHour: 72, limitVerdict: 'within', overrideReason: null, userName: ADMIN.displayName });
+    expect(ordered.doseOrder).toMatchObject({ dosePerKg: 0.6, totalDoseMg: 48, volumeMl: 48, rateMlPerHour: 72, limitVerdict: 'within', overrideReason: null, source: 'physician', userName: ADMIN.displayName });
     expect(ordersOf(session.id)).toHaveLength(2);
   });
 

@@ -19,6 +19,7 @@ interface DoseOrderRow {
   rate_ml_per_hour: number;
   limit_verdict: DoseOrderRecord['limitVerdict'];
   override_reason: string | null;
+  source: DoseOrderRecord['source'];
   at: number;
   user_name: string;
 }
@@ -37,6 +38,7 @@ const toRecord = (row: DoseOrderRow): DoseOrderRecord => ({
   rateMlPerHour: row.rate_ml_per_hour,
   limitVerdict: row.limit_verdict,
   overrideReason: row.override_reason,
+  source: row.source,
   at: row.at,
   userName: row.user_name,
 });
@@ -102,9 +104,9 @@ export function createDoseOrderService({ db, clock }: CoreDeps) {
   );
   const insert = db.prepare(
     `INSERT INTO dose_orders (session_id, protocol_id, order_kind, dose_per_kg, duration_minutes, concentration_mg_per_ml, weight_kg,
-       total_dose_mg, volume_ml, rate_ml_per_hour, limit_verdict, override_reason, at, user_id)
+       total_dose_mg, volume_ml, rate_ml_per_hour, limit_verdict, override_reason, source, at, user_id)
      VALUES (:sessionId, :protocolId, :orderKind, :dosePerKg, :durationMinutes, :concentrationMgPerMl, :weightKg,
-       :totalDoseMg, :volumeMl, :rateMlPerHour, :limitVerdict, :overrideReason, :at, :userId)`,
+       :totalDoseMg, :volumeMl, :rateMlPerHour, :limitVerdict, :overrideReason, :source, :at, :userId)`,
   );
 
   return {
@@ -117,7 +119,15 @@ export function createDoseOrderService({ db, clock }: CoreDeps) {
      * Orders `dosePerKg` (in the protocol's unit) for a session. Outside the hard limits it is
      * refused; outside the soft limits it needs an override reason. Caller holds the transaction.
      */
-    order(input: { sessionId: number; protocol: Protocol; weightKg: number; dosePerKg: number; overrideReason: string | undefined; userId: number }): DoseOrderRecord {
+    order(input: {
+      sessionId: number;
+      protocol: Protocol;
+      weightKg: number;
+      dosePerKg: number;
+      overrideReason: string | undefined;
+      source: DoseOrderRecord['source'];
+      userId: number;
+    }): DoseOrderRecord {
       const { protocol } = input;
       const order = orderOf(protocol, input.dosePerKg);
       const check = checkDoseAgainstLimits(order, limitsOf(protocol));
@@ -153,6 +163,7 @@ export function createDoseOrderService({ db, clock }: CoreDeps) {
         rateMlPerHour: plan.rateMlPerHour,
         limitVerdict: check.verdict,
         overrideReason: check.verdict === 'softLimit' ? (input.overrideReason ?? null) : null,
+        source: input.source,
         at: clock.now(),
         userId: input.userId,
       });

@@ -56,7 +56,20 @@ export function createServices(deps: CoreDeps): Services {
   const charting = createChartingService(deps, sessions, readings, alerts, alertRules);
   const monitoring = createMonitoring(deps, { sessions, readings, protocols, alerts, alertRules, charting });
   const workflow = createSessionWorkflow(deps, { sessions, protocols, doseOrders, screenings, readings, discharge, alerts, users });
-  const views = createSessionViews({ sessions, patients, readings, alerts, protocols, doseOrders, screenings, sessionEvents, discharge, monitoring, workflow });
+  const views = createSessionViews({
+    sessions,
+    patients,
+    readings,
+    alerts,
+    protocols,
+    doseOrders,
+    screenings,
+    sessionEvents,
+    discharge,
+    monitoring,
+    workflow,
+    minimumAldreteScore: deps.dischargeCriteria.minimumAldreteScore,
+  });
   const ticker = createTicker(sessions, deps.clock, deps.bus, (now) => monitoring.sweep(now));
   protocols.seedDefaults();
   return {

@@ -55,7 +55,7 @@ export function createProtocolService({ db, clock }: CoreDeps) {
   const latest = db.prepare<[], ProtocolRow>(
     `SELECT p.* FROM protocols p
      WHERE p.version = (SELECT MAX(q.version) FROM protocols q WHERE COALESCE(q.family_id, q.id) = COALESCE(p.family_id, p.id))
-     ORDER BY p.name COLLATE NOCASE`,
+     ORDER BY COALESCE(p.family_id, p.id)`,
   );
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM protocols');
   const insert = db.prepare(

@@ -36,6 +36,9 @@ const toOverride = (row: OverrideRow): Override => ({ id: row.id, sessionId: row
 
 /** Pre-infusion screening (each save is a new version) and physician overrides. */
 export function createScreeningService({ db, clock }: CoreDeps) {
+  const versionsOf = db.prepare<[number], ScreeningRow>(
+    'SELECT s.*, u.display_name AS user_name FROM screenings s JOIN users u ON u.id = s.user_id WHERE s.session_id = ? ORDER BY s.id DESC',
+  );
   const latestOf = db.prepare<[number], ScreeningRow>(
     'SELECT s.*, u.display_name AS user_name FROM screenings s JOIN users u ON u.id = s.user_id WHERE s.session_id = ? ORDER BY s.id DESC LIMIT 1',
   );
@@ -65,6 +68,24 @@ export function createScreeningService({ db, clock }: CoreDeps) {
       });
     },
     overrides: (sessionId: number): Override[] => overridesOf.all(sessionId).map(toOverride),
+
+    /**
+     * When the current set of positive contraindications was first recorded. An override
+     * given since then covers it; re-saving the screening with the same answers (ticking
+     * "escort arranged", say) does not void it, a changed answer does.
+     */
+    positiveSetSince(sessionId: number): number | null {
+      const versions = versionsOf.all(sessionId).map(toScreening);
+      const positives = (s: Screening) => Object.entries(s.contraindications).filter(([, yes]) => yes).map(([key]) => key).sort().join(',');
+      const current = versions[0];
+      if (!current) return null;
+      let since = current.at;
+      for (const version of versions.slice(1)) {
+        if (positives(version) !== positives(current)) break;
+        since = version.at;
+      }
+      return since;
+    },
     addOverride(sessionId: number, kind: OverrideKind, reason: string, userId: number): void {
       insertOverride.run({ sessionId, kind, reason, at: clock.now(), userId });
     },

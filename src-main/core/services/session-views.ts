@@ -37,6 +37,7 @@ export interface ViewSources {
   discharge: DischargeService;
   monitoring: Monitoring;
   workflow: SessionWorkflow;
+  minimumAldreteScore: number;
 }
 
 const peak = (values: readonly (number | undefined)[]): number | null => {
@@ -90,6 +91,7 @@ export function createSessionViews(s: ViewSources) {
         dischargeAssessment: s.discharge.latest(sessionId),
         startBlockers: session.phase === 'screening' ? s.workflow.startBlockers(session) : [],
         dischargeBlockers: session.phase === 'recovery' ? s.workflow.dischargeBlockers(session, timer) : [],
+        minimumAldreteScore: s.minimumAldreteScore,
         dueChecks: s.monitoring.dueChecks(session, now),
         signedByName: s.sessions.signerName(sessionId),
       };

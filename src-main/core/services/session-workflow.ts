@@ -45,7 +45,8 @@ export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
       if (!screening.consentGiven) blockers.push('consent');
       if (!screening.escortArranged) blockers.push('escort');
       const positive = Object.values(screening.contraindications).some(Boolean);
-      const overridden = s.screenings.overrides(session.id).some((o) => o.kind === 'contraindication' && o.at >= screening.at);
+      const since = s.screenings.positiveSetSince(session.id) ?? screening.at;
+      const overridden = s.screenings.overrides(session.id).some((o) => o.kind === 'contraindication' && o.at >= since);
       if (positive && !overridden) blockers.push('contraindication');
     }
     const hasBaseline = s.readings

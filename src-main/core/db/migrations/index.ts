@@ -1,6 +1,7 @@
 import { initialSchema } from './001-initial';
 import { chartingSchema } from './002-charting';
 import { alertingSchema } from './003-alerting';
+import { doseOrderSourceSchema } from './004-dose-order-source';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'charting', sql: chartingSchema },
   { version: 3, name: 'alerting', sql: alertingSchema },
+  { version: 4, name: 'dose-order-source', sql: doseOrderSourceSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
