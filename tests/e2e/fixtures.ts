@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
 import { startHost, type RunningHost } from './host';
 
 interface Fixtures {
@@ -77,14 +78,26 @@ export async function registerPatient(page: Page, patient: PatientInput): Promis
   await page.getByRole('button', { name: 'Register patient' }).click();
 }
 
-/** Opens a session for a just-registered patient from the patient list. */
-export async function openSession(page: Page, mrn: string, chair: string): Promise<void> {
+export const DEPRESSION_STANDARD = 'Depression — standard (v1) · 0.5 mg/kg over 40 min';
+
+/** Opens a session for a registered patient from the patient list, on a protocol (default: the standard depression protocol). */
+export async function openSession(page: Page, mrn: string, chair: string, protocolOption = DEPRESSION_STANDARD): Promise<void> {
   const row = page.getByTestId(`patient-${mrn}`);
   const chairInput = row.getByLabel('Chair');
   if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
   await chairInput.fill(chair);
+  await row.getByLabel('Protocol').selectOption({ label: protocolOption });
   await row.getByRole('button', { name: 'Open session' }).click();
   await expect(page.getByTestId('session-screen')).toBeVisible();
+}
+
+/** Records a screening with no contraindication, consent given and an escort arranged. */
+export async function recordNegativeScreening(page: Page): Promise<void> {
+  for (const id of CONTRAINDICATIONS) await page.getByTestId(`contraindication-${id}`).getByLabel('No').check();
+  await page.getByLabel('Consent given').check();
+  await page.getByLabel(/Escort arranged/).check();
+  await page.getByRole('button', { name: 'Save screening (Enter)' }).click();
+  await expect(page.getByTestId('screening-saved-by')).toContainText('Saved by');
 }
 
 /** Types one reading with the keyboard only: Tab between fields, Enter commits. */

@@ -1,6 +1,6 @@
 import { startHost } from './host';
 import { docsScreenshot } from './docs';
-import { expect, openSession, PATIENT_A, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
+import { expect, openSession, PATIENT_A, recordNegativeScreening, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
 
 const MINUTE_MS = 60_000;
 
@@ -15,6 +15,8 @@ test('a nurse charts a session by keyboard, sees a high BP alert, and finds ever
   await typeReading(page, ['72', '128', '82', '', '98', '14', '5', '0']);
   await expect(page.getByTestId('reading-status')).toContainText('Saved');
   await expect(page.getByLabel('Heart rate')).toBeFocused();
+  await recordNegativeScreening(page);
+  await expect(page.getByTestId('start-ready')).toBeVisible();
 
   await page.getByRole('button', { name: 'Start infusion' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Infusing');
