@@ -78,7 +78,13 @@ function SignedInApp() {
         <span className="brand">{t('app.name')}</span>
         {clinical && <ChairTabs />}
         {clinical && (
-          <button type="button" className={`nav-button ${shown.kind === 'physician' ? 'current' : ''}`} onClick={() => show({ kind: 'physician' })} data-testid="nav-physician">
+          <button
+            type="button"
+            className={`admin-nav-link physician-nav ${shown.kind === 'physician' ? 'current' : ''}`}
+            aria-current={shown.kind === 'physician' ? 'page' : undefined}
+            onClick={() => show({ kind: 'physician' })}
+            data-testid="nav-physician"
+          >
             {t('physician.nav')}
           </button>
         )}

@@ -75,11 +75,11 @@ export function AlertActions({ alert }: { alert: Alert }) {
           </button>
           {paused ? (
             <span className="alert-paused" data-testid="audio-paused">
-              🔇 {t('alerts.audioPausedFor', { left: formatDuration((alert.audioPausedUntil ?? now) - now) })}
+              {t('alerts.audioPausedFor', { left: formatDuration((alert.audioPausedUntil ?? now) - now) })}
             </span>
           ) : (
             <button type="button" onClick={() => void pauseAudio()}>
-              🔇 {t('alerts.audioPause')}
+              {t('alerts.audioPause')}
             </button>
           )}
         </>
