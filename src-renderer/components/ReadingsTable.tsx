@@ -44,7 +44,8 @@ export function ReadingsTable({ readings, alerts, canEdit }: { readings: readonl
     const current = flagged.get(key);
     if (!current || PRIORITY_RANK[alert.priority] > PRIORITY_RANK[current]) flagged.set(key, alert.priority);
   }
-  const flag = (reading: Reading, parameter: VitalParameter) => flagged.get(`${reading.id}:${parameter}`);
+  // An artifact left the alert engine: its cells carry no alarm colour.
+  const flag = (reading: Reading, parameter: VitalParameter) => (reading.artifact ? undefined : flagged.get(`${reading.id}:${parameter}`));
   const byId = new Map(readings.map((r) => [r.id, r]));
   const current = readings.filter((r) => r.supersededById === null);
 

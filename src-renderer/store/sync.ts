@@ -31,6 +31,8 @@ export function startEventSync(): () => void {
     bridge().subscribe('alert/changed', (alert) => {
       store().applyAlert(alert);
       void refreshOpenSessions();
+      // A technical alert means the due checks moved on with the clock: reload the screen.
+      if (alert.kind === 'technical' && store().details[alert.sessionId]) void loadSession(alert.sessionId);
     }),
     bridge().subscribe('session/changed', ({ session }) => {
       void refreshOpenSessions();
