@@ -132,13 +132,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       let frame;
       try {
         frame = ClientFrameSchema.parse(JSON.parse(String(data)));
-      } catch {
+      } catch (error) {
+        console.warn(`web host: malformed frame, closing the socket: ${error instanceof Error ? error.message : String(error)}`);
         ws.close(1008, 'malformed frame');
         return;
       }
       void connection.call(frame.channel, frame.request).then((result) => send(ws, { type: 'result', id: frame.id, result }));
     });
-    ws.on('close', () => connection.close());
+    ws.on('close', (code, reason) => {
+      if (code !== 1000 && code !== 1001) console.warn(`web host: socket closed ${code} ${String(reason)}`);
+      connection.close();
+    });
+    ws.on('error', (error) => console.warn(`web host: socket error ${error.message}`));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -109,3 +109,11 @@ export async function typeReading(page: Page, values: string[]): Promise<void> {
   }
   await page.keyboard.press('Enter');
 }
+
+/** Types one reading by keyboard and waits until main has committed it (a new row in the table). */
+export async function chartReading(page: Page, values: string[]): Promise<void> {
+  const rows = page.getByTestId('reading-row');
+  const before = await rows.count();
+  await typeReading(page, values);
+  await expect(rows).toHaveCount(before + 1);
+}

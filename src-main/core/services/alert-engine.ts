@@ -1,5 +1,5 @@
 import type { AlarmSettings } from '../../../shared/clinical/alarm-settings';
-import type { AlertParameter, AlertRule, EvaluationValues } from '../../../shared/clinical/alert-rules';
+import { PRIORITY_RANK, type AlertParameter, type AlertRule, type EvaluationValues } from '../../../shared/clinical/alert-rules';
 import { clearsWithHysteresis, evaluateThresholds, violatedRules, violates, type Violation } from '../../../shared/clinical/evaluate-thresholds';
 import { news2AlertValues } from '../../../shared/clinical/news2-reading';
 import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
@@ -161,6 +161,16 @@ export function reconcilePhysiological(store: AlertStore, input: ReconcileInput)
         changed.push(existing.id);
       }
       continue;
+    }
+    // A more urgent alert whose value has not come back past its band stays: dropping from
+    // high to medium and back at every reading around a limit is the storm hysteresis prevents.
+    const existingRule = existing ? rules.find((r) => r.id === existing.rule_id) : undefined;
+    if (existing && existingRule && PRIORITY_RANK[existingRule.priority] > PRIORITY_RANK[violation.rule.priority]) {
+      const value = values[existingRule.parameter];
+      if (value !== undefined && !clearsWithHysteresis(existingRule, value, baseline[existingRule.parameter] ?? null)) {
+        handledGroups.add(winner.rule.group);
+        continue;
+      }
     }
     if (!isConfirmed(violation.rule, currentReadings, baseline, nowAt)) continue;
     handledGroups.add(winner.rule.group);
