@@ -43,8 +43,8 @@ test('a high alert reaches the chair and the physician within the same second; a
 
   const atChair = page.locator('[data-testid="active-alert"][data-priority="high"]');
   const inQueue = physician.locator('[data-testid="queue-alert"][data-priority="high"]');
-  const entered = Date.now();
   await typeReading(page, reading(94, 196, 108));
+  const entered = Date.now();
   // Pushed by main as the reading commits (no reload, no polling): both screens within one second of Enter.
   await Promise.all([
     expect(atChair).toContainText('Systolic BP 196 mmHg', { timeout: 1000 }),
