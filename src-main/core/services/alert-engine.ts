@@ -87,6 +87,18 @@ export function isConfirmed(rule: AlertRule, readings: readonly Reading[], basel
   return runStart !== undefined && nowAt - runStart.observedAt >= confirmation.seconds * 1000;
 }
 
+/** Whether the group's latest alert was resolved by a person after `readingRecordedAt`. */
+function resolvedByHandSince(store: AlertStore, sessionId: number, group: string, readingRecordedAt: number): boolean {
+  const latest = store.ofSession(sessionId).filter((row) => row.rule_group === group).at(-1);
+  return (
+    latest !== undefined &&
+    latest.resolved_at !== null &&
+    latest.resolved_by_name !== null &&
+    latest.resolved_reason !== AUTO_RESOLVE_REASONS.acknowledgedAfterClearing &&
+    latest.resolved_at >= readingRecordedAt
+  );
+}
+
 export interface ReconcileInput {
   sessionId: number;
   rules: readonly AlertRule[];
@@ -173,6 +185,9 @@ export function reconcilePhysiological(store: AlertStore, input: ReconcileInput)
       }
     }
     if (!isConfirmed(violation.rule, currentReadings, baseline, nowAt)) continue;
+    // Resolved by hand: the person judged these readings; only a newer one raises it again.
+    const source = sources[violation.rule.parameter];
+    if (!existing && source && resolvedByHandSince(store, sessionId, winner.rule.group, source.recordedAt)) continue;
     handledGroups.add(winner.rule.group);
     // Replaced because its value was corrected or marked an artifact: say so, not that the condition changed.
     if (existing) endAlert(existing, input.clearReason === 'cleared' ? AUTO_RESOLVE_REASONS.superseded : input.clearReason);
