@@ -38,6 +38,10 @@ export function windowOptions({ preloadPath, isPackaged }: WindowOptionsInput): 
       spellcheck: false,
       devTools: !isPackaged,
       safeDialogs: true,
+      // An alarm must sound even if nobody has clicked in the window since it opened.
+      autoplayPolicy: 'no-user-gesture-required',
+      // A console behind another window must keep its timers and sounds running.
+      backgroundThrottling: false,
     },
   };
 }
