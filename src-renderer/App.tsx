@@ -10,6 +10,7 @@ import { useDigitShortcuts } from './hooks/use-keyboard-shortcuts';
 import { PatientHistoryScreen } from './screens/PatientHistoryScreen';
 import { PatientsScreen } from './screens/PatientsScreen';
 import { ProtocolsScreen } from './screens/ProtocolsScreen';
+import { RulesScreen } from './screens/RulesScreen';
 import { SessionScreen } from './screens/SessionScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
@@ -29,6 +30,8 @@ function CurrentView({ view }: { view: View }) {
       return <UsersScreen />;
     case 'protocols':
       return <ProtocolsScreen />;
+    case 'rules':
+      return <RulesScreen />;
     case 'physician':
       return <PhysicianScreen />;
     case 'patientHistory':

@@ -3,13 +3,14 @@ import { mayCall, useSignedInUser } from '../store/access';
 import { useAppStore, type View } from '../store/app-store';
 import '../screens/admin.css';
 
-/** Header links to the Protocols screen (everyone signed in) and the Users screen (administrators). */
+/** Header links to the Protocols screen (everyone signed in), the Alert rules (clinical staff) and the Users screen (administrators). */
 export function AdminNav({ view }: { view: View }) {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const show = useAppStore((state) => state.show);
   const links = [
     { kind: 'protocols', label: t('nav.protocols'), visible: mayCall(user, 'protocol/list') },
+    { kind: 'rules', label: t('rules.nav'), visible: mayCall(user, 'rules/get') },
     { kind: 'users', label: t('nav.users'), visible: mayCall(user, 'user/list') },
   ] as const;
 

@@ -9,7 +9,7 @@ import type { LinkState } from '../transport/websocket-bridge';
 export type AuthState = { kind: 'loading' } | { kind: 'setup' } | { kind: 'signedOut' } | { kind: 'signedIn'; user: User };
 export type View =
   | { kind: 'physician' }
- 
+  | { kind: 'rules' }
   | { kind: 'patients' }
   | { kind: 'session'; sessionId: number }
   | { kind: 'users' }
