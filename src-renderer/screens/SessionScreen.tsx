@@ -10,6 +10,7 @@ import { InfusionPanel } from '../components/InfusionPanel';
 import { PhaseActions } from '../components/PhaseActions';
 import { ReadingForm } from '../components/ReadingForm';
 import { ReadingsTable } from '../components/ReadingsTable';
+import { SessionRulesPanel } from '../components/SessionRulesPanel';
 import { TimerPanel } from '../components/TimerPanel';
 import { VitalsChart } from '../components/VitalsChart';
 import { ClosePanel } from '../phases/ClosePanel';
@@ -76,6 +77,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
           {(phase === 'infusing' || phase === 'paused') && <InfusionPanel detail={detail} />}
           {phase === 'recovery' && <DischargePanel detail={detail} />}
           {phase === 'discharged' && <ClosePanel detail={detail} />}
+          <SessionRulesPanel sessionId={sessionId} />
           {charting && <EventsBar sessionId={sessionId} />}
           <section className="card">
             <h2>{t('events.timeline')}</h2>
