@@ -1,0 +1,262 @@
+import type { Locator, Page } from '@playwright/test';
+import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
+import type { SessionSummary } from '../../shared/domain/views';
+import { expect, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading, type PatientInput } from './fixtures';
+import type { RunningHost } from './host';
+import { withConnection } from './wire';
+
+const DEPRESSION = 'Depression — standard (v1) · 0.5 mg/kg over 40 min';
+const NURSE = { username: 'nina.berg', displayName: 'Nina Berg', pin: '270415' };
+const PATIENT_B: PatientInput = { mrn: 'MRN-1002', familyName: 'Okonkwo', givenName: 'Chidi', dateOfBirth: '1979-11-02', weightKg: '72' };
+
+function ruleRow(page: Page, ruleId: string): Locator {
+  return page.locator(`[data-testid="rule-row"][data-rule="${ruleId}"]`);
+}
+
+async function openRules(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Alert rules' }).click();
+  await expect(page.getByRole('heading', { name: 'Alert rules', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('rule-table')).toBeVisible();
+}
+
+async function goToPatients(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Patients', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+}
+
+async function openSessionOn(page: Page, patient: PatientInput, chair: string): Promise<void> {
+  await goToPatients(page);
+  const row = page.getByTestId(`patient-${patient.mrn}`);
+  const chairInput = row.getByLabel('Chair');
+  if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
+  await chairInput.fill(chair);
+  await row.getByLabel('Protocol').selectOption({ label: DEPRESSION });
+  await row.getByRole('button', { name: 'Open session' }).click();
+  await expect(page.getByTestId('session-screen')).toBeVisible();
+}
+
+async function chart(page: Page, values: string[]): Promise<void> {
+  await typeReading(page, values);
+  await expect(page.getByTestId('reading-status')).toContainText('Saved');
+}
+
+/** Screens the open session as clear and starts the infusion, over the host's own transport (the screening UI has its own spec). */
+async function startInfusion(host: RunningHost, chair: string): Promise<void> {
+  await withConnection(host, async (call) => {
+    await call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin });
+    const open = await call('session/list', { scope: 'open' });
+    const sessionId = open.ok ? (open.value as SessionSummary[]).find((summary) => summary.session.chair === chair)?.session.id : undefined;
+    expect(sessionId).toBeDefined();
+    const contraindications = Object.fromEntries(CONTRAINDICATIONS.map((id) => [id, false])) as Record<(typeof CONTRAINDICATIONS)[number], boolean>;
+    const screened = await call('screening/record', { sessionId: sessionId ?? 0, contraindications, coMedications: [], consentGiven: true, escortArranged: true });
+    expect(screened.ok).toBe(true);
+    const started = await call('session/transition', { sessionId: sessionId ?? 0, action: 'startInfusion' });
+    expect(started.ok ? 'started' : started.error.message).toBe('started');
+  });
+}
+
+async function createNurse(host: RunningHost): Promise<void> {
+  await withConnection(host, async (call) => {
+    await call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin });
+    expect((await call('user/create', { ...NURSE, roles: ['nurse'] })).ok).toBe(true);
+  });
+}
+
+test('a physician lowers the clinic SBP high limit with a reason, and a reading of 175 mmHg then raises a high alert', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await openRules(page);
+
+  const source = page.getByTestId('rule-source');
+  await expect(source).toHaveAttribute('data-source', 'default');
+  await expect(page.getByTestId('rule-source-name')).toHaveText('Vigil defaults');
+  const sbp = ruleRow(page, 'sbp-above-180');
+  await expect(sbp.locator('[data-col="parameter"]')).toHaveText('Systolic BP (mmHg)');
+  await expect(sbp.locator('[data-col="condition"]')).toHaveText('above 180 mmHg');
+  await expect(sbp.locator('[data-col="priority"]')).toHaveText('!!!High');
+  await expect(sbp.locator('[data-col="hysteresis"]')).toHaveText('5 mmHg');
+  await expect(ruleRow(page, 'sbp-rise-40').locator('[data-col="condition"]')).toHaveText("up 40 mmHg or more from the session's baseline");
+
+  await page.getByRole('button', { name: 'Edit rules' }).click();
+  await expect(page.getByTestId('rule-reach')).toContainText('clinic-wide set: it applies to every session');
+  await expect(page.getByTestId('rule-diff-empty')).toHaveText('Nothing changed yet.');
+  await sbp.getByLabel('Limit (mmHg)').fill('170');
+  await expect(sbp).toHaveAttribute('data-changed', 'true');
+  const change = page.locator('[data-testid="rule-change"][data-rule="sbp-above-180"]');
+  await expect(change.locator('[data-field="comparison"]')).toHaveText('Condition: above 180 mmHg → changes to above 170 mmHg ▲ alerts sooner');
+  await expect(page.getByTestId('rule-diff-summary')).toHaveText('1 change against the set in force.');
+  await page.getByLabel('Reason for the change (required)').fill('Lower ceiling agreed at the clinical governance meeting');
+  await page.getByRole('button', { name: 'Save 1 change' }).click();
+
+  await expect(page.getByTestId('rules-notice')).toContainText('Saved: the set now has 23 rules.');
+  await expect(source).toHaveAttribute('data-source', 'clinic');
+  await expect(page.getByTestId('rule-source-name')).toHaveText('Clinic set');
+  await expect(page.getByTestId('rule-source-changed')).toContainText(`Changed by ${PHYSICIAN.displayName} on`);
+  await expect(page.getByTestId('rule-source-changed')).toContainText('Reason: “Lower ceiling agreed at the clinical governance meeting”');
+  await expect(sbp.locator('[data-col="condition"]')).toHaveText('above 170 mmHg');
+
+  // A protocol without a set of its own uses the clinic set, and says so.
+  await page.getByLabel('Rule set').selectOption({ label: 'Depression — standard (v1) — uses the clinic-wide set' });
+  await expect(source).toContainText('This protocol has no set of its own');
+  await expect(sbp.locator('[data-col="condition"]')).toHaveText('above 170 mmHg');
+
+  await goToPatients(page);
+  await registerPatient(page, PATIENT_A);
+  await openSessionOn(page, PATIENT_A, 'Chair 1');
+  await chart(page, ['72', '128', '82', '', '98', '14', '5', '0']);
+  await startInfusion(host, 'Chair 1');
+  await expect(page.getByTestId('phase')).toHaveText('Infusing');
+  await chart(page, ['76', '175', '88', '', '98', '14', '5', '0']);
+  const alert = page.locator('[data-testid="active-alert"][data-priority="high"]');
+  await expect(alert).toHaveAttribute('data-rule', 'sbp-above-180');
+  await expect(alert).toContainText('Systolic BP 175 mmHg — above 170');
+  expect(pageProblems).toEqual([]);
+});
+
+test('a per-session override switches a rule off in one session only, with who, when and why', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await registerPatient(page, PATIENT_A);
+  await registerPatient(page, PATIENT_B);
+  await openSessionOn(page, PATIENT_B, 'Chair 2');
+  await openSessionOn(page, PATIENT_A, 'Chair 1');
+
+  const panel = page.getByTestId('session-rules');
+  await panel.getByRole('heading', { name: 'Alert thresholds' }).click();
+  const rule = panel.locator('[data-testid="session-rule"][data-rule="sbp-above-160"]');
+  await expect(rule).toHaveAttribute('data-state', 'asSet');
+  await expect(rule).toContainText('SBP above 160 mmHg');
+  await expect(panel.getByText('No threshold has been changed for this session.')).toBeVisible();
+  await rule.getByRole('button', { name: 'Change…' }).click();
+  const form = panel.getByTestId('session-override-form');
+  await form.getByLabel('Switch this rule off').check();
+  await expect(form).toContainText('raises no alert in this session');
+  await form.getByRole('button', { name: 'Save for this session' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Give a reason of at least 3 characters.');
+  await form.getByLabel('Reason for the change (required)').fill('Known hypertensive, runs 160s at rest; reviewed in person');
+  await form.getByRole('button', { name: 'Save for this session' }).click();
+
+  await expect(rule).toHaveAttribute('data-state', 'off');
+  await expect(rule).toContainText('off for this session');
+  await expect(page.getByTestId('session-rules-differing')).toContainText('1 differs for this session');
+  const overrides = page.getByTestId('session-overrides');
+  await expect(overrides).toContainText('sbp-above-160 switched off');
+  await expect(overrides).toContainText(`${PHYSICIAN.displayName}`);
+  await expect(overrides).toContainText('reviewed in person');
+
+  await chart(page, ['72', '165', '85', '', '98', '14', '5', '0']);
+  await expect(page.getByTestId('no-alerts')).toBeVisible();
+
+  // The other session keeps the clinic's rule.
+  await page.getByRole('button', { name: /Chair 2/ }).click();
+  await expect(page.getByTestId('session-screen')).toContainText(PATIENT_B.familyName);
+  await expect(page.getByTestId('session-rules-differing')).toHaveCount(0);
+  await chart(page, ['72', '165', '85', '', '98', '14', '5', '0']);
+  const alert = page.locator('[data-testid="active-alert"][data-priority="medium"]');
+  await expect(alert).toHaveAttribute('data-rule', 'sbp-above-160');
+  expect(pageProblems).toEqual([]);
+});
+
+test("saving without a reason, or with a rule id already taken, is refused at the field and saves nothing", async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await openRules(page);
+  await page.getByRole('button', { name: 'Edit rules' }).click();
+
+  const hr = ruleRow(page, 'hr-above-150');
+  await hr.getByLabel('Limit (/min)').fill('160');
+  await expect(page.locator('[data-testid="rule-change"][data-rule="hr-above-150"] [data-effect]')).toHaveText('▼ alerts later');
+  await expect(page.getByTestId('rule-diff-summary')).toContainText('1 makes alerting less sensitive: check it is intended.');
+  await page.getByRole('button', { name: 'Save 1 change' }).click();
+  const reason = page.getByLabel('Reason for the change (required)');
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#rules-reason-error')).toHaveText('Give a reason of at least 3 characters.');
+
+  // A slip of a digit: main would accept it, the editor warns beside the field.
+  const sbp = ruleRow(page, 'sbp-above-180');
+  await sbp.getByLabel('Limit (mmHg)').fill('1800');
+  await expect(sbp.locator('.rule-warning')).toContainText('Outside what a value can be (40–300 mmHg)');
+  await sbp.getByLabel('Limit (mmHg)').fill('180');
+  await expect(sbp.locator('.rule-warning')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Add a rule' }).click();
+  const added = page.locator('[data-testid="rule-row"][data-new="true"]');
+  await added.getByLabel('Rule id').fill('hr-above-120');
+  await added.getByLabel('Group (one alert per group)').fill('hr-high');
+  await added.getByLabel('Limit (/min)').fill('130');
+  await reason.fill('Tighter heart-rate watch for the new cardiac protocol');
+  await page.getByRole('button', { name: 'Save 2 changes' }).click();
+  await expect(added.getByLabel('Rule id')).toHaveAttribute('aria-invalid', 'true');
+  await expect(added.getByRole('alert')).toHaveText('Another rule already has the id “hr-above-120”: each rule needs its own.');
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('rule-source')).toHaveAttribute('data-source', 'default');
+  await expect(ruleRow(page, 'hr-above-150').locator('[data-col="condition"]')).toHaveText('above 150 /min');
+  expect(pageProblems).toEqual([]);
+});
+
+test('a nurse reads the rules and the alarm settings but is offered no change; main refuses her one', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await createNurse(host);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, NURSE);
+
+  await openRules(page);
+  await expect(page.getByText('You can read the alert rules and the alarm settings. Only a physician can change them.')).toBeVisible();
+  await expect(ruleRow(page, 'spo2-below-88').locator('[data-col="condition"]')).toHaveText('below 88 %');
+  await expect(page.getByRole('button', { name: 'Edit rules' })).toHaveCount(0);
+  await expect(page.getByTestId('rule-table').locator('input, select')).toHaveCount(0);
+  await expect(page.getByTestId('setting-latchingAlerts')).toContainText('Off');
+  await expect(page.getByRole('button', { name: 'Change alarm settings' })).toHaveCount(0);
+
+  await goToPatients(page);
+  await registerPatient(page, PATIENT_A);
+  await openSessionOn(page, PATIENT_A, 'Chair 3');
+  const panel = page.getByTestId('session-rules');
+  await panel.getByRole('heading', { name: 'Alert thresholds' }).click();
+  await expect(panel.locator('[data-testid="session-rule"]')).toHaveCount(23);
+  await expect(panel.getByRole('button', { name: 'Change…' })).toHaveCount(0);
+  await expect(panel).toContainText('Only a physician can change the thresholds of a session.');
+
+  await withConnection(host, async (call) => {
+    await call('auth/signIn', { username: NURSE.username, pin: NURSE.pin });
+    const set = await call('rules/set', { rules: [], reason: 'not mine to change' });
+    expect(set.ok ? 'accepted' : set.error.code).toBe('forbidden');
+    const open = await call('session/list', { scope: 'open' });
+    const sessionId = open.ok ? ((open.value as SessionSummary[])[0]?.session.id ?? 0) : 0;
+    const override = await call('rules/overrideForSession', { sessionId, ruleId: 'sbp-above-160', rule: null, reason: 'not mine to change' });
+    expect(override.ok ? 'accepted' : override.error.code).toBe('forbidden');
+    const settings = await call('settings/update', { settings: { latchingAlerts: true, audioPauseSeconds: 120, escalateHighAfterSeconds: 120 }, reason: 'not mine' });
+    expect(settings.ok ? 'accepted' : settings.error.code).toBe('forbidden');
+  });
+  expect(pageProblems).toEqual([]);
+});
+
+test('a physician switches latching on with a reason, and the card says who and why', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await openRules(page);
+  const card = page.getByTestId('alarm-settings');
+  await expect(card.getByTestId('setting-latchingAlerts')).toHaveAttribute('data-value', 'false');
+  await expect(card.getByTestId('setting-latchingAlerts')).toContainText('An alert resolves by itself once the value has recovered');
+  await expect(card.getByTestId('setting-audioPauseSeconds')).toContainText('120 s (2 min)');
+  await expect(card).toContainText("Vigil's defaults; nobody at this clinic has changed them.");
+
+  await card.getByRole('button', { name: 'Change alarm settings' }).click();
+  await card.getByLabel('Latching alerts').check();
+  await expect(card).toContainText('An alert stays on screen until someone acknowledges it');
+  await expect(card.getByTestId('settings-diff')).toHaveText('Latching alerts Off → On');
+  await card.getByLabel('Audio pause (s, 30–600)').fill('10');
+  await card.getByLabel('Reason for the change (required)').fill('Unit policy: cleared alerts stay until seen');
+  await card.getByRole('button', { name: 'Save alarm settings' }).click();
+  await expect(card.locator('#setting-audioPauseSeconds-error')).toHaveText('Audio pause: at least 30 s.');
+
+  await card.getByLabel('Audio pause (s, 30–600)').fill('120');
+  await card.getByRole('button', { name: 'Save alarm settings' }).click();
+  await expect(card.getByTestId('setting-latchingAlerts')).toHaveAttribute('data-value', 'true');
+  await expect(card.getByTestId('setting-latchingAlerts')).toContainText('On');
+  await expect(card.getByTestId('settings-changed')).toContainText(`Changed by ${PHYSICIAN.displayName} on`);
+  await expect(card.getByTestId('settings-changed')).toContainText('Unit policy: cleared alerts stay until seen');
+  expect(pageProblems).toEqual([]);
+});
