@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientFrameSchema, type ServerFrame } from '../../shared/contract/wire';
 import { ManualClock, type Clock } from '../core/clock';
-import { contentSecurityPolicy } from '../core/security/csp';
+import { rendererSecurityHeaders } from '../core/security/renderer-files';
 import { openVigilCore, type VigilCore } from '../core/vigil-core';
 import { readStatic } from './static-files';
 
@@ -67,11 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let allowedHosts: string[] = [];
 
   const securityHeaders = (res: ServerResponse) => {
-    res.setHeader('Content-Security-Policy', contentSecurityPolicy([origin.replace('http://', 'ws://')]));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    res.setHeader('Cache-Control', 'no-store');
+    for (const [name, value] of Object.entries(rendererSecurityHeaders([origin.replace('http://', 'ws://')]))) res.setHeader(name, value);
   };
 
   const server = createServer((req, res) => {

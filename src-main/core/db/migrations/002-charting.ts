@@ -1,11 +1,10 @@
+import { appendOnly } from './append-only';
+
 /**
  * The nurse's whole session: protocols (versioned, never edited in place), dose orders,
  * screening, overrides, session events, reading corrections and artifact marks, discharge
  * assessments and signatures. Everything here is append-only, like the rest of the record.
  */
-const appendOnly = (table: string) => `
-CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
-CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
 
 export const chartingSchema = /* sql */ `
 CREATE TABLE protocols (

@@ -1,11 +1,10 @@
+import { appendOnly } from './append-only';
+
 /**
  * Alerts physicians trust: alert rules as versioned data (clinic and per-protocol sets,
  * per-session overrides with a reason), clinic alarm settings, the supplemental-oxygen
  * flag NEWS2 needs, and the new alert actions (audio pause, escalation, condition cleared).
  */
-const appendOnly = (table: string) => `
-CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
-CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
 
 export const alertingSchema = /* sql */ `
 ALTER TABLE readings ADD COLUMN supplemental_oxygen INTEGER CHECK (supplemental_oxygen IN (0,1));
