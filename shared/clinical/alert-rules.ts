@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VITAL_PARAMETER_KEYS } from './parameters';
+import { VITAL_PARAMETER_KEYS, VITAL_PARAMETERS } from './parameters';
 
 export const ALERT_PRIORITIES = ['high', 'medium', 'low'] as const;
 export const AlertPrioritySchema = z.enum(ALERT_PRIORITIES);
@@ -65,13 +65,50 @@ export const AlertRuleSchema = z
      */
     hysteresis: z.number().min(0).max(100),
   })
-  .strict();
+  .strict()
+  .superRefine((rule, ctx) => {
+    const problem = unreachableLimit(rule.parameter, rule.comparison);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: ['comparison', problem.field] });
+  });
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
+
+/** The values a parameter can take: a vital sign's possible range, NEWS2's chart (0-20 in all, 0-3 for one parameter). */
+export function possibleRange(parameter: AlertParameter): { min: number; max: number } {
+  if (parameter === 'news2Total') return { min: 0, max: 20 };
+  if (parameter === 'news2HighestSingle' || parameter === 'news2HighestSingleExceptConsciousness') return { min: 0, max: 3 };
+  return { min: VITAL_PARAMETERS[parameter].hardMin, max: VITAL_PARAMETERS[parameter].hardMax };
+}
+
+/**
+ * A limit no value can reach makes a rule that never alerts, which looks like protection
+ * and is none: refused, naming the limit.
+ */
+function unreachableLimit(parameter: AlertParameter, comparison: Comparison): { field: string; message: string } | null {
+  const { min, max } = possibleRange(parameter);
+  const outside = (value: number) => value < min || value > max;
+  switch (comparison.kind) {
+    case 'outside':
+      if (comparison.low >= comparison.high) return { field: 'low', message: 'The low limit must be below the high limit' };
+      if (outside(comparison.low)) return { field: 'low', message: `The low limit must lie within ${min}-${max}` };
+      if (outside(comparison.high)) return { field: 'high', message: `The high limit must lie within ${min}-${max}` };
+      return null;
+    case 'riseFromBaseline':
+      return comparison.delta > max - min ? { field: 'delta', message: `A rise of more than ${max - min} can never happen` } : null;
+    default:
+      return outside(comparison.limit) ? { field: 'limit', message: `The limit must lie within ${min}-${max}` } : null;
+  }
+}
 
 export const AlertRuleListSchema = z
   .array(AlertRuleSchema)
   .max(200)
-  .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, { message: 'Each rule needs its own id' });
+  .superRefine((rules, ctx) => {
+    const seen = new Set<string>();
+    rules.forEach((rule, index) => {
+      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', message: 'Each rule needs its own id', path: [index, 'id'] });
+      seen.add(rule.id);
+    });
+  });
 
 /**
  * Clinic defaults from ../shared/CLINICAL.md section 4. These are data the clinic can

@@ -211,7 +211,9 @@ export function reconcilePhysiological(store: AlertStore, input: ReconcileInput)
     // The band keeps genuine values hovering at a limit from flapping. When the value that
     // raised the alert was corrected or marked an artifact, it never happened: judge plainly.
     const sourceGone = row.reading_id !== null && !currentReadings.some((r) => r.id === row.reading_id);
-    const cleared = sourceGone && input.clearReason !== 'cleared' ? !violates(rule.comparison, value, base) : clearsWithHysteresis(rule, value, base);
+    // A changed rule is judged as written, band or not: the physician moved the line on purpose.
+    const plainly = input.clearReason === 'ruleChanged' || (sourceGone && input.clearReason !== 'cleared');
+    const cleared = plainly ? !violates(rule.comparison, value, base) : clearsWithHysteresis(rule, value, base);
     if (cleared) {
       endAlert(row, input.clearReason === 'cleared' ? AUTO_RESOLVE_REASONS.cleared : input.clearReason);
     }
