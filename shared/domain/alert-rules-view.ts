@@ -6,11 +6,14 @@ import { EpochMsSchema, IdSchema, ReasonSchema } from './common';
 /** Where a session's rules come from: Vigil's defaults, the clinic's set, or its protocol's set. */
 export const RuleSourceSchema = z.enum(['default', 'clinic', 'protocol']);
 
+/** 'inherit': the session goes back to its set's rule (the override is withdrawn). */
+export const InheritSchema = z.literal('inherit');
+
 export const SessionRuleOverrideSchema = z.object({
   id: IdSchema,
   ruleId: z.string(),
-  /** null: the rule is switched off for this session. */
-  rule: AlertRuleSchema.nullable(),
+  /** null: the rule is switched off for this session; 'inherit': back to the set's rule. */
+  rule: z.union([AlertRuleSchema, z.null(), InheritSchema]),
   reason: z.string(),
   at: EpochMsSchema,
   userName: z.string(),
@@ -39,15 +42,17 @@ export const SetRuleSetSchema = z
   .object({
     /** Omitted: the clinic-wide set. */
     protocolFamilyId: IdSchema.optional(),
-    rules: AlertRuleListSchema,
+    /** null (for a protocol only): the protocol goes back to the clinic's set. */
+    rules: AlertRuleListSchema.nullable(),
     reason: ReasonSchema,
   })
-  .strict();
+  .strict()
+  .refine((set) => set.rules !== null || set.protocolFamilyId !== undefined, { message: 'The clinic set cannot be withdrawn; save the rules it should hold', path: ['rules'] });
 
 export const SessionRuleOverrideInputSchema = z
-  .object({ sessionId: IdSchema, ruleId: z.string().min(1), rule: AlertRuleSchema.nullable(), reason: ReasonSchema })
+  .object({ sessionId: IdSchema, ruleId: z.string().min(1), rule: z.union([AlertRuleSchema, z.null(), InheritSchema]), reason: ReasonSchema })
   .strict()
-  .refine((o) => o.rule === null || o.rule.id === o.ruleId, { message: 'The rule must keep its id', path: ['rule', 'id'] });
+  .refine((o) => o.rule === null || o.rule === 'inherit' || o.rule.id === o.ruleId, { message: 'The rule must keep its id', path: ['rule', 'id'] });
 
 export const AlarmSettingsViewSchema = z.object({
   settings: AlarmSettingsSchema,

@@ -185,6 +185,9 @@ export function createHandlers(services: Services): Handlers {
     'rules/overrideForSession': (ctx, request) => {
       const session = sessions.get(request.sessionId);
       if (!OPEN_PHASES.includes(session.phase)) requirePhase(session, OPEN_PHASES, 'rules/overrideForSession');
+      if (request.rule === 'inherit' && !alertRules.forSession(session).overrides.some((o) => o.ruleId === request.ruleId)) {
+        fail({ code: 'not_found', message: `Rule ${request.ruleId} has no override in this session to withdraw`, field: 'ruleId', reason: 'no_such_rule' });
+      }
       if (request.rule === null && !alertRules.effectiveRules(session).some((rule) => rule.id === request.ruleId)) {
         fail({ code: 'not_found', message: `This session has no rule ${request.ruleId} to switch off`, field: 'ruleId', reason: 'no_such_rule' });
       }

@@ -29,12 +29,13 @@ interface SettingsRow {
   user_name: string;
 }
 
-/** Latest override per rule id wins; a null rule switches the rule off for the session. */
+/** Latest override per rule id wins; null switches the rule off for the session, 'inherit' withdraws the override. */
 function applyOverrides(base: readonly AlertRule[], overrides: readonly SessionRuleOverride[]): AlertRule[] {
   const latest = new Map<string, SessionRuleOverride>();
   for (const override of overrides) latest.set(override.ruleId, override);
+  for (const [ruleId, override] of latest) if (override.rule === 'inherit') latest.delete(ruleId);
   const rules = base.filter((rule) => !latest.has(rule.id));
-  for (const override of latest.values()) if (override.rule) rules.push(override.rule);
+  for (const override of latest.values()) if (override.rule && override.rule !== 'inherit') rules.push(override.rule);
   return rules;
 }
 
@@ -67,7 +68,8 @@ export function createAlertRuleService(deps: CoreDeps, protocols: ProtocolServic
 
   function baseSet(protocolFamilyId: number | null): { source: RuleSetView['source']; rules: AlertRule[]; row: RuleSetRow | null } {
     const protocolRow = protocolFamilyId === null ? undefined : latestProtocol.get(protocolFamilyId);
-    if (protocolRow) return { source: 'protocol', rules: JSON.parse(protocolRow.rules_json) as AlertRule[], row: protocolRow };
+    // A protocol row holding null means the protocol went back to the clinic's set.
+    if (protocolRow && protocolRow.rules_json !== 'null') return { source: 'protocol', rules: JSON.parse(protocolRow.rules_json) as AlertRule[], row: protocolRow };
     const clinicRow = latestClinic.get();
     if (clinicRow) return { source: 'clinic', rules: JSON.parse(clinicRow.rules_json) as AlertRule[], row: clinicRow };
     return { source: 'default', rules: [...DEFAULT_ALERT_RULES], row: null };
@@ -77,7 +79,7 @@ export function createAlertRuleService(deps: CoreDeps, protocols: ProtocolServic
     return overridesOf.all(sessionId).map((row) => ({
       id: row.id,
       ruleId: row.rule_id,
-      rule: row.rule_json === null ? null : (JSON.parse(row.rule_json) as AlertRule),
+      rule: row.rule_json === null ? null : (JSON.parse(row.rule_json) as AlertRule | 'inherit'),
       reason: row.reason,
       at: row.at,
       userName: row.user_name,
@@ -110,10 +112,10 @@ export function createAlertRuleService(deps: CoreDeps, protocols: ProtocolServic
     forClinic: (): RuleSetView => view(baseSet(null), []),
 
     /** Caller holds the transaction. */
-    setRuleSet(protocolFamilyId: number | null, rules: readonly AlertRule[], reason: string, userId: number): void {
+    setRuleSet(protocolFamilyId: number | null, rules: readonly AlertRule[] | null, reason: string, userId: number): void {
       insertSet.run({ scope: protocolFamilyId === null ? 'clinic' : 'protocol', familyId: protocolFamilyId, rules: JSON.stringify(rules), reason, at: clock.now(), userId });
     },
-    overrideForSession(sessionId: number, ruleId: string, rule: AlertRule | null, reason: string, userId: number): void {
+    overrideForSession(sessionId: number, ruleId: string, rule: AlertRule | null | 'inherit', reason: string, userId: number): void {
       insertOverride.run({ sessionId, ruleId, rule: rule === null ? null : JSON.stringify(rule), reason, at: clock.now(), userId });
     },
 

@@ -36,7 +36,8 @@ export function SessionOverrideForm({ sessionId, row, onSaved, onCancel }: Props
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!draft) return;
-    const rule = mode === 'off' ? null : mode === 'restore' ? row.base : ruleOf(draft);
+    // Back to the set's rule withdraws the override, so later changes to the set reach this session too.
+    const rule = mode === 'off' ? null : mode === 'restore' ? 'inherit' : ruleOf(draft);
     setBusy(true);
     const result = await call('rules/overrideForSession', { sessionId, ruleId: row.id, rule, reason });
     setBusy(false);

@@ -19,7 +19,9 @@ export function SessionOverrideList({ overrides }: { overrides: readonly Session
             <code>{override.ruleId}</code>{' '}
             {override.rule === null
               ? t('rules.session.switchedOff')
-              : t('rules.session.setTo', { rule: `${ruleLine(t, i18n.language, override.rule)} · ${PRIORITY_SYMBOL[override.rule.priority]} ${t(`alerts.priority.${override.rule.priority}`)}` })}
+              : override.rule === 'inherit'
+                ? t('rules.session.inherited')
+                : t('rules.session.setTo', { rule: `${ruleLine(t, i18n.language, override.rule)} · ${PRIORITY_SYMBOL[override.rule.priority]} ${t(`alerts.priority.${override.rule.priority}`)}` })}
             <span className="override-who"> {t('rules.session.by', { name: override.userName, time: formatDateTime(override.at), reason: override.reason })}</span>
             {replaced.has(override.id) && <span> {t('rules.session.replaced')}</span>}
           </li>

@@ -22,7 +22,9 @@ export function sessionRuleRows(view: RuleSetView): SessionRuleRow[] {
   const effective = new Map(view.effectiveRules.map((rule) => [rule.id, rule]));
   const row = (id: string, base: AlertRule | null): SessionRuleRow => {
     const applied = effective.get(id) ?? null;
-    const override = latest.get(id) ?? null;
+    const latestOverride = latest.get(id) ?? null;
+    // A withdrawn override ('inherit') leaves the set's rule in force.
+    const override = latestOverride?.rule === 'inherit' ? null : latestOverride;
     const state: SessionRuleState = applied === null ? 'off' : base === null || ruleDiffers(base, applied) ? 'changed' : 'asSet';
     return { id, base, effective: applied, override, state };
   };
