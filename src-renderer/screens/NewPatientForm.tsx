@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../shared/domain/patient';
 import type { AppError } from '../../shared/result';
 import { FieldError } from '../components/FieldError';
+import { FormFooter } from '../components/FormFooter';
 import { errorText } from '../format/error-text';
 import { call } from '../transport/client';
 
@@ -55,19 +56,14 @@ export function NewPatientForm({ onCreated, onCancel }: { onCreated(patient: Pat
           </div>
         ))}
       </div>
-      {error && !FIELDS.includes(error.field as Field) && (
-        <p className="field-error" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('patients.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('patients.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        showError={!FIELDS.includes(error?.field as Field)}
+        submitLabel={t('patients.create')}
+        cancelLabel={t('patients.cancel')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { OrderKindSchema, type Protocol } from '../../../shared/domain/protocol';
 import type { AppError } from '../../../shared/result';
 import { FieldError } from '../../components/FieldError';
-import { errorText } from '../../format/error-text';
+import { FormFooter } from '../../components/FormFooter';
 import { errorField, fieldErrorText } from '../../format/field-error-text';
 import { call } from '../../transport/client';
 import { initialValues, NUMERIC_FIELDS, toFields, type FieldGroup, type FormValues } from './protocol-fields';
@@ -101,19 +101,14 @@ export function ProtocolForm({ editing, onSaved, onCancel }: { editing: Protocol
           })}
         </fieldset>
       ))}
-      {error && !FORM_FIELDS.includes(failed ?? '') && (
-        <p className="field-error" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {editing ? t('protocols.form.saveVersion', { next: nextVersion }) : t('protocols.form.saveNew')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('protocols.form.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        showError={!FORM_FIELDS.includes(failed ?? '')}
+        submitLabel={editing ? t('protocols.form.saveVersion', { next: nextVersion }) : t('protocols.form.saveNew')}
+        cancelLabel={t('protocols.form.cancel')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type User } from '../../../shared/domain/user';
 import type { AppError } from '../../../shared/result';
 import { FieldError } from '../../components/FieldError';
-import { errorText } from '../../format/error-text';
+import { FormFooter } from '../../components/FormFooter';
 import { errorField, fieldErrorText } from '../../format/field-error-text';
 import { call } from '../../transport/client';
 
@@ -80,19 +80,14 @@ export function NewUserForm({ onCreated, onCancel }: { onCreated(user: User): vo
           <FieldError id="user-roles-error" text={textOf('roles', t('users.roles'))} />
         </fieldset>
       </div>
-      {error && !FORM_FIELDS.includes(failed ?? '') && (
-        <p className="field-error" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('users.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('users.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        showError={!FORM_FIELDS.includes(failed ?? '')}
+        submitLabel={t('users.create')}
+        cancelLabel={t('users.cancel')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
