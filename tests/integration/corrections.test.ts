@@ -1,38 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert';
 import type { ReadingValues } from '../../shared/domain/reading';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import {
-  ADMIN,
-  BASELINE_VITALS,
-  callErr,
-  callOk,
-  countRows,
-  holdTickerInterval,
-  MINUTE,
-  openRaw,
-  openSession,
-  openTestCore,
-  passingAssessment,
-  readyToStart,
-  setUpAdmin,
-  type TestCore,
-} from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { ADMIN, BASELINE_VITALS, callErr, callOk, countRows, MINUTE, openRaw, openSession, passingAssessment, readyToStart, type TestCore } from '../support/test-core';
+import { useStaffedCore } from '../support/staffed-core';
 
-holdTickerInterval();
-const dirs = useTempDirs('all');
 let t: TestCore;
 let staff: CoreConnection;
-
-beforeAll(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: staff } = await setUpAdmin(t.core));
-});
-afterAll(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
-});
+useStaffedCore((opened) => ({ t, staff } = opened));
 
 /** A session with the default baseline (SBP 124), infusing for 5 minutes. */
 async function infusingSession(baseline: ReadingValues = {}) {

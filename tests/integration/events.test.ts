@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/contract/events';
 import { EVENTS } from '../../shared/contract/events';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import { ADMIN, callOk, holdTickerInterval, MINUTE, openSession, openTestCore, readyToStart, setUpAdmin, signIn, type TestCore } from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { ADMIN, callOk, MINUTE, openSession, readyToStart, signIn, type TestCore } from '../support/test-core';
+import { useStaffedCore } from '../support/staffed-core';
 
-holdTickerInterval();
-const dirs = useTempDirs('all');
 let t: TestCore;
 let staff: CoreConnection;
-
-beforeAll(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: staff } = await setUpAdmin(t.core));
-});
-afterAll(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
-});
+useStaffedCore((opened) => ({ t, staff } = opened));
 
 interface Heard {
   name: EventName;

@@ -1,37 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TechnicalAlertCondition } from '../../shared/clinical/technical-alerts';
 import type { Alert } from '../../shared/domain/alert';
 import type { ReadingValues } from '../../shared/domain/reading';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import {
-  callOk,
-  countRows,
-  findProtocol,
-  holdTickerInterval,
-  MINUTE,
-  openSession,
-  openTestCore,
-  passingAssessment,
-  readyToStart,
-  setUpAdmin,
-  type TestCore,
-} from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { callOk, countRows, findProtocol, MINUTE, openSession, passingAssessment, readyToStart, type TestCore } from '../support/test-core';
+import { useStaffedCore } from '../support/staffed-core';
 
 // The sweep runs when these tests say so: `sweep()` below, or one explicit tick.
-holdTickerInterval();
-const dirs = useTempDirs('all');
 let t: TestCore;
 let staff: CoreConnection;
-
-beforeAll(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: staff } = await setUpAdmin(t.core));
-});
-afterAll(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
-});
+useStaffedCore((opened) => ({ t, staff } = opened));
 
 /** What counts as a vitals check: HR and BP in one reading. */
 const VITALS: ReadingValues = { heartRateBpm: 76, systolicMmHg: 128, diastolicMmHg: 80 };

@@ -1,40 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeSessionTimer } from '../../shared/clinical/session-timer';
 import type { Phase } from '../../shared/domain/phase';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import {
-  ADMIN,
-  callErr,
-  callOk,
-  countRows,
-  createProtocol,
-  findProtocol,
-  holdTickerInterval,
-  MINUTE,
-  newPatient,
-  openRaw,
-  openSession,
-  openTestCore,
-  passingAssessment,
-  readyToStart,
-  setUpAdmin,
-  type TestCore,
-} from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { ADMIN, callErr, callOk, countRows, createProtocol, findProtocol, MINUTE, newPatient, openRaw, openSession, passingAssessment, readyToStart, type TestCore } from '../support/test-core';
+import { useStaffedCore } from '../support/staffed-core';
 
-holdTickerInterval();
-const dirs = useTempDirs('all');
 let t: TestCore;
 let staff: CoreConnection;
-
-beforeAll(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: staff } = await setUpAdmin(t.core));
-});
-afterAll(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
-});
+useStaffedCore((opened) => ({ t, staff } = opened));
 
 // Closing is a signature: it carries the signer's PIN.
 const transition = (sessionId: number, action: 'startInfusion' | 'pauseInfusion' | 'resumeInfusion' | 'stopInfusion' | 'discharge' | 'close') =>
