@@ -20,6 +20,8 @@ const TARGETS = {
   sessionGetMs: 150,
   sessionListMs: 50,
   lttbMs: 10,
+  /** The once-a-second tick's work (scheduled checks, delayed confirmations, escalation). */
+  sweepMs: 100,
   rssMb: 300,
 };
 
@@ -97,6 +99,10 @@ async function main(): Promise<void> {
     await ok('session/list', { scope: 'open' });
     const sessionListMs = performance.now() - listStarted;
 
+    const sweepStarted = performance.now();
+    for (let i = 0; i < 10; i++) core.services.monitoring.sweep(clock.now());
+    const sweepMs = (performance.now() - sweepStarted) / 10;
+
     const points = detail.readings.map((_, i) => ({ t: i * MINUTE_MS, v: Math.sin(i / 10) * 40 + 100 }));
     const lttbStarted = performance.now();
     lttb(points, 600, (p) => p.t, (p) => p.v);
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
       ['reading/add max (ms)', latencies.at(-1) ?? Number.NaN, null],
       [`session/get with ${detail.readings.length} readings (ms)`, sessionGetMs, TARGETS.sessionGetMs],
       ['session/list (ms)', sessionListMs, TARGETS.sessionListMs],
+      [`tick sweep, session with ${detail.readings.length} readings (ms)`, sweepMs, TARGETS.sweepMs],
       [`LTTB ${detail.readings.length} -> 600 points (ms)`, lttbMs, TARGETS.lttbMs],
       ['RSS (MB)', rssMb, TARGETS.rssMb],
       ['database file (MB)', fileMb, null],
