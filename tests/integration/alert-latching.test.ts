@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALARM_SETTINGS } from '../../shared/clinical/alarm-settings';
 import type { User } from '../../shared/domain/user';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import { activeAlerts, alertEvent, alertTables, chart, infusingSession, physiologicalAlert } from '../support/alert-fixtures';
-import { addUser, callErr, callOk, countRows, holdTickerInterval, MINUTE, NURSE, openRaw, openTestCore, setUpAdmin, type TestCore } from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { callErr, callOk, countRows, MINUTE, NURSE, openRaw, type TestCore } from '../support/test-core';
+import { useDoctorAndNursePerTest } from '../support/staffed-core';
 
 /**
  * Latching (CLINICAL.md section 5): a clinic setting, changed by a physician with a reason.
@@ -12,23 +12,13 @@ import { useTempDirs } from '../support/temp-dir';
  * SpO2 < 92 is medium with a 1 % band: it clears at 93 or more. Baseline SpO2 98.
  */
 
-holdTickerInterval();
-const dirs = useTempDirs();
 let t: TestCore;
 let doctor: CoreConnection;
 let doctorUser: User;
 let nurse: CoreConnection;
 let nurseUser: User;
 
-beforeEach(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: doctor, user: doctorUser } = await setUpAdmin(t.core));
-  ({ connection: nurse, user: nurseUser } = await addUser(t.core, doctor, NURSE, ['nurse']));
-});
-afterEach(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
-});
+useDoctorAndNursePerTest(NURSE, (opened) => ({ t, doctor, doctorUser, nurse, nurseUser } = opened));
 
 const now = () => t.clock.now();
 const LATCHING = { ...DEFAULT_ALARM_SETTINGS, latchingAlerts: true };

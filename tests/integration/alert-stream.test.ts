@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALARM_SETTINGS } from '../../shared/clinical/alarm-settings';
 import type { ReadingValues } from '../../shared/domain/reading';
 import type { User } from '../../shared/domain/user';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import { activeAlerts, alertEvent, alertTables, chart, defaultRule, defaultRulesWith, infusingSession, physiologicalAlert } from '../support/alert-fixtures';
-import { addUser, callErr, callOk, holdTickerInterval, MINUTE, NURSE, openTestCore, setUpAdmin, type TestCore } from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { callErr, callOk, MINUTE, NURSE, type TestCore } from '../support/test-core';
+import { useDoctorAndNursePerTest } from '../support/staffed-core';
 
 /**
  * Scripted streams of readings through the real core and SQLite file: after each stream the
@@ -14,8 +14,6 @@ import { useTempDirs } from '../support/temp-dir';
  * defaults. Baseline of every session (readyToStart): HR 72, SBP/DBP 124/78, SpO2 98.
  */
 
-holdTickerInterval();
-const dirs = useTempDirs();
 const SECOND = 1000;
 let t: TestCore;
 /** The first account: admin and physician. */
@@ -24,15 +22,7 @@ let doctorUser: User;
 let nurse: CoreConnection;
 let nurseUser: User;
 
-beforeEach(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: doctor, user: doctorUser } = await setUpAdmin(t.core));
-  ({ connection: nurse, user: nurseUser } = await addUser(t.core, doctor, NURSE, ['nurse']));
-});
-afterEach(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
-});
+useDoctorAndNursePerTest(NURSE, (opened) => ({ t, doctor, doctorUser, nurse, nurseUser } = opened));
 
 const now = () => t.clock.now();
 const tables = (sessionId: number) => alertTables(t.databasePath, sessionId);

@@ -1,40 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert';
 import type { ReadingValues } from '../../shared/domain/reading';
 import type { VitalParameter } from '../../shared/clinical/parameters';
 import type { User } from '../../shared/domain/user';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import {
-  ADMIN,
-  callErr,
-  callOk,
-  countRows,
-  holdTickerInterval,
-  MINUTE,
-  openRaw,
-  openSession,
-  openTestCore,
-  passingAssessment,
-  readyToStart,
-  setUpAdmin,
-  type TestCore,
-} from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { ADMIN, callErr, callOk, countRows, MINUTE, openRaw, openSession, passingAssessment, readyToStart, type TestCore } from '../support/test-core';
+import { useStaffedCore } from '../support/staffed-core';
 
-holdTickerInterval();
-const dirs = useTempDirs('all');
 let t: TestCore;
 let staff: CoreConnection;
 let staffUser: User;
-
-beforeAll(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: staff, user: staffUser } = await setUpAdmin(t.core));
-});
-afterAll(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
-});
+useStaffedCore((opened) => ({ t, staff, staffUser } = opened));
 
 const BASELINE: ReadingValues = { systolicMmHg: 150, diastolicMmHg: 85, heartRateBpm: 72 };
 

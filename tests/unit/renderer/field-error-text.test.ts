@@ -1,26 +1,18 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ProtocolFieldsSchema } from '../../../shared/domain/protocol';
+import { DEFAULT_PROTOCOLS } from '../../../shared/clinical/protocol-defaults';
+import { ProtocolFieldsSchema, type ProtocolFields } from '../../../shared/domain/protocol';
 import { NewUserSchema } from '../../../shared/domain/user';
 import type { AppError } from '../../../shared/result';
 import { fieldErrorText } from '../../../src-renderer/format/field-error-text';
 import { initI18n } from '../../../src-renderer/i18n';
 
-const PROTOCOL = {
-  name: 'Depression — standard',
-  drug: 'Ketamine',
-  orderKind: 'perKgTotal',
-  dosePerKg: 0.5,
-  durationMinutes: 40,
-  concentrationMgPerMl: 1,
-  infusionIntervalMinutes: 5,
-  recoveryIntervalMinutes: 15,
-  minimumRecoveryMinutes: 60,
-  softMinPerKg: 0.1,
-  softMaxPerKg: 0.75,
-  hardMinPerKg: 0.05,
-  hardMaxPerKg: 1,
-};
+/** A valid protocol to vary one field at a time: the clinic's seeded standard one. */
+const PROTOCOL: ProtocolFields = DEFAULT_PROTOCOLS[0] ?? fail('DEFAULT_PROTOCOLS is empty');
+
+function fail(message: string): never {
+  throw new Error(message);
+}
 
 /** The error value main sends for a refused request: its first issue, prefixed with the path (core/dispatcher.ts). */
 function refusal(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }, prefix: string[] = []): AppError {
