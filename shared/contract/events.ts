@@ -19,6 +19,3 @@ export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(EVENTS, name);
-}

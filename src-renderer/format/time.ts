@@ -15,15 +15,8 @@ export function formatClockTime(at: number): string {
   return format(at, 'HH:mm');
 }
 
-export function formatClockTimeWithSeconds(at: number): string {
-  return format(at, 'HH:mm:ss');
-}
 
 export function formatDateTime(at: number): string {
   return format(at, 'yyyy-MM-dd HH:mm');
 }
 
-/** Value for an `<input type="datetime-local">`, in local time. */
-export function toDateTimeLocal(at: number): string {
-  return format(at, "yyyy-MM-dd'T'HH:mm");
-}

@@ -13,7 +13,7 @@ interface PatientRow {
   created_at: number;
 }
 
-export const toPatient = (row: PatientRow): Patient => ({
+const toPatient = (row: PatientRow): Patient => ({
   id: row.id,
   mrn: row.mrn,
   familyName: row.family_name,

@@ -25,7 +25,7 @@ type ReadingRow = Record<string, number | string | null> & {
   annotation_user_name: string | null;
 };
 
-export function createReadingMapper(lateEntryAfterMs: number) {
+function createReadingMapper(lateEntryAfterMs: number) {
   return (row: ReadingRow): Reading => {
     const values: ReadingValues = {};
     for (const key of VITAL_PARAMETER_KEYS) {
