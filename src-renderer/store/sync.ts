@@ -17,6 +17,28 @@ export function serverNow(): number {
   return Date.now() + useAppStore.getState().serverClockOffsetMs;
 }
 
+/**
+ * One commit pushes several events (the reading, then each alert it changed): re-read the
+ * chair list and each touched session once per burst, not once per event.
+ */
+const BURST_MS = 30;
+let pending: { list: boolean; sessions: Set<number> } | null = null;
+
+function scheduleReload(what: { list?: boolean; sessionId?: number }): void {
+  if (!pending) {
+    pending = { list: false, sessions: new Set() };
+    setTimeout(() => {
+      const batch = pending;
+      pending = null;
+      if (!batch) return;
+      if (batch.list) void refreshOpenSessions();
+      for (const sessionId of batch.sessions) void loadSession(sessionId);
+    }, BURST_MS);
+  }
+  if (what.list) pending.list = true;
+  if (what.sessionId !== undefined) pending.sessions.add(what.sessionId);
+}
+
 /** Mirrors main's pushed events into the store. Returns the unsubscribe. */
 export function startEventSync(): () => void {
   const store = useAppStore.getState;
@@ -24,19 +46,17 @@ export function startEventSync(): () => void {
     bridge().subscribe('timer/tick', (tick) => store().applyTimers(tick.timers, tick.nowAt)),
     bridge().subscribe('reading/added', (reading) => {
       store().applyReading(reading);
-      void refreshOpenSessions();
       // A reading changes more than the table: due checks, start blockers, NEWS2. Reload the screen.
-      if (store().details[reading.sessionId]) void loadSession(reading.sessionId);
+      scheduleReload({ list: true, ...(store().details[reading.sessionId] ? { sessionId: reading.sessionId } : {}) });
     }),
     bridge().subscribe('alert/changed', (alert) => {
       store().applyAlert(alert);
-      void refreshOpenSessions();
       // A technical alert means the due checks moved on with the clock: reload the screen.
-      if (alert.kind === 'technical' && store().details[alert.sessionId]) void loadSession(alert.sessionId);
+      const reloadScreen = alert.kind === 'technical' && store().details[alert.sessionId];
+      scheduleReload({ list: true, ...(reloadScreen ? { sessionId: alert.sessionId } : {}) });
     }),
     bridge().subscribe('session/changed', ({ session }) => {
-      void refreshOpenSessions();
-      if (store().details[session.id]) void loadSession(session.id);
+      scheduleReload({ list: true, ...(store().details[session.id] ? { sessionId: session.id } : {}) });
     }),
   ];
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
