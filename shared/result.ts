@@ -19,6 +19,16 @@ export type ErrorCode =
   | 'precondition_failed'
   | 'bad_credentials'
   | 'setup_already_done'
+  /** The disk holding the data file is full. `params.act` says whether a write or a read failed. */
+  | 'storage_full'
+  /** The data file or its folder became read-only (or lost its permissions). */
+  | 'storage_read_only'
+  /** The disk reported an input/output error: it may be failing. */
+  | 'storage_io'
+  /** Another program holds the data file locked. */
+  | 'storage_busy'
+  /** SQLite found damaged pages (or a file that is not a database). */
+  | 'storage_damaged'
   | 'internal'
   /** Client side: the link to main dropped before an answer came; the call may or may not have been saved. */
   | 'connection_lost';

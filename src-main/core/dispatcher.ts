@@ -1,9 +1,28 @@
 import type { z } from 'zod';
+import { actOf, type CallAct } from '../../shared/contract/channel-effects';
 import { CHANNELS, isChannelName, type Access, type ChannelName } from '../../shared/contract/channels';
 import type { User } from '../../shared/domain/user';
 import { AppFailure, err, ok, type AppError, type Result } from '../../shared/result';
 import type { HandlerContext, Handlers } from './handlers';
 import type { Logger } from './logger';
+import { classifyStorageFault, errorCodeOf, type StorageFault } from './storage-fault';
+
+/** English text for the log and for callers without the renderer's catalogue; the renderer words these itself. */
+const FAULT_LOG_TEXT: Record<StorageFault | 'internal', string> = {
+  storage_full: 'the disk is full',
+  storage_read_only: 'the data file or its folder is read-only',
+  storage_io: 'the disk reported an input/output error',
+  storage_busy: 'the data file is locked by another program',
+  storage_damaged: 'the data file is damaged',
+  internal: 'an unexpected error (see the log)',
+};
+
+/** A failure that is not the caller's: named for what it is, and honest about whether anything could have been saved. */
+export function faultError(error: unknown, act: CallAct): AppError {
+  const code = classifyStorageFault(error) ?? 'internal';
+  const outcome = act === 'write' ? 'nothing was saved' : 'nothing was changed; what is saved can still be viewed';
+  return { code, message: `Vigil could not complete this: ${FAULT_LOG_TEXT[code]}; ${outcome}.`, params: { act } };
+}
 
 export function describeZodError(error: z.ZodError): AppError {
   const issue = error.issues[0];
@@ -52,8 +71,9 @@ export function createDispatcher(handlers: Handlers, logger: Logger, options: Di
       return ok(value);
     } catch (error) {
       if (error instanceof AppFailure) return err(error.appError);
-      logger.error('channel failed', { channel, error: error instanceof Error ? error.stack ?? error.message : String(error) });
-      return err({ code: 'internal', message: 'Vigil could not complete this; nothing was saved. The error is in the log.' });
+      const fault = faultError(error, actOf(channel));
+      logger.error('channel failed', { channel, fault: fault.code, code: errorCodeOf(error), error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      return err(fault);
     }
   };
 }

@@ -1,4 +1,4 @@
-import { DatabaseCorruptError, DatabaseTooNewError } from '../core/db/errors';
+import { DatabaseCorruptError, DatabaseReadOnlyError, DatabaseStorageError, DatabaseTooNewError } from '../core/db/errors';
 import { NativeBindingMissingError } from './native-binding';
 
 export interface StartupFailure {
@@ -24,6 +24,24 @@ export function describeStartupFailure(error: unknown, dataDir: string): Startup
         `The database failed its integrity check, so Vigil will not write into it: ${error.problems.slice(0, 3).join('; ')}. ` +
         `Restore the most recent backup, or call support.${where}`,
     };
+  }
+  if (error instanceof DatabaseReadOnlyError) {
+    const what = error.part === 'folder' ? 'The data folder' : 'The database file (or its -wal/-shm companion)';
+    return {
+      title: error.part === 'folder' ? 'Vigil: data folder is read-only' : 'Vigil: database file is read-only',
+      message:
+        `${what} cannot be written (${error.detail}), so Vigil could not save what the nurse charts. ` +
+        `Nothing was changed. Ask IT to make it writable again (permissions, a read-only disk or share), then start Vigil.${where}`,
+    };
+  }
+  if (error instanceof DatabaseStorageError) {
+    const reason: Record<DatabaseStorageError['fault'], StartupFailure> = {
+      storage_full: { title: 'Vigil: disk full', message: 'The disk holding the database is full. Free some space (old files, the backups folder on another disk), then start Vigil.' },
+      storage_io: { title: 'Vigil: disk error', message: 'The disk reported an error reading or writing the database: it may be failing. Call IT; keep the backups folder safe.' },
+      storage_busy: { title: 'Vigil: database in use', message: 'Another program holds the database locked (a second Vigil, a backup or sync tool). Close it, then start Vigil.' },
+    };
+    const { title, message } = reason[error.fault];
+    return { title, message: `${message} Nothing was changed. (${error.detail})${where}` };
   }
   if (error instanceof NativeBindingMissingError) {
     return { title: 'Vigil: installation incomplete', message: `${error.message}${where}` };

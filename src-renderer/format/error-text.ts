@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { AppError } from '../../shared/result';
+import type { AppError, ErrorCode } from '../../shared/result';
 import { isVitalParameter, parameterLabel } from './parameters';
+
+const FAULT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['storage_full', 'storage_read_only', 'storage_io', 'storage_busy', 'storage_damaged', 'internal']);
 
 /** The name of the input an error is about, for messages like "Heart rate 400 is outside…". */
 function fieldName(t: TFunction, field: string | undefined): string {
@@ -17,6 +19,8 @@ function fieldName(t: TFunction, field: string | undefined): string {
  */
 export function errorText(t: TFunction, error: AppError): string {
   const field = error.field?.split('.').at(-1);
+  // A fault that is not the user's: what still works and what to do, different for a failed write and a failed read.
+  if (FAULT_CODES.has(error.code)) return t(`faults.${error.code}.${error.params?.act === 'read' ? 'read' : 'write'}`);
   if (error.code === 'bad_credentials' && error.params?.minutes !== undefined) {
     return t('errors.locked', { minutes: error.params.minutes });
   }

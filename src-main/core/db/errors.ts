@@ -23,3 +23,33 @@ export class DatabaseCorruptError extends Error {
     this.name = 'DatabaseCorruptError';
   }
 }
+
+/** What of the data folder cannot be written: the database file, its -wal/-shm companions, or the folder. */
+export type ReadOnlyPart = 'file' | 'folder';
+
+/**
+ * The database cannot be written. SQLite would open such a file read-only without a word
+ * and fail at the first reading charted; Vigil refuses at start instead.
+ */
+export class DatabaseReadOnlyError extends Error {
+  constructor(
+    readonly path: string,
+    readonly part: ReadOnlyPart,
+    readonly detail: string,
+  ) {
+    super(`The database ${part === 'folder' ? 'folder of ' : ''}${path} cannot be written (${detail}). Make it writable; nothing was changed.`);
+    this.name = 'DatabaseReadOnlyError';
+  }
+}
+
+/** The disk refused the database at start for another reason (full, failing). */
+export class DatabaseStorageError extends Error {
+  constructor(
+    readonly path: string,
+    readonly fault: 'storage_full' | 'storage_io' | 'storage_busy',
+    readonly detail: string,
+  ) {
+    super(`The database ${path} could not be opened: ${detail}`);
+    this.name = 'DatabaseStorageError';
+  }
+}

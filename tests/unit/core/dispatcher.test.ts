@@ -105,7 +105,43 @@ describe('createDispatcher', () => {
     const result = await dispatch(context(NURSE), 'patient/create', PATIENT);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(!result.ok && result.error.message).not.toContain('disk I/O');
-    expect(logger.errors()).toEqual([{ level: 'error', message: 'channel failed', detail: { channel: 'patient/create', error: expect.stringContaining('disk I/O error') } }]);
+    expect(logger.errors()).toEqual([
+      { level: 'error', message: 'channel failed', detail: { channel: 'patient/create', fault: 'internal', error: expect.stringContaining('disk I/O error') } },
+    ]);
+  });
+
+  it('names each storage fault, and says "nothing was saved" only for a call that writes', async () => {
+    const sqliteError = (code: string) => Object.assign(new Error(code), { code });
+    const cases = [
+      ['SQLITE_FULL', 'storage_full'],
+      ['SQLITE_READONLY_DBMOVED', 'storage_read_only'],
+      ['SQLITE_IOERR_WRITE', 'storage_io'],
+      ['SQLITE_BUSY', 'storage_busy'],
+      ['SQLITE_CORRUPT', 'storage_damaged'],
+      ['SQLITE_NOTADB', 'storage_damaged'],
+      ['ENOSPC', 'storage_full'],
+      ['EROFS', 'storage_read_only'],
+      ['EACCES', 'storage_read_only'],
+      ['SQLITE_CONSTRAINT_CHECK', 'internal'],
+    ] as const;
+    for (const [raw, code] of cases) {
+      const { handlers } = stubHandlers({
+        'patient/create': () => {
+          throw sqliteError(raw);
+        },
+        'patient/list': () => {
+          throw sqliteError(raw);
+        },
+      });
+      const logger = createMemoryLogger();
+      const dispatch = createDispatcher(handlers, logger);
+      const write = await dispatch(context(NURSE), 'patient/create', PATIENT);
+      const read = await dispatch(context(NURSE), 'patient/list', {});
+      expect(write, raw).toMatchObject({ ok: false, error: { code, params: { act: 'write' }, message: expect.stringContaining('nothing was saved') } });
+      expect(read, raw).toMatchObject({ ok: false, error: { code, params: { act: 'read' } } });
+      expect(!read.ok && read.error.message, raw).not.toContain('nothing was saved');
+      expect(logger.errors().map((entry) => entry.detail?.code)).toEqual([raw, raw]);
+    }
   });
 
   it('with checkResponses, reports a response that breaks the contract as internal', async () => {

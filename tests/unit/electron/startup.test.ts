@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseCorruptError, DatabaseTooNewError } from '../../../src-main/core/db/errors';
+import { DatabaseCorruptError, DatabaseReadOnlyError, DatabaseStorageError, DatabaseTooNewError } from '../../../src-main/core/db/errors';
 import { resolveDataDir } from '../../../src-main/electron/data-dir';
 import { NativeBindingMissingError, nativeBindingPath } from '../../../src-main/electron/native-binding';
 import { describeStartupFailure } from '../../../src-main/electron/startup-errors';
@@ -46,6 +46,17 @@ describe('describeStartupFailure', () => {
     expect(title).toMatch(/damaged/);
     expect(message).toMatch(/row 3 missing from index/);
     expect(message).toMatch(/backup/);
+  });
+
+  it('names a read-only file, a read-only folder and a full disk, each with what to do', () => {
+    const file = describeStartupFailure(new DatabaseReadOnlyError('/data/vigil.sqlite3', 'file', '/data/vigil.sqlite3-wal: EACCES'), '/data');
+    expect(file.title).toBe('Vigil: database file is read-only');
+    expect(file.message).toMatch(/-wal: EACCES.*make it writable/s);
+    const folder = describeStartupFailure(new DatabaseReadOnlyError('/data/vigil.sqlite3', 'folder', '/data: EROFS'), '/data');
+    expect(folder.title).toBe('Vigil: data folder is read-only');
+    const full = describeStartupFailure(new DatabaseStorageError('/data/vigil.sqlite3', 'storage_full', 'SQLITE_FULL'), '/data');
+    expect(full.title).toBe('Vigil: disk full');
+    expect(full.message).toMatch(/Free some space/);
   });
 
   it('tells a developer how to build the missing Electron SQLite, and a user to reinstall', () => {
