@@ -19,6 +19,7 @@ import { mayChart, usableView } from './store/access';
 import { useAppStore, type View } from './store/app-store';
 import { refreshOpenSessions } from './store/sync';
 import { call } from './transport/client';
+import { WorkstationSettings } from './workstation/WorkstationSettings';
 
 function CurrentView({ view }: { view: View }) {
   switch (view.kind) {
@@ -94,6 +95,7 @@ function SignedInApp() {
         <AdminNav view={shown} />
         {clinical && <AlarmStatus />}
         {clinical && <DesktopNotifier />}
+        <WorkstationSettings folded />
         <span className="user">
           {auth.kind === 'signedIn' && t('app.signedInAs', { name: auth.user.displayName })}
           <button type="button" onClick={() => void signOut()}>

@@ -9,9 +9,13 @@ import { startAlertSync } from './store/alerts-store';
 import { setBridge, call } from './transport/client';
 import { pickTransport } from './transport/bridge';
 import './styles.css';
+import { startThemeSync } from './workstation/theme';
+import { startLanguageSync, workstationLanguage } from './workstation/language';
 
 async function boot(): Promise<void> {
-  await initI18n();
+  startThemeSync();
+  await initI18n(workstationLanguage());
+  startLanguageSync();
   const transport = pickTransport();
   setBridge(transport.bridge, transport.kind);
   transport.onLinkState((link) => useAppStore.getState().setLink(link));

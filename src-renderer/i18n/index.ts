@@ -2,7 +2,7 @@ import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
-type Language = (typeof SUPPORTED_LANGUAGES)[number];
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 type Catalogue = Record<string, unknown>;
 

@@ -4,6 +4,7 @@ import type { AppError } from '../../shared/result';
 import { errorText } from '../format/error-text';
 import { useAppStore } from '../store/app-store';
 import { call } from '../transport/client';
+import { WorkstationSettings } from '../workstation/WorkstationSettings';
 
 export function SignInScreen() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function SignInScreen() {
   return (
     <main className="auth-screen">
       <form className="card auth-card" onSubmit={submit} aria-labelledby="signin-title">
+        <WorkstationSettings />
         <h1 id="signin-title">{t('signIn.title')}</h1>
         <label>
           {t('signIn.username')}
