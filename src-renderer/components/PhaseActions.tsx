@@ -4,11 +4,12 @@ import { ACTIONS_NEEDING_REASON, allowedActions } from '../../shared/clinical/ph
 import type { Phase, PhaseAction } from '../../shared/domain/phase';
 import type { SessionDetail } from '../../shared/domain/views';
 import { errorText } from '../format/error-text';
+import { focusNextEntry } from '../hooks/focus-next-entry';
 import { useAppStore } from '../store/app-store';
 import { call } from '../transport/client';
 
-/** Actions that end or interrupt the infusion ask once more; a misclick here is an incident. */
-const ACTIONS_TO_CONFIRM: readonly PhaseAction[] = ['stopInfusion', 'abort'];
+/** Actions that end the infusion, the session or the patient's stay ask once more; a misclick here is an incident. */
+const ACTIONS_TO_CONFIRM: readonly PhaseAction[] = ['stopInfusion', 'abort', 'discharge'];
 
 /** Closing is a signature with the signer's PIN: the ClosePanel does it, not a header button. */
 const headerActions = (phase: Phase) => allowedActions(phase).filter((action) => action !== 'close');
@@ -28,6 +29,8 @@ export function PhaseActions({ detail }: { detail: SessionDetail }) {
     const result = await call('session/transition', { sessionId: session.id, action, ...(reason.trim() ? { reason: reason.trim() } : {}) });
     if (!result.ok) {
       setError({ text: errorText(t, result.error), gates });
+      // A refusal for a reason the nurse can give stays in the prompt; any other closes it, naming what blocks.
+      if (!ACTIONS_NEEDING_REASON.includes(action)) setConfirming(null);
       return;
     }
     setConfirming(null);
@@ -35,6 +38,12 @@ export function PhaseActions({ detail }: { detail: SessionDetail }) {
     setError(null);
     const fresh = await call('session/get', { sessionId: session.id });
     if (fresh.ok) setDetail(fresh.value);
+    focusNextEntry();
+  }
+
+  function cancel() {
+    setConfirming(null);
+    focusNextEntry();
   }
 
   if (confirming) {
@@ -42,6 +51,10 @@ export function PhaseActions({ detail }: { detail: SessionDetail }) {
     return (
       <form
         className="phase-confirm"
+        data-testid="phase-confirm"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') cancel();
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           void run(confirming);
@@ -52,7 +65,7 @@ export function PhaseActions({ detail }: { detail: SessionDetail }) {
         <button type="submit" className="primary" autoFocus={!needsReason}>
           {t('session.confirm')}
         </button>
-        <button type="button" onClick={() => setConfirming(null)}>
+        <button type="button" onClick={cancel}>
           {t('session.cancel')}
         </button>
         {shownError && <span className="field-error">{shownError}</span>}

@@ -108,6 +108,7 @@ export function ReadingForm({ sessionId, serverNow, onCadss }: { sessionId: numb
               value={draft[parameter] ?? ''}
               onChange={(e) => change(parameter, e.target.value)}
               autoFocus={index === 0}
+              data-next-entry={index === 0 ? 'reading' : undefined}
             />
           </label>
         ))}

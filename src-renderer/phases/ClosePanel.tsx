@@ -62,6 +62,7 @@ export function ClosePanel({ detail }: { detail: SessionDetail }) {
               {t('close.pin')}
               <input
                 ref={pinInput}
+                data-next-entry="signature"
                 type="password"
                 name="pin"
                 inputMode="numeric"

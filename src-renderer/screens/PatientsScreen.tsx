@@ -12,7 +12,7 @@ export function PatientsScreen() {
   const openSessions = useAppStore((state) => state.openSessions);
   const show = useAppStore((state) => state.show);
   const [search, setSearch] = useState('');
-  const [patients, setPatients] = useState<Patient[]>([]);
+  const [patients, setPatients] = useState<Patient[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [openingFor, setOpeningFor] = useState<number | null>(null);
 
@@ -35,6 +35,7 @@ export function PatientsScreen() {
         <input
           type="search"
           className="search"
+          autoFocus
           placeholder={t('patients.search')}
           aria-label={t('patients.search')}
           value={search}
@@ -55,9 +56,13 @@ export function PatientsScreen() {
           onCancel={() => setCreating(false)}
         />
       )}
-      {patients.length === 0 && !creating && <p className="empty">{t('patients.none')}</p>}
+      {patients?.length === 0 && !creating && (
+        <p className="empty" data-testid="patients-empty">
+          {search.trim() ? t('patients.none') : t('patients.firstPatient', { button: t('patients.new') })}
+        </p>
+      )}
       <ul className="patient-list">
-        {patients.map((patient) => {
+        {(patients ?? []).map((patient) => {
           const open = openSessions.find((summary) => summary.patient.id === patient.id);
           return (
             <li key={patient.id} className="card patient-row" data-testid={`patient-${patient.mrn}`}>
