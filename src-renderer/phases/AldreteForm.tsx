@@ -16,14 +16,16 @@ function isComplete(scores: Scores): scores is AldreteScore {
 }
 
 /**
- * A fresh modified Aldrete assessment each time (items start unscored, so an earlier score
- * is never carried over by accident); escort and instruction start as last recorded.
+ * A fresh modified Aldrete assessment each time the panel opens (items start unscored, so an
+ * earlier score is never carried over by accident); after saving, the form keeps what was just
+ * saved, so it reads the same as "Latest". The escort starts as arranged at screening (asked
+ * once), the instruction as last recorded.
  */
-export function AldreteForm({ sessionId, latest }: { sessionId: number; latest: DischargeAssessment | null }) {
+export function AldreteForm({ sessionId, latest, escortArranged }: { sessionId: number; latest: DischargeAssessment | null; escortArranged: boolean }) {
   const { t } = useTranslation();
   const { run, error, busy } = useSessionAction();
   const [scores, setScores] = useState<Scores>({});
-  const [escortPresent, setEscortPresent] = useState(latest?.escortPresent ?? false);
+  const [escortPresent, setEscortPresent] = useState(latest?.escortPresent ?? escortArranged);
   const [noDriving, setNoDriving] = useState(latest?.noDrivingInstructionGiven ?? false);
   const [showMissing, setShowMissing] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
@@ -44,10 +46,7 @@ export function AldreteForm({ sessionId, latest }: { sessionId: number; latest: 
     setShowMissing(false);
     const ok = await run('discharge/assess', { sessionId, aldrete: scores, escortPresent, noDrivingInstructionGiven: noDriving });
     setJustSaved(ok);
-    if (ok) {
-      setScores({});
-      form.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
-    }
+    if (ok) form.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {

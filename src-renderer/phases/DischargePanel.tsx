@@ -49,7 +49,7 @@ export function DischargePanel({ detail }: { detail: SessionDetail }) {
           <OverrideList overrides={detail.overrides} kind="minimumRecovery" />
         </div>
         <div className="phase-column">
-          <AldreteForm sessionId={sessionId} latest={detail.dischargeAssessment} />
+          <AldreteForm sessionId={sessionId} latest={detail.dischargeAssessment} escortArranged={detail.screening?.escortArranged ?? false} />
         </div>
       </div>
     </section>

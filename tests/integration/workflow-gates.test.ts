@@ -368,7 +368,8 @@ describe('the discharge gate', () => {
       message: expect.any(String),
       field: 'action',
       reason: 'discharge_blocked',
-      params: { unmet: 'aldrete,escort,noDrivingInstruction,minimumRecoveryTime' },
+      // The escort arranged at screening counts until an assessment says otherwise: it is not asked again.
+      params: { unmet: 'aldrete,noDrivingInstruction,minimumRecoveryTime' },
     });
     const alerts = await callOk(nurse, 'alert/list', { sessionId: session.id, state: 'active' });
     expect(alerts).toEqual([

@@ -59,11 +59,13 @@ export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
 
   function dischargeBlockers(session: Session, timer: SessionTimer): DischargeCriterion[] {
     const assessment = s.discharge.latest(session.id);
+    // The escort is asked once, at screening; a discharge assessment that says otherwise wins.
+    const escortArranged = s.screenings.latest(session.id)?.escortArranged ?? false;
     const protocol = session.protocolId === null ? null : s.protocols.get(session.protocolId);
     const readiness = dischargeReadiness(
       {
         aldrete: assessment?.aldrete ?? null,
-        escortPresent: assessment?.escortPresent ?? false,
+        escortPresent: assessment?.escortPresent ?? escortArranged,
         noDrivingInstructionGiven: assessment?.noDrivingInstructionGiven ?? false,
         recoveryElapsedMs: timer.recoveryElapsedMs,
         minimumRecoveryMinutes: protocol?.minimumRecoveryMinutes ?? 0,
