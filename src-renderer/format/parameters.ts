@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next';
 import { displayUnit, VITAL_PARAMETERS, type VitalParameter } from '../../shared/clinical/parameters';
 
+/** A parameter's short name; derived scores (NEWS2) are named in the rules catalogue. */
 export function parameterShort(t: TFunction, parameter: string): string {
-  return t(`parameters.${parameter}.short`, { defaultValue: parameter });
+  return t([`parameters.${parameter}.short`, `rules.parameter.${parameter}.short`], { defaultValue: parameter });
 }
 
 export function parameterLabel(t: TFunction, parameter: string): string {
-  return t(`parameters.${parameter}.label`, { defaultValue: parameter });
+  return t([`parameters.${parameter}.label`, `rules.parameter.${parameter}.label`], { defaultValue: parameter });
 }
 
 export function isVitalParameter(parameter: string): parameter is VitalParameter {

@@ -84,7 +84,8 @@ export function RulesScreen() {
             />
           )}
           {view && !editing && (
-            <div className="card table-card">
+            <div className="card table-card" tabIndex={0} role="region" aria-label={t('rules.title')}>
+              {/* Scrolls sideways on a narrow window: focusable so the keyboard can scroll it too. */}
               <RuleTable rules={view.baseRules} />
             </div>
           )}

@@ -50,7 +50,6 @@ function ChangeItem({ change }: { change: RuleChange }) {
     <li className={`rule-change rule-change-${change.kind} ${makesLessSensitive(change) ? 'rule-change-less' : ''}`} data-testid="rule-change" data-change={change.kind} data-rule={rule.id}>
       <span className="rule-change-head">
         <span className="rule-change-kind">{t(`rules.diff.${change.kind}`)}</span>
-        <code>{rule.id}</code>
         <span>{change.kind === 'changed' ? ruleLine(t, language, change.before) : `${ruleLine(t, language, rule)} · ${fieldText(t, language, 'priority', rule)}`}</span>
         {change.kind === 'added' && <EffectTag effect="more" text={t('rules.effect.added')} />}
         {change.kind === 'removed' && <EffectTag effect="less" text={t('rules.effect.removed')} />}

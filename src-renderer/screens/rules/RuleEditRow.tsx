@@ -7,7 +7,7 @@ import { ruleOf, type DraftField, type RuleDraft } from './rule-draft';
 import { PrioritySelect } from './PrioritySelect';
 import { ParameterSelect, RuleIdentityInputs } from './RuleIdentityInputs';
 import { RuleNumberInput } from './RuleNumberInput';
-import { ruleParameterLabel, ruleUnit } from './rule-text';
+import { ruleName, ruleParameterLabel, ruleUnit } from './rule-text';
 
 interface Props {
   draft: RuleDraft;
@@ -21,7 +21,7 @@ interface Props {
 
 /** One rule being edited: its limits, priority, confirmation and hysteresis; a new rule also its id, group, parameter and kind of condition. */
 export function RuleEditRow({ draft, saved, errors, groupListId, onChange, onRemove }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const nameId = `rule-${draft.key}-name`;
   const changed = saved !== undefined && ruleDiffers(saved, ruleOf(draft));
   const unit = ruleUnit(t, draft.parameter);
@@ -44,7 +44,7 @@ export function RuleEditRow({ draft, saved, errors, groupListId, onChange, onRem
           </>
         ) : (
           <>
-            <code id={nameId}>{draft.id}</code>
+            <span id={nameId} className="rule-name">{saved ? ruleName(t, i18n.language, saved) : ruleName(t, i18n.language, ruleOf(draft))}</span>
             {changed && <span className="rule-mark rule-mark-changed">{t('rules.edit.changedMark')}</span>}
           </>
         )}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertRule } from '../../../shared/clinical/alert-rules';
 import { PriorityBadge } from './PriorityBadge';
-import { comparisonText, confirmationText, hysteresisText, ruleParameterLabel, ruleUnit } from './rule-text';
+import { comparisonText, confirmationText, hysteresisText, ruleName, ruleParameterLabel, ruleUnit } from './rule-text';
 
 /** One rule as read: every limit in the parameter's unit, the priority with its symbol. */
 export function RuleRow({ rule, removed = false, actions }: { rule: AlertRule; removed?: boolean; actions?: ReactNode }) {
@@ -11,7 +11,7 @@ export function RuleRow({ rule, removed = false, actions }: { rule: AlertRule; r
   return (
     <tr className={`rule-row ${removed ? 'rule-removed' : ''}`} data-testid="rule-row" data-rule={rule.id} data-priority={rule.priority} data-removed={removed ? 'true' : undefined}>
       <th scope="row" data-col="rule">
-        <code>{rule.id}</code>
+        <span className="rule-name">{ruleName(t, language, rule)}</span>
         {removed && <span className="rule-mark rule-mark-removed">{t('rules.edit.removedMark')}</span>}
       </th>
       <td data-col="parameter">

@@ -60,6 +60,11 @@ export function groupLabel(t: TFunction, group: string): string {
 }
 
 /** "SBP above 170 mmHg", the one-line form used in lists and the diff. */
+/** A rule's name on screen ("HR above 120 /min"): never its internal id. */
+export function ruleName(t: TFunction, language: string, rule: AlertRule): string {
+  return `${ruleParameterShort(t, rule.parameter)} ${comparisonText(t, language, rule.parameter, rule.comparison)}`;
+}
+
 export function ruleLine(t: TFunction, language: string, rule: AlertRule): string {
   return t('rules.line', { parameter: ruleParameterLabel(t, rule.parameter), condition: comparisonText(t, language, rule.parameter, rule.comparison) });
 }
