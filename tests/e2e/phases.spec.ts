@@ -138,14 +138,16 @@ test('a physician screens, orders within and beyond the limits, overrides, disch
 
   // Before the minimum recovery (60 min) every unmet criterion is named, and main refuses.
   await expect(page.getByTestId('recovery-progress')).toContainText('of 60 min minimum');
-  await expect.poll(() => blockerIds(page, 'discharge-blockers')).toEqual(['aldrete', 'escort', 'noDrivingInstruction', 'minimumRecoveryTime']);
+  await expect.poll(() => blockerIds(page, 'discharge-blockers')).toEqual(['aldrete', 'noDrivingInstruction', 'minimumRecoveryTime']);
   await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+  await page.getByTestId('phase-confirm').getByRole('button', { name: 'Confirm' }).click();
   await expect(page.locator('.phase-actions .field-error')).toContainText('Cannot discharge yet');
   await expect(page.getByTestId('phase')).toHaveText('Recovery');
 
   await scoreAldrete(page, { activity: 2, respiration: 2, circulation: 2, consciousness: 1, oxygenSaturation: 1 });
   await expect(page.getByTestId('aldrete-total')).toHaveText('Aldrete total 8 / 10');
-  await page.getByLabel('Responsible adult present').check();
+  // The escort arranged at screening is already ticked: not asked again.
+  await expect(page.getByLabel('Responsible adult present')).toBeChecked();
   await page.getByLabel('No-driving instruction given').check();
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await expect(page.getByTestId('latest-assessment')).toHaveAttribute('data-total', '8');
@@ -155,6 +157,9 @@ test('a physician screens, orders within and beyond the limits, overrides, disch
   await expect(page.getByTestId('aldrete-total')).toHaveText('Aldrete total 9 / 10');
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await expect(page.getByTestId('latest-assessment')).toHaveAttribute('data-total', '9');
+  // The form keeps the scores just saved: it reads the same as "Latest", never blank under it.
+  await expect(page.getByTestId('aldrete-total')).toHaveText('Aldrete total 9 / 10');
+  await expect(page.getByTestId('aldrete-consciousness').locator('input[value="1"]')).toBeChecked();
   await expect(page.getByTestId('latest-assessment')).toContainText(`by ${PHYSICIAN.displayName}`);
   await expect.poll(() => blockerIds(page, 'discharge-blockers')).toEqual(['minimumRecoveryTime']);
   await host.advanceClock(20 * MINUTE_MS);
@@ -167,6 +172,7 @@ test('a physician screens, orders within and beyond the limits, overrides, disch
   await expect(page.getByTestId('recovery-progress')).toHaveAttribute('data-reached', 'true');
   await expect(page.locator('.phase-actions .field-error')).toHaveCount(0);
   await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+  await page.getByTestId('phase-confirm').getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Discharged');
 
   // Closing is a signature: the summary, then the signer's PIN, checked by main.
@@ -232,6 +238,7 @@ test('a physician waives the minimum recovery time with a reason, and discharge 
   await expect(page.getByTestId('overrides-minimumRecovery')).toContainText('reviewed in person');
   await expect(page.getByTestId('recovery-progress')).toContainText('Minimum recovery time waived by a physician');
   await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+  await page.getByTestId('phase-confirm').getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Discharged');
   await expect(page.getByTestId('summary-recovery')).toHaveText('0:00');
   expect(pageProblems).toEqual([]);

@@ -118,6 +118,7 @@ test('a 40-minute protocol session by keyboard: correction, artifact, late entry
   await page.getByLabel('No-driving instruction given').check();
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+  await page.getByTestId('phase-confirm').getByRole('button', { name: 'Confirm' }).click();
   await expect(page.locator('.phase-actions .field-error')).toContainText('minimum recovery time not reached');
   await expect(page.locator('[data-testid="active-alert"][data-rule="earlyDischargeAttempt"]')).toContainText('Discharge attempted before the minimum recovery time');
   await expect(page.getByTestId('phase')).toHaveText('Recovery');
@@ -130,6 +131,7 @@ test('a 40-minute protocol session by keyboard: correction, artifact, late entry
   }
   await expect(page.getByTestId('discharge-ready')).toBeVisible();
   await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+  await page.getByTestId('phase-confirm').getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Discharged');
   const pin = page.getByTestId('close-panel').getByLabel('Your PIN');
   await pin.fill(PHYSICIAN.pin);
