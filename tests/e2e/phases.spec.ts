@@ -159,7 +159,7 @@ test('a physician screens, orders within and beyond the limits, overrides, disch
   await expect(page.getByTestId('latest-assessment')).toHaveAttribute('data-total', '9');
   // The form keeps the scores just saved: it reads the same as "Latest", never blank under it.
   await expect(page.getByTestId('aldrete-total')).toHaveText('Aldrete total 9 / 10');
-  await expect(page.getByTestId('aldrete-consciousness').locator('input[value="1"]')).toBeChecked();
+  await expect(page.getByTestId('aldrete-oxygenSaturation').locator('input[value="1"]')).toBeChecked();
   await expect(page.getByTestId('latest-assessment')).toContainText(`by ${PHYSICIAN.displayName}`);
   await expect.poll(() => blockerIds(page, 'discharge-blockers')).toEqual(['minimumRecoveryTime']);
   await host.advanceClock(20 * MINUTE_MS);
