@@ -14,6 +14,7 @@ import { ManualClock } from '../src-main/core/clock';
 import { openVigilCore } from '../src-main/core/vigil-core';
 import { lttb } from '../src-renderer/components/downsample';
 import { readNumerics } from '../tests/support/wfdb-numerics';
+import { runReportBench } from './report-bench';
 
 const TARGETS = {
   readingAddP95Ms: 25,
@@ -138,4 +139,7 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+void main().then(async () => {
+  // Reports: the session PDF of a long session (bench/report-bench.ts).
+  if ((await runReportBench()) > 0) process.exitCode = 1;
+});

@@ -3,7 +3,7 @@ import { AlertKindSchema, AlertSchema } from '../domain/alert';
 import { AlertPrioritySchema } from '../clinical/alert-rules';
 import { AlarmSettingsViewSchema, RuleSetViewSchema, RulesQuerySchema, SessionRuleOverrideInputSchema, SetRuleSetSchema, UpdateAlarmSettingsSchema } from '../domain/alert-rules-view';
 import { IdSchema, ReasonSchema } from '../domain/common';
-import { NewPatientSchema, PatientSchema } from '../domain/patient';
+import { IsoDateSchema, NewPatientSchema, PatientSchema } from '../domain/patient';
 import { DischargeAssessmentInputSchema } from '../domain/discharge';
 import { NewDoseOrderSchema, ProtocolFieldsSchema, ProtocolSchema } from '../domain/protocol';
 import { NewOverrideSchema, ScreeningInputSchema } from '../domain/screening';
@@ -12,6 +12,7 @@ import { PhaseActionSchema } from '../domain/phase';
 import { NewReadingSchema, ReadingAnnotationSchema, ReadingCorrectionSchema, ReadingSchema } from '../domain/reading';
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
 import { NewUserSchema, PinSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
+import { ClinicExportRequestSchema, ClinicReportSchema, DateRangeSchema, ExportedFileSchema, RecordListItemSchema, SessionExportFormatSchema, SessionRecordSchema } from '../domain/reports';
 import { AuthStatusSchema, PatientHistorySchema, SessionDetailSchema, SessionSummarySchema } from '../domain/views';
 
 /**
@@ -35,6 +36,8 @@ const CLINICAL_STAFF: readonly Role[] = ['nurse', 'physician'];
 const PHYSICIAN: readonly Role[] = ['physician'];
 const PROTOCOL_EDITORS: readonly Role[] = ['physician', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+/** Who may open a finished record and export reports: staff (front desk, records) and clinicians; never admin. */
+const RECORD_READERS: readonly Role[] = ['staff', 'nurse', 'physician'];
 const Empty = z.object({}).strict();
 
 /** The one IPC contract: channel -> request schema, response schema, required role. */
@@ -141,6 +144,28 @@ export const CHANNELS = {
     request: z.object({ alertId: IdSchema, note: z.string().trim().max(500).optional() }).strict(),
     response: AlertSchema,
     access: CLINICAL_STAFF,
+  }),
+
+  /** Finished (closed or aborted) sessions, newest first; staff find a record here. */
+  'record/list': channel({
+    request: z
+      .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), search: z.string().trim().max(100).optional() })
+      .strict(),
+    response: z.array(RecordListItemSchema),
+    access: RECORD_READERS,
+  }),
+  /** The whole record of a session; staff only once it is closed or aborted. */
+  'record/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionRecordSchema, access: RECORD_READERS }),
+  'report/clinic': channel({ request: DateRangeSchema, response: ClinicReportSchema, access: RECORD_READERS }),
+  'export/session': channel({
+    request: z.object({ sessionId: IdSchema, format: SessionExportFormatSchema }).strict(),
+    response: ExportedFileSchema,
+    access: RECORD_READERS,
+  }),
+  'export/clinic': channel({
+    request: ClinicExportRequestSchema,
+    response: ExportedFileSchema,
+    access: RECORD_READERS,
   }),
 } as const satisfies Record<string, ChannelSpec>;
 

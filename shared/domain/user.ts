@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
 
-export const ROLES = ['nurse', 'physician', 'admin'] as const;
+/** `staff` (front desk, records): opens closed records and exports reports, nothing else. */
+export const ROLES = ['nurse', 'physician', 'admin', 'staff'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

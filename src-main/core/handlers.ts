@@ -5,6 +5,7 @@ import type { Session } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
 import type { SessionDetail } from '../../shared/domain/views';
 import { fail } from '../../shared/result';
+import { createReportService } from './reports/report-service';
 import type { Services } from './services';
 
 export interface HandlerContext {
@@ -38,6 +39,22 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 /** Each contract channel mapped onto the core service that answers it. */
 export function createHandlers(services: Services): Handlers {
   const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db } = services;
+  const reports = createReportService(services);
+
+  /** Staff see a record only once the session is over; clinicians see any. */
+  function requireReadableRecord(ctx: HandlerContext, sessionId: number): void {
+    const session = sessions.get(sessionId);
+    const clinician = who(ctx).roles.some((role) => role === 'nurse' || role === 'physician');
+    if (!clinician && OPEN_PHASES.includes(session.phase)) {
+      fail({
+        code: 'forbidden',
+        message: 'This session is still open: staff can open its record once it is closed or aborted',
+        field: 'sessionId',
+        reason: 'session_open',
+        params: { phase: session.phase },
+      });
+    }
+  }
 
   /** An alert action in one transaction, told to every window. */
   function alertWrite(action: () => Alert): Alert {
@@ -197,6 +214,18 @@ export function createHandlers(services: Services): Handlers {
       bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
       return alertRules.forSession(session);
     },
+    'record/list': (_ctx, request) => reports.closedRecords(request),
+    'record/get': (ctx, request) => {
+      requireReadableRecord(ctx, request.sessionId);
+      return reports.record(request.sessionId);
+    },
+    'report/clinic': (_ctx, request) => reports.clinicReport(request),
+    'export/session': (ctx, request) => {
+      requireReadableRecord(ctx, request.sessionId);
+      return reports.exportSession(request.sessionId, request.format);
+    },
+    'export/clinic': (_ctx, request) => reports.exportClinic(request, request.format),
+
     'settings/get': () => alertRules.alarmSettings(),
     'settings/update': (ctx, request) => {
       db.transaction(() => alertRules.setAlarmSettings(request.settings, request.reason, who(ctx).id))();

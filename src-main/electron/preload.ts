@@ -52,6 +52,11 @@ export const channels = {
   'rules/overrideForSession': invoke('rules/overrideForSession'),
   'settings/get': invoke('settings/get'),
   'settings/update': invoke('settings/update'),
+  'record/list': invoke('record/list'),
+  'record/get': invoke('record/get'),
+  'report/clinic': invoke('report/clinic'),
+  'export/session': invoke('export/session'),
+  'export/clinic': invoke('export/clinic'),
 } satisfies VigilChannels;
 
 /** Every contract event, and nothing else: `satisfies` rejects a missing or unknown name. */

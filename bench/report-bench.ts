@@ -1,0 +1,99 @@
+/**
+ * Report bench (called by bench/run.ts): the session report PDF of a 4-hour session with a
+ * reading every minute and about 20 alerts, built through the contract as staff would; and
+ * whether a nurse charting at another chair meanwhile waits for it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/channels';
+import { ManualClock } from '../src-main/core/clock';
+import { openVigilCore, type CoreConnection } from '../src-main/core/vigil-core';
+import { seedFinishedSession, type Caller } from '../tests/support/seeded-session';
+
+export const REPORT_TARGETS = { sessionPdfMs: 1000 };
+
+const quiet = { info: () => undefined, error: (message: string, detail?: unknown) => console.error(message, detail) };
+
+function caller(connection: CoreConnection): Caller {
+  return (async <C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
+    const result = await connection.call(channel, request);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value as ResponseOf<C>;
+  }) as Caller;
+}
+
+/** Prints the numbers; returns how many targets were missed. */
+export async function runReportBench(): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-report-bench-'));
+  const clock = new ManualClock(Date.UTC(2025, 2, 3, 8, 0, 0));
+  const core = openVigilCore({ dataDir, clock, logger: quiet });
+  try {
+    const admin = core.connect();
+    await caller(admin)('auth/setup', { username: 'bench.admin', displayName: 'Bench Physician', pin: '246810' });
+    await caller(admin)('user/create', { username: 'bench.nurse', displayName: 'Bench Nurse', pin: '135790', roles: ['nurse'] });
+    await caller(admin)('user/create', { username: 'bench.staff', displayName: 'Bench Staff', pin: '975310', roles: ['staff'] });
+    const nurse = core.connect();
+    await caller(nurse)('auth/signIn', { username: 'bench.nurse', pin: '135790' });
+    const staff = core.connect();
+    await caller(staff)('auth/signIn', { username: 'bench.staff', pin: '975310' });
+    const seeded = await seedFinishedSession(
+      { nurse: caller(nurse), physician: caller(admin), nursePin: '135790', clockTo: async (at) => clock.advance(at - clock.now()), now: () => clock.now() },
+      { mrn: 'BENCH-0001', infusionMinutes: 240, intervalMinutes: 1, spikeEveryMinutes: 9 },
+    );
+    const record = await caller(staff)('record/get', { sessionId: seeded.sessionId });
+
+    // Warm-up (font files read, code paths compiled), then the median of five.
+    await caller(staff)('export/session', { sessionId: seeded.sessionId, format: 'pdf' });
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 5; i += 1) {
+      const started = performance.now();
+      const file = await caller(staff)('export/session', { sessionId: seeded.sessionId, format: 'pdf' });
+      times.push(performance.now() - started);
+      bytes = Buffer.from(file.base64, 'base64').length;
+    }
+    times.sort((a, b) => a - b);
+    const pdfMs = times[2] ?? Number.NaN;
+
+    // Another chair charts every 5 ms while the PDF is made: the slowest reading/add, and the event loop's longest stall.
+    const other = await caller(nurse)('patient/create', { mrn: 'BENCH-0002', familyName: 'Chair', givenName: 'Other', dateOfBirth: '1970-01-01', weightKg: 70 });
+    const otherSession = await caller(nurse)('session/create', { patientId: other.id, chair: 'Chair 9', plannedInfusionMinutes: 40 });
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    let charting = true;
+    const latencies: number[] = [];
+    const chartLoop = (async () => {
+      while (charting) {
+        const started = performance.now();
+        await caller(nurse)('reading/add', { sessionId: otherSession.id, values: { heartRateBpm: 70, systolicMmHg: 120, diastolicMmHg: 80, spo2Pct: 98 } });
+        latencies.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    await caller(staff)('export/session', { sessionId: seeded.sessionId, format: 'pdf' });
+    charting = false;
+    await chartLoop;
+    delay.disable();
+
+    const rows: [string, number, number | null][] = [
+      [`session PDF, ${record.readings.length} readings, ${record.alerts.length} alerts (ms, median of 5)`, pdfMs, REPORT_TARGETS.sessionPdfMs],
+      ['session PDF size (kB)', bytes / 1024, null],
+      ['charting at another chair meanwhile: slowest reading/add (ms)', Math.max(...latencies), null],
+      ['event loop longest stall during the PDF (ms)', delay.max / 1e6, null],
+    ];
+    let missed = 0;
+    console.log('Vigil report bench: a 4-hour session, one reading a minute');
+    for (const [label, value, target] of rows) {
+      const verdict = target === null ? '' : value <= target ? `ok (target <= ${target})` : `MISSED (target <= ${target})`;
+      if (target !== null && value > target) missed++;
+      console.log(`  ${label.padEnd(66)} ${value.toFixed(2).padStart(10)}  ${verdict}`);
+    }
+    return missed;
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
