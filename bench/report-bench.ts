@@ -39,7 +39,10 @@ export async function runReportBench(): Promise<number> {
     const staff = core.connect();
     await caller(staff)('auth/signIn', { username: 'bench.staff', pin: '975310' });
     const seeded = await seedFinishedSession(
-      { nurse: caller(nurse), physician: caller(admin), nursePin: '135790', clockTo: async (at) => clock.advance(at - clock.now()), now: () => clock.now() },
+      { nurse: caller(nurse), physician: caller(admin), nursePin: '135790', clockTo: async (at) => {
+        clock.advance(at - clock.now());
+      },
+      now: () => clock.now() },
       { mrn: 'BENCH-0001', infusionMinutes: 240, intervalMinutes: 1, spikeEveryMinutes: 9 },
     );
     const record = await caller(staff)('record/get', { sessionId: seeded.sessionId });

@@ -15,6 +15,9 @@ import { SessionScreen } from './screens/SessionScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { UsersScreen } from './screens/UsersScreen';
+import { ClinicReportScreen } from './record/ClinicReportScreen';
+import { RecordScreen } from './record/RecordScreen';
+import { RecordsScreen } from './record/RecordsScreen';
 import { mayChart, usableView } from './store/access';
 import { useAppStore, type View } from './store/app-store';
 import { refreshOpenSessions } from './store/sync';
@@ -37,6 +40,12 @@ function CurrentView({ view }: { view: View }) {
       return <PhysicianScreen />;
     case 'patientHistory':
       return <PatientHistoryScreen key={view.patientId} patientId={view.patientId} />;
+    case 'records':
+      return <RecordsScreen />;
+    case 'record':
+      return <RecordScreen key={view.sessionId} sessionId={view.sessionId} />;
+    case 'clinicReport':
+      return <ClinicReportScreen />;
   }
 }
 

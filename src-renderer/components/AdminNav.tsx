@@ -9,6 +9,8 @@ export function AdminNav({ view }: { view: View }) {
   const user = useSignedInUser();
   const show = useAppStore((state) => state.show);
   const links = [
+    { kind: 'records', label: t('records.nav'), visible: mayCall(user, 'record/list') },
+    { kind: 'clinicReport', label: t('records.clinic.nav'), visible: mayCall(user, 'report/clinic') },
     { kind: 'protocols', label: t('nav.protocols'), visible: mayCall(user, 'protocol/list') },
     { kind: 'rules', label: t('rules.nav'), visible: mayCall(user, 'rules/get') },
     { kind: 'users', label: t('nav.users'), visible: mayCall(user, 'user/list') },
@@ -23,6 +25,7 @@ export function AdminNav({ view }: { view: View }) {
             key={link.kind}
             type="button"
             className={`admin-nav-link ${view.kind === link.kind ? 'current' : ''}`}
+            data-testid={`nav-${link.kind}`}
             aria-current={view.kind === link.kind ? 'page' : undefined}
             onClick={() => show({ kind: link.kind })}
           >

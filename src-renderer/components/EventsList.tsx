@@ -1,16 +1,36 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Alert } from '../../shared/domain/alert';
 import type { SessionEvent } from '../../shared/domain/session-event';
 import type { PhaseEvent } from '../../shared/domain/session';
 import { errorText } from '../format/error-text';
 import { formatClockTime } from '../format/time';
 import { call } from '../transport/client';
+import { PRIORITY_SYMBOL } from './AlertBanner';
+import { AlertText } from './AlertText';
 import { describeEvent } from './describe-event';
 
-type TimelineItem = { kind: 'phase'; at: number; item: PhaseEvent } | { kind: 'event'; at: number; item: SessionEvent };
+type TimelineItem =
+  | { kind: 'phase'; at: number; item: PhaseEvent }
+  | { kind: 'event'; at: number; item: SessionEvent }
+  | { kind: 'alert'; at: number; item: Alert }
+  | { kind: 'acknowledged'; at: number; item: Alert };
 
-/** Phase changes and session events in time order; an entry made in error is struck through, never removed. */
-export function EventsList({ events, phaseEvents, canRetract }: { events: readonly SessionEvent[]; phaseEvents: readonly PhaseEvent[]; canRetract: boolean }) {
+/**
+ * Phase changes, session events, and alerts with their acknowledgements, in time order; an
+ * entry made in error is struck through, never removed.
+ */
+export function EventsList({
+  events,
+  phaseEvents,
+  alerts = [],
+  canRetract,
+}: {
+  events: readonly SessionEvent[];
+  phaseEvents: readonly PhaseEvent[];
+  alerts?: readonly Alert[];
+  canRetract: boolean;
+}) {
   const { t } = useTranslation();
   const [retracting, setRetracting] = useState<number | null>(null);
   const [reason, setReason] = useState('');
@@ -19,6 +39,8 @@ export function EventsList({ events, phaseEvents, canRetract }: { events: readon
   const items: TimelineItem[] = [
     ...phaseEvents.filter((p) => p.fromPhase !== null).map((item) => ({ kind: 'phase' as const, at: item.at, item })),
     ...events.map((item) => ({ kind: 'event' as const, at: item.observedAt, item })),
+    ...alerts.map((item) => ({ kind: 'alert' as const, at: item.raisedAt, item })),
+    ...alerts.flatMap((item) => (item.acknowledgedAt === null ? [] : [{ kind: 'acknowledged' as const, at: item.acknowledgedAt, item }])),
   ].sort((a, b) => b.at - a.at);
 
   async function retract(eventId: number) {
@@ -36,7 +58,23 @@ export function EventsList({ events, phaseEvents, canRetract }: { events: readon
   return (
     <ol className="timeline" data-testid="timeline">
       {items.map((entry) =>
-        entry.kind === 'phase' ? (
+        entry.kind === 'alert' ? (
+          <li key={`a${entry.item.id}`} className={`timeline-alert priority-${entry.item.priority}`} data-testid="timeline-alert">
+            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span className="timeline-text">
+              {t('timeline.alertRaised', { symbol: PRIORITY_SYMBOL[entry.item.priority], priority: t(`alerts.priority.${entry.item.priority}`) })} — <AlertText alert={entry.item} />
+            </span>
+          </li>
+        ) : entry.kind === 'acknowledged' ? (
+          <li key={`k${entry.item.id}`} className="timeline-acknowledged" data-testid="timeline-acknowledged">
+            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span className="timeline-text">
+              {entry.item.acknowledgeNote
+                ? t('timeline.alertAcknowledgedNote', { name: entry.item.acknowledgedByName ?? '', note: entry.item.acknowledgeNote })
+                : t('timeline.alertAcknowledged', { name: entry.item.acknowledgedByName ?? '' })}
+            </span>
+          </li>
+        ) : entry.kind === 'phase' ? (
           <li key={`p${entry.item.id}`} className="timeline-phase">
             <span className="timeline-time">{formatClockTime(entry.at)}</span>
             <span>

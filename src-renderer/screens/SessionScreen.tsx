@@ -16,6 +16,7 @@ import { VitalsChart } from '../components/VitalsChart';
 import { ClosePanel } from '../phases/ClosePanel';
 import { DischargePanel } from '../phases/DischargePanel';
 import { ScreeningPanel } from '../phases/ScreeningPanel';
+import { RecordScreen } from '../record/RecordScreen';
 import { useAppStore } from '../store/app-store';
 import { loadSession, serverNow } from '../store/sync';
 
@@ -35,6 +36,8 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   if (!detail) return <main className="session-screen">{t('app.loading')}</main>;
   const { session, patient } = detail;
   const phase = session.phase;
+  // A signed or aborted session no longer charts: it opens as its whole record.
+  if (phase === 'closed' || phase === 'aborted') return <RecordScreen key={`${sessionId}-${phase}`} sessionId={sessionId} />;
   const charting = (CHARTING_PHASES as readonly string[]).includes(phase);
   const liveTimer = timer ?? detail.timer;
   const trend = detail.readings.filter(isCurrentReading);
@@ -81,7 +84,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
           {charting && <EventsBar sessionId={sessionId} />}
           <section className="card">
             <h2>{t('events.timeline')}</h2>
-            <EventsList events={detail.events} phaseEvents={detail.phaseEvents} canRetract={charting} />
+            <EventsList events={detail.events} phaseEvents={detail.phaseEvents} alerts={detail.alerts} canRetract={charting} />
           </section>
         </aside>
       </div>

@@ -19,10 +19,23 @@ export function mayChart(user: User | null): boolean {
   return mayCall(user, 'patient/list');
 }
 
-/** The view this user can actually use: clinical views fall back to the Users screen for an admin-only user. */
+/** Staff (and clinicians) open finished records and export reports. */
+export function mayReadRecords(user: User | null): boolean {
+  return mayCall(user, 'record/list');
+}
+
+/**
+ * The view this user can actually use: clinical views fall back to the records for staff,
+ * and to the Users screen for an admin-only user.
+ */
 export function usableView(user: User | null, view: View): View {
   const clinical = view.kind === 'patients' || view.kind === 'session' || view.kind === 'patientHistory' || view.kind === 'physician';
-  if (clinical && !mayChart(user)) return mayCall(user, 'user/list') ? { kind: 'users' } : { kind: 'protocols' };
+  const records = view.kind === 'records' || view.kind === 'record' || view.kind === 'clinicReport';
+  if (records && !mayReadRecords(user)) return mayCall(user, 'user/list') ? { kind: 'users' } : { kind: 'protocols' };
+  if (clinical && !mayChart(user)) {
+    if (mayReadRecords(user)) return { kind: 'records' };
+    return mayCall(user, 'user/list') ? { kind: 'users' } : { kind: 'protocols' };
+  }
   if (view.kind === 'users' && !mayCall(user, 'user/list')) return { kind: 'patients' };
   return view;
 }

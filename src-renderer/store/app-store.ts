@@ -14,7 +14,10 @@ export type View =
   | { kind: 'session'; sessionId: number }
   | { kind: 'users' }
   | { kind: 'protocols' }
-  | { kind: 'patientHistory'; patientId: number };
+  | { kind: 'patientHistory'; patientId: number }
+  | { kind: 'records' }
+  | { kind: 'record'; sessionId: number }
+  | { kind: 'clinicReport' };
 
 /**
  * The renderer's mirror of main. It never computes a clinical fact main does not store:
