@@ -1,3 +1,4 @@
+import type { ExportedFile } from '../domain/reports';
 import type { Result } from '../result';
 import type { ChannelName, RequestOf, ResponseOf } from './channels';
 import type { EventName, EventPayload } from './events';
@@ -9,8 +10,18 @@ export type VigilChannels = {
 
 export type Unsubscribe = () => void;
 
+/** The desktop app's file actions for an exported file (the web host has none: the browser downloads it). */
+export interface DesktopFiles {
+  /** The OS save dialog, then an atomic write. */
+  saveFile(file: ExportedFile): Promise<{ saved: true; path: string } | { saved: false; reason: 'canceled' | 'invalid' }>;
+  /** Prints the PDF itself through the system's print dialog. */
+  printPdf(file: ExportedFile): Promise<{ printed: boolean }>;
+}
+
 /** What the Electron preload exposes on `window.vigil`, and what the web transport implements. */
 export interface VigilBridge {
   channels: VigilChannels;
   subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe;
+  /** Only in the desktop app. */
+  desktop?: DesktopFiles;
 }

@@ -11,3 +11,7 @@ export function callChannel(name: ChannelName): string {
 export function eventChannel(name: EventName): string {
   return `vigil:event:${name}`;
 }
+
+/** The desktop's file actions for exports (outside the contract: they touch the OS, not core). */
+export const DESKTOP_SAVE_FILE = 'vigil:desktop:saveFile';
+export const DESKTOP_PRINT_PDF = 'vigil:desktop:printPdf';

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { createFileLogger } from '../core/logger';
 import { LOG_FILE_NAME, openVigilCore, type VigilCore } from '../core/vigil-core';
 import { resolveDataDir } from './data-dir';
+import { registerDesktopFiles } from './desktop-files';
 import { registerIpc } from './ipc';
 import { createMainWindow, WindowRegistry } from './main-window';
 import { NativeBindingMissingError, nativeBindingPath } from './native-binding';
@@ -88,6 +89,7 @@ function main(): void {
     serveAppProtocol(protocol, RENDERER_DIR);
     core = openCore(dataDir);
     registerIpc(ipcMain, core, registry, logger);
+    registerDesktopFiles(ipcMain, registry, logger, () => app.getPath('documents'));
     showWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow();

@@ -3,10 +3,10 @@
 // loses or renames one, and events from an allow-list checked the same way. Nothing of
 // Electron itself (ipcRenderer, the IPC event and its sender) reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Unsubscribe, VigilBridge, VigilChannels } from '../../shared/contract/api';
+import type { DesktopFiles, Unsubscribe, VigilBridge, VigilChannels } from '../../shared/contract/api';
 import type { ChannelName } from '../../shared/contract/channels';
 import type { EventName, EventPayload } from '../../shared/contract/events';
-import { callChannel, eventChannel } from './ipc-names';
+import { callChannel, DESKTOP_PRINT_PDF, DESKTOP_SAVE_FILE, eventChannel } from './ipc-names';
 
 function invoke<C extends ChannelName>(channel: C): VigilChannels[C] {
   const ipcName = callChannel(channel);
@@ -80,6 +80,12 @@ function subscribe<E extends EventName>(event: E, listener: (payload: EventPaylo
   };
 }
 
-export const bridge: VigilBridge = { channels, subscribe };
+/** Save and print an exported file; main checks the sender and the payload again. */
+const desktop: DesktopFiles = {
+  saveFile: (file) => ipcRenderer.invoke(DESKTOP_SAVE_FILE, file) as ReturnType<DesktopFiles['saveFile']>,
+  printPdf: (file) => ipcRenderer.invoke(DESKTOP_PRINT_PDF, file) as ReturnType<DesktopFiles['printPdf']>,
+};
+
+export const bridge: VigilBridge = { channels, subscribe, desktop };
 
 contextBridge.exposeInMainWorld('vigil', bridge);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/domain/reports';
 import type { AppError, Result } from '../../shared/result';
 import { errorText } from '../format/error-text';
+import { bridge } from '../transport/client';
 import { offerDownload } from './download';
 
 export interface ExportChoice {
@@ -28,8 +29,15 @@ export function ExportButtons({ choices, testId }: { choices: readonly ExportCho
       setError(result.error);
       return;
     }
-    offerDownload(result.value);
-    setDone(result.value.fileName);
+    const desktop = bridge().desktop;
+    if (!desktop) {
+      offerDownload(result.value);
+      setDone(result.value.fileName);
+      return;
+    }
+    // The desktop app: the OS save dialog, and main writes the file atomically.
+    const saved = await desktop.saveFile(result.value);
+    if (saved.saved) setDone(saved.path);
   }
 
   return (

@@ -14,6 +14,7 @@ import { errorText } from '../format/error-text';
 import { formatClockTime, formatDateTime } from '../format/time';
 import { call } from '../transport/client';
 import { ExportButtons } from './ExportButtons';
+import { PrintReportButton } from './PrintReportButton';
 import { sessionExportChoices } from './session-exports';
 import './record.css';
 
@@ -65,6 +66,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
         </div>
       </header>
       <ExportButtons choices={sessionExportChoices(t, session.id)} testId="record-export" />
+      <PrintReportButton sessionId={session.id} />
 
       <div className="record-grid">
         <section className="record-card">

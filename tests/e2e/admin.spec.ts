@@ -212,9 +212,11 @@ test("a patient's history lists the earlier sessions with their peak BP, and a r
   await expect(rows.nth(1).locator('[data-col="peakDissociation"]')).toHaveText('2');
   await expect(rows.nth(1).locator('[data-col="alerts"] [data-priority="high"]')).toHaveCount(0);
 
+  // An aborted session opens as its whole record (read-only), not as the chair's charting screen.
   await rows.nth(1).click();
-  await expect(page.getByTestId('session-screen')).toBeVisible();
+  await expect(page.getByTestId('record-screen')).toBeVisible();
   await expect(page.getByTestId('phase')).toHaveText('Aborted');
-  await expect(page.getByTestId('session-screen').locator('.chair-badge')).toHaveText('Chair 1');
+  await expect(page.getByTestId('record-screen').getByRole('heading', { level: 1 })).toHaveText('Lindqvist, Maja');
+  await expect(page.getByTestId('record-screen')).toContainText('Chair 1');
   expect(pageProblems).toEqual([]);
 });

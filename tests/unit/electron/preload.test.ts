@@ -37,7 +37,8 @@ beforeEach(() => {
 describe('the preload', () => {
   it('exposes window.vigil and nothing else', () => {
     expect([...electron.exposed.keys()]).toEqual(['vigil']);
-    expect(Object.keys(bridge).sort()).toEqual(['channels', 'subscribe']);
+    expect(Object.keys(bridge).sort()).toEqual(['channels', 'desktop', 'subscribe']);
+    expect(Object.keys(bridge.desktop ?? {}).sort()).toEqual(['printPdf', 'saveFile']);
   });
 
   it('exposes exactly the contract channels', () => {

@@ -16,6 +16,30 @@ const LIGHT = rgb(0.88, 0.88, 0.88);
 const SHAPING_OFF = Object.fromEntries(['liga', 'clig', 'calt', 'rlig', 'rclt', 'kern', 'mark', 'mkmk', 'ccmp', 'locl', 'curs', 'dlig'].map((tag) => [tag, false]));
 const EMBED_OPTIONS = { subset: true, features: SHAPING_OFF };
 
+interface FontkitLayoutHolder {
+  embedder: { font: { layout(text: string, features?: unknown): unknown } };
+}
+
+/**
+ * pdf-lib lays out every string with fontkit twice (to measure it, and to draw it), and a
+ * report repeats the same cells ("98", a nurse's name) hundreds of times. Remembering each
+ * string's layout per embedded font keeps a 4-hour report near half a second. pdf-lib has
+ * no public hook for this, so the cast reaches its embedder's fontkit font.
+ */
+function rememberLayouts(font: PDFFont): void {
+  const fontkitFont = (font as unknown as FontkitLayoutHolder).embedder.font;
+  const layout = fontkitFont.layout.bind(fontkitFont);
+  const layouts = new Map<string, unknown>();
+  fontkitFont.layout = (text, features) => {
+    let laidOut = layouts.get(text);
+    if (laidOut === undefined) {
+      laidOut = layout(text, features);
+      layouts.set(text, laidOut);
+    }
+    return laidOut;
+  };
+}
+
 export interface PageHeader {
   /** Left, bold: the clinic. */
   title: string;
@@ -63,6 +87,8 @@ export class ReportDocument {
     pdf.registerFontkit(fontkit);
     const fonts = loadReportFonts();
     const [regular, bold] = await Promise.all([pdf.embedFont(fonts.regular, EMBED_OPTIONS), pdf.embedFont(fonts.bold, EMBED_OPTIONS)]);
+    rememberLayouts(regular);
+    rememberLayouts(bold);
     pdf.setTitle(info.title);
     pdf.setSubject(info.subject);
     pdf.setProducer('Vigil');
