@@ -17,6 +17,12 @@ export const READ_ONLY_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>
   'alert/list',
   'rules/get',
   'settings/get',
+  // Records and exports read the record and make a file from it; they write nothing.
+  'record/list',
+  'record/get',
+  'report/clinic',
+  'export/session',
+  'export/clinic',
 ]);
 
 /** Whether a failed call was a write (nothing was saved) or a read (nothing was shown). */
