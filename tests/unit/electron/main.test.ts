@@ -135,7 +135,10 @@ describe('main', () => {
     expect(calls.indexOf('setPath userData')).toBeLessThan(calls.indexOf('requestSingleInstanceLock'));
     expect(module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
-    expect(module.ipcMain.handle.mock.calls.map(([name]) => name).sort()).toEqual(CHANNEL_NAMES.map((name) => `vigil:call:${name}`).sort());
+    // The contract's channels, and the desktop's two file actions for exports (save, print).
+    expect(module.ipcMain.handle.mock.calls.map(([name]) => name).sort()).toEqual(
+      [...CHANNEL_NAMES.map((name) => `vigil:call:${name}`), 'vigil:desktop:printPdf', 'vigil:desktop:saveFile'].sort(),
+    );
     expect(windows).toHaveLength(1);
     const [window] = windows;
     expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });

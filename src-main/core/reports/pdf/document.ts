@@ -198,8 +198,9 @@ export class ReportDocument {
     const lineHeight = size * 1.3;
     const pad = 2;
     const widths = columns.map((column) => column.width * this.contentWidth);
-    const drawRow = (cells: readonly string[], options: { bold?: boolean; shade?: boolean; header?: boolean }) => {
-      const wrapped = cells.map((cell, i) => this.wrap(cell, (widths[i] ?? 0) - 2 * pad, size, options.bold || options.header));
+    const drawRow = (cells: readonly string[], options: { bold?: boolean; shade?: boolean; header?: boolean; size?: number }) => {
+      const textSize = options.size ?? size;
+      const wrapped = cells.map((cell, i) => this.wrap(cell, (widths[i] ?? 0) - 2 * pad, textSize, options.bold || options.header));
       const height = Math.max(1, ...wrapped.map((lines) => lines.length)) * lineHeight + 2 * pad;
       if (!options.header && this.y - height < PAGE.margin + PAGE.footerHeight) {
         this.newPage();
@@ -213,15 +214,15 @@ export class ReportDocument {
         const width = widths[i] ?? 0;
         lines.forEach((line, lineIndex) => {
           const font = options.bold || options.header ? this.bold : this.regular;
-          const textX = columns[i]?.align === 'right' ? x + width - pad - this.textWidth(line, size, options.bold || options.header) : x + pad;
-          this.page.drawText(line, { x: textX, y: this.y - pad - (lineIndex + 1) * lineHeight + size * 0.3, size, font, color: BLACK });
+          const textX = columns[i]?.align === 'right' ? x + width - pad - this.textWidth(line, textSize, options.bold || options.header) : x + pad;
+          this.page.drawText(line, { x: textX, y: this.y - pad - (lineIndex + 1) * lineHeight + textSize * 0.3, size: textSize, font, color: BLACK });
         });
         x += width;
       });
       this.y -= height;
       this.page.drawLine({ start: { x: PAGE.margin, y: this.y }, end: { x: PAGE.width - PAGE.margin, y: this.y }, thickness: 0.3, color: GREY });
     };
-    const drawHeader = () => drawRow(columns.map((column) => column.label), { header: true });
+    const drawHeader = () => drawRow(columns.map((column) => column.label), { header: true, size: Math.min(size, 6.5) });
     this.ensureSpace(lineHeight * 4);
     drawHeader();
     for (const row of rows) drawRow(row.cells, row);

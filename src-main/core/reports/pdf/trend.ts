@@ -46,7 +46,11 @@ export function drawTrend(area: { page: PDFPage; x: number; y: number; width: nu
   for (const mark of phaseMarks) {
     const x = xOf(mark.at);
     page.drawLine({ start: { x, y: bottom }, end: { x, y: bottom + height }, thickness: 0.4, color: BLACK, dashArray: [2, 2] });
-    page.drawText(`${mark.label} ${localTime(mark.at)}`, { x: x + 2, y: bottom + height - 9, size: 6.5, font: regular, color: BLACK });
+    const label = `${mark.label} ${localTime(mark.at)}`;
+    // Near the right edge the label goes to the left of its line, so it is never cut off.
+    const labelWidth = regular.widthOfTextAtSize(label, 6.5);
+    const labelX = x + 2 + labelWidth > left + width ? x - 2 - labelWidth : x + 2;
+    page.drawText(label, { x: labelX, y: bottom + height - 9, size: 6.5, font: regular, color: BLACK });
   }
   page.drawText(localTime(from), { x: left, y: bottom - 10, size: 7, font: regular, color: BLACK });
   const endLabel = localTime(to);
