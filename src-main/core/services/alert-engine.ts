@@ -5,6 +5,7 @@ import { news2AlertValues } from '../../../shared/clinical/news2-reading';
 import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
 import type { Reading } from '../../../shared/domain/reading';
 import type { AlertRow, AlertStore } from './alert-store';
+import { ALERT_PARAMETERS, type SessionReadingState } from './reading-state';
 
 /** Why an alert ended when no person resolved it by hand. */
 export const AUTO_RESOLVE_REASONS = {
@@ -21,6 +22,10 @@ export const AUTO_RESOLVE_REASONS = {
 
 export type ClearReason = 'cleared' | 'corrected' | 'artifact' | 'ruleChanged';
 
+// baselineOf, latestValues and isConfirmed below are the plain definitions over a list of
+// readings: the engine uses the indexed SessionReadingState, and the property tests hold it
+// to these.
+
 /** One parameter's value as the engine sees it, at each current reading that has one. */
 function valueIn(reading: Reading, parameter: AlertParameter): number | undefined {
   if (parameter === 'news2Total' || parameter === 'news2HighestSingle' || parameter === 'news2HighestSingleExceptConsciousness') {
@@ -29,7 +34,6 @@ function valueIn(reading: Reading, parameter: AlertParameter): number | undefine
   return reading.values[parameter];
 }
 
-const ALL_PARAMETERS: readonly AlertParameter[] = [...VITAL_PARAMETER_KEYS, 'news2Total', 'news2HighestSingle', 'news2HighestSingleExceptConsciousness'];
 
 const newestFirst = (readings: readonly Reading[]) => [...readings].sort((a, b) => b.observedAt - a.observedAt || b.id - a.id);
 
@@ -54,7 +58,7 @@ export function latestValues(readings: readonly Reading[]): { values: Evaluation
   const values: EvaluationValues = {};
   const sources: Partial<Record<AlertParameter, Reading>> = {};
   const ordered = newestFirst(readings);
-  for (const parameter of ALL_PARAMETERS) {
+  for (const parameter of ALERT_PARAMETERS) {
     for (const reading of ordered) {
       const value = valueIn(reading, parameter);
       if (value === undefined) continue;
@@ -87,9 +91,29 @@ export function isConfirmed(rule: AlertRule, readings: readonly Reading[], basel
   return runStart !== undefined && nowAt - runStart.observedAt >= confirmation.seconds * 1000;
 }
 
+/**
+ * `isConfirmed` on the incremental state: walks the parameter's values newest first and stops
+ * as soon as the answer is known, so it reads the confirmation window, not the session.
+ */
+export function isConfirmedIn(rule: AlertRule, state: SessionReadingState, baseline: EvaluationValues, nowAt: number): boolean {
+  const confirmation = rule.confirmation;
+  if (confirmation.kind === 'none') return true;
+  const base = baseline[rule.parameter] ?? null;
+  let confirmed = false;
+  let runLength = 0;
+  state.of(rule.parameter).walkBack((entry) => {
+    const value = entry.values[rule.parameter];
+    if (value === undefined || !violates(rule.comparison, value, base)) return false;
+    runLength += 1;
+    confirmed = confirmation.kind === 'consecutiveReadings' ? runLength >= confirmation.count : nowAt - entry.observedAt >= confirmation.seconds * 1000;
+    return !confirmed;
+  });
+  return confirmed;
+}
+
 /** Whether the group's latest alert was resolved by a person after `readingRecordedAt`. */
 function resolvedByHandSince(store: AlertStore, sessionId: number, group: string, readingRecordedAt: number): boolean {
-  const latest = store.ofSession(sessionId).filter((row) => row.rule_group === group).at(-1);
+  const latest = store.latestOfGroup(sessionId, group);
   return (
     latest !== undefined &&
     latest.resolved_at !== null &&
@@ -102,8 +126,8 @@ function resolvedByHandSince(store: AlertStore, sessionId: number, group: string
 export interface ReconcileInput {
   sessionId: number;
   rules: readonly AlertRule[];
-  /** The current readings of the session (no history, no artifacts). */
-  currentReadings: readonly Reading[];
+  /** The session's current readings (no history, no artifacts), indexed. */
+  state: SessionReadingState;
   infusionStartedAt: number | null;
   /** The reading just committed, if that is what changed; a repeat counts only for it. */
   trigger: Reading | null;
@@ -120,9 +144,9 @@ export interface ReconcileInput {
  * (latched) until acknowledged when the clinic latches. Returns the ids of changed alerts.
  */
 export function reconcilePhysiological(store: AlertStore, input: ReconcileInput): number[] {
-  const { sessionId, rules, currentReadings, trigger, nowAt, settings } = input;
-  const { values, sources } = latestValues(currentReadings);
-  const baseline = baselineOf(currentReadings, input.infusionStartedAt);
+  const { sessionId, rules, state, trigger, nowAt, settings } = input;
+  const { values, sources } = state.latest();
+  const baseline = state.baseline(input.infusionStartedAt);
   const winners = evaluateThresholds(rules, values, baseline);
   const allViolated = violatedRules(rules, values, baseline);
   const active = store.activeOfSession(sessionId).filter((row) => row.kind === 'physiological');
@@ -184,7 +208,7 @@ export function reconcilePhysiological(store: AlertStore, input: ReconcileInput)
         continue;
       }
     }
-    if (!isConfirmed(violation.rule, currentReadings, baseline, nowAt)) continue;
+    if (!isConfirmedIn(violation.rule, state, baseline, nowAt)) continue;
     // Resolved by hand: the person judged these readings; only a newer one raises it again.
     const source = sources[violation.rule.parameter];
     if (!existing && source && resolvedByHandSince(store, sessionId, winner.rule.group, source.recordedAt)) continue;
@@ -210,7 +234,7 @@ export function reconcilePhysiological(store: AlertStore, input: ReconcileInput)
     const base = baseline[rule.parameter] ?? null;
     // The band keeps genuine values hovering at a limit from flapping. When the value that
     // raised the alert was corrected or marked an artifact, it never happened: judge plainly.
-    const sourceGone = row.reading_id !== null && !currentReadings.some((r) => r.id === row.reading_id);
+    const sourceGone = row.reading_id !== null && !state.has(row.reading_id);
     // A changed rule is judged as written, band or not: the physician moved the line on purpose.
     const plainly = input.clearReason === 'ruleChanged' || (sourceGone && input.clearReason !== 'cleared');
     const cleared = plainly ? !violates(rule.comparison, value, base) : clearsWithHysteresis(rule, value, base);

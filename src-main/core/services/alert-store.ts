@@ -32,24 +32,30 @@ export interface AlertRow {
 
 export type AlertEventKind = 'repeat' | 'acknowledged' | 'resolved' | 'audioPaused' | 'escalated' | 'conditionCleared';
 
-// An alert's state is derived from its append-only event rows. A condition counts as
-// cleared only when its clearing came after the latest repeat.
+// An alert's state is folded from its append-only event rows into alert_state as each event
+// is appended (same transaction), so a read is one row however long the alert ran.
+// A condition counts as cleared only when its clearing came after the latest repeat.
 const ALERT_SELECT = `
-  SELECT a.*,
-    (SELECT COUNT(*) FROM alert_events e WHERE e.alert_id = a.id AND e.kind = 'repeat') AS repeat_count,
-    lr.value AS last_value, lr.at AS last_at,
-    rs.at AS resolved_at, rs.note AS resolved_reason, rsu.display_name AS resolved_by_name,
-    ak.at AS acknowledged_at, aku.display_name AS acknowledged_by_name, ak.note AS acknowledge_note,
-    CASE WHEN cc.id > COALESCE(lr.id, 0) THEN cc.at END AS condition_cleared_at,
-    (SELECT MAX(until_at) FROM alert_events WHERE alert_id = a.id AND kind = 'audioPaused') AS audio_paused_until,
-    (SELECT MIN(at) FROM alert_events WHERE alert_id = a.id AND kind = 'escalated') AS escalated_at
+  SELECT a.*, s.repeat_count, s.last_value, s.last_at,
+    s.resolved_at, s.resolved_reason, rsu.display_name AS resolved_by_name,
+    s.acknowledged_at, aku.display_name AS acknowledged_by_name, s.acknowledge_note,
+    s.condition_cleared_at, s.audio_paused_until, s.escalated_at
   FROM alerts a
-  LEFT JOIN alert_events lr ON lr.id = (SELECT MAX(id) FROM alert_events WHERE alert_id = a.id AND kind = 'repeat')
-  LEFT JOIN alert_events rs ON rs.id = (SELECT MAX(id) FROM alert_events WHERE alert_id = a.id AND kind = 'resolved')
-  LEFT JOIN users rsu ON rsu.id = rs.user_id
-  LEFT JOIN alert_events ak ON ak.id = (SELECT MIN(id) FROM alert_events WHERE alert_id = a.id AND kind = 'acknowledged')
-  LEFT JOIN users aku ON aku.id = ak.user_id
-  LEFT JOIN alert_events cc ON cc.id = (SELECT MAX(id) FROM alert_events WHERE alert_id = a.id AND kind = 'conditionCleared')`;
+  JOIN alert_state s ON s.alert_id = a.id
+  LEFT JOIN users rsu ON rsu.id = s.resolved_by
+  LEFT JOIN users aku ON aku.id = s.acknowledged_by`;
+
+/** How each event kind changes the folded state (SQLite evaluates the right-hand sides on the old row). */
+const FOLD: Record<AlertEventKind, string> = {
+  repeat: 'repeat_count = repeat_count + 1, last_value = :value, last_at = :at, condition_cleared_at = NULL',
+  acknowledged: `acknowledged_by = CASE WHEN acknowledged_at IS NULL THEN :userId ELSE acknowledged_by END,
+    acknowledge_note = CASE WHEN acknowledged_at IS NULL THEN :note ELSE acknowledge_note END,
+    acknowledged_at = COALESCE(acknowledged_at, :at)`,
+  resolved: 'resolved_at = :at, resolved_reason = :note, resolved_by = :userId',
+  audioPaused: 'audio_paused_until = CASE WHEN audio_paused_until IS NULL OR :untilAt > audio_paused_until THEN :untilAt ELSE audio_paused_until END',
+  escalated: 'escalated_at = CASE WHEN escalated_at IS NULL OR :at < escalated_at THEN :at ELSE escalated_at END',
+  conditionCleared: 'condition_cleared_at = :at',
+};
 
 export const toAlert = (row: AlertRow): Alert => ({
   id: row.id,
@@ -109,8 +115,19 @@ export interface AlertEventRow {
 export function createAlertStore(db: Database) {
   const byId = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.id = ?`);
   const ofSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? ORDER BY a.id`);
+  const activeOfSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE s.session_id = ? AND s.resolved_at IS NULL ORDER BY a.id`);
+  const latestOfGroup = db.prepare<[number, string], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? AND a.rule_group = ? ORDER BY a.id DESC LIMIT 1`);
   const recent = db.prepare<[], AlertRow>(`${ALERT_SELECT} ORDER BY a.id DESC LIMIT 500`);
-  const active = db.prepare<[], AlertRow>(`${ALERT_SELECT} WHERE NOT EXISTS (SELECT 1 FROM alert_events r WHERE r.alert_id = a.id AND r.kind = 'resolved') ORDER BY a.id`);
+  const active = db.prepare<[], AlertRow>(`${ALERT_SELECT} WHERE s.resolved_at IS NULL ORDER BY a.id`);
+  const insertState = db.prepare('INSERT INTO alert_state (alert_id, session_id) VALUES (?, ?)');
+  const fold = Object.fromEntries(
+    Object.entries(FOLD).map(([kind, set]) => {
+      const statement = db.prepare(`UPDATE alert_state SET ${set} WHERE alert_id = :alertId`);
+      const names = ['alertId', ...new Set([...set.matchAll(/:(\w+)/g)].map((m) => m[1] as string))];
+      const apply = (event: Record<string, unknown>): void => void statement.run(Object.fromEntries(names.map((name) => [name, event[name]])));
+      return [kind, apply];
+    }),
+  ) as Record<AlertEventKind, (event: Record<string, unknown>) => void>;
   const insertAlert = db.prepare(
     `INSERT INTO alerts (session_id, rule_id, rule_group, parameter, kind, priority, comparison_json, threshold, baseline, value, reading_id, raised_at)
      VALUES (:sessionId, :ruleId, :group, :parameter, :kind, :priority, :comparison, :threshold, :baseline, :value, :readingId, :at)`,
@@ -126,12 +143,21 @@ export function createAlertStore(db: Database) {
       return row;
     },
     ofSession: (sessionId: number): AlertRow[] => ofSession.all(sessionId),
-    activeOfSession: (sessionId: number): AlertRow[] => ofSession.all(sessionId).filter((row) => row.resolved_at === null),
+    activeOfSession: (sessionId: number): AlertRow[] => activeOfSession.all(sessionId),
+    /** The newest alert of a condition group in a session, active or not. */
+    latestOfGroup: (sessionId: number, group: string): AlertRow | undefined => latestOfGroup.get(sessionId, group),
     allActive: (): AlertRow[] => active.all(),
     recent: (): AlertRow[] => recent.all(),
-    insert: (row: NewAlertRow): number => Number(insertAlert.run(row).lastInsertRowid),
+    insert(row: NewAlertRow): number {
+      const id = Number(insertAlert.run(row).lastInsertRowid);
+      insertState.run(id, row.sessionId);
+      return id;
+    },
+    /** Appends the event and folds it into the alert's state; callers hold the transaction. */
     event(event: AlertEventRow): void {
-      insertEvent.run({ userId: null, note: null, value: null, readingId: null, untilAt: null, ...event });
+      const full = { userId: null, note: null, value: null, readingId: null, untilAt: null, ...event };
+      insertEvent.run(full);
+      fold[event.kind](full);
     },
   };
 }

@@ -39,7 +39,7 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
     return alerts.reconcile({
       sessionId: session.id,
       rules: alertRules.effectiveRules(session),
-      currentReadings: readings.currentOfSession(session.id),
+      state: readings.state(session.id),
       infusionStartedAt: sessions.timerOf(session).infusionStartedAt,
       trigger,
       clearReason,
@@ -48,7 +48,15 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
 
   /** Runs one charting write in a transaction, then publishes what changed. */
   function commit(write: () => { reading: Reading; changedAlertIds: number[] }): ChartingResult {
-    const { reading, changedAlertIds } = db.transaction(write)();
+    let written: { reading: Reading; changedAlertIds: number[] };
+    try {
+      written = db.transaction(write)();
+    } catch (error) {
+      // The incremental state may hold what was just rolled back: rebuild it from the record.
+      readings.invalidateState();
+      throw error;
+    }
+    const { reading, changedAlertIds } = written;
     const changedAlerts = [...new Set(changedAlertIds)].map((id) => alerts.get(id));
     bus.emit('reading/added', reading);
     for (const alert of changedAlerts) bus.emit('alert/changed', alert);

@@ -1,5 +1,4 @@
 import { computeDueChecks, type DueChecks, type MonitoringSchedule } from '../../../shared/clinical/due-checks';
-import { VITALS_CHECK_REQUIRED_PARAMETERS } from '../../../shared/clinical/screening-checklist';
 import type { TechnicalAlertCondition } from '../../../shared/clinical/technical-alerts';
 import type { Session } from '../../../shared/domain/session';
 import type { CoreDeps } from '../deps';
@@ -33,12 +32,12 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
   }
 
   function dueChecks(session: Session, now = clock.now()): DueChecks {
-    const current = readings.currentOfSession(session.id).map((r) => ({
-      observedAt: r.observedAt,
-      hasVitals: VITALS_CHECK_REQUIRED_PARAMETERS.every((p) => r.values[p] !== undefined),
-      hasBloodPressure: r.values.systolicMmHg !== undefined && r.values.diastolicMmHg !== undefined,
-    }));
-    return computeDueChecks(sessions.phaseEvents(session.id), current, now, scheduleOf(session));
+    const schedule = scheduleOf(session);
+    const changes = sessions.phaseEvents(session.id);
+    const afterStartMs = schedule.checkpoints.bpAtMinutesAfterStart === null ? null : schedule.checkpoints.bpAtMinutesAfterStart * 60_000;
+    // The moments checkpoints hang on are phase changes (and the timed checkpoint after one).
+    const moments = changes.flatMap((change) => [change.at, afterStartMs === null ? null : change.at + afterStartMs]);
+    return computeDueChecks(changes, readings.state(session.id).monitoringReadings(moments), now, schedule);
   }
 
   /** Which technical conditions hold for a session now. */
@@ -54,6 +53,7 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
 
   return {
     dueChecks,
+    scheduleOf,
 
     /**
      * Called on each tick: raises or resolves the technical alerts of every open session,

@@ -1,11 +1,12 @@
 import { checkReadingValues } from '../../../shared/clinical/validate-reading';
-import { news2ForReading } from '../../../shared/clinical/news2-reading';
+import { NEWS2_MINIMUM_PARAMETERS, news2ForReading } from '../../../shared/clinical/news2-reading';
 import { meanArterialPressureMmHg } from '../../../shared/clinical/map';
 import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../../../shared/clinical/parameters';
 import { isCurrentReading, type Reading, type ReadingValues } from '../../../shared/domain/reading';
 import { fail } from '../../../shared/result';
 import type { CoreDeps } from '../deps';
 import { READING_COLUMNS } from './reading-columns';
+import { createReadingStates, entryOf } from './reading-state';
 
 type ReadingRow = Record<string, number | string | null> & {
   id: number;
@@ -23,7 +24,12 @@ type ReadingRow = Record<string, number | string | null> & {
   annotation_reason: string | null;
   annotation_at: number | null;
   annotation_user_name: string | null;
+  news2_json: string | null;
+  derived_version: number | null;
 };
+
+/** Bumped when what is derived at commit changes; rows with an older (or no) version are derived when read. */
+const DERIVED_VERSION = 1;
 
 function createReadingMapper(lateEntryAfterMs: number) {
   return (row: ReadingRow): Reading => {
@@ -46,7 +52,12 @@ function createReadingMapper(lateEntryAfterMs: number) {
       values,
       mapSource: row.map_source,
       onSupplementalOxygen: row.supplemental_oxygen === null ? null : row.supplemental_oxygen === 1,
-      news2: news2ForReading(values, row.supplemental_oxygen === null ? null : row.supplemental_oxygen === 1),
+      news2:
+        row.derived_version === DERIVED_VERSION
+          ? row.news2_json === null
+            ? null
+            : (JSON.parse(row.news2_json) as Reading['news2'])
+          : news2ForReading(values, row.supplemental_oxygen === null ? null : row.supplemental_oxygen === 1),
       late: row.recorded_at - row.observed_at > lateEntryAfterMs,
       supersedesId: row.supersedes_id,
       correctionReason: row.correction_reason,
@@ -66,6 +77,9 @@ const READING_SELECT = `
   LEFT JOIN reading_annotations an ON an.id = (SELECT MAX(id) FROM reading_annotations WHERE reading_id = r.id)
   LEFT JOIN users au ON au.id = an.user_id`;
 
+/** Not replaced by a correction and not (now) marked an artifact. */
+const CURRENT = `NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id) AND an.kind IS NOT 'artifact'`;
+
 export interface StoreReadingInput {
   sessionId: number;
   sessionCreatedAt: number;
@@ -82,14 +96,22 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
   const toReading = createReadingMapper(settings.lateEntryAfterMinutes * 60_000);
   const columns = VITAL_PARAMETER_KEYS.map((key) => READING_COLUMNS[key]);
   const insert = db.prepare(
-    `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, supplemental_oxygen, supersedes_id, correction_reason, ${columns.join(', ')})
-     VALUES (:sessionId, :observedAt, :recordedAt, :recordedBy, :mapSource, :supplementalOxygen, :supersedesId, :correctionReason, ${columns.map((c) => `:${c}`).join(', ')})`,
+    `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, supplemental_oxygen, supersedes_id, correction_reason, news2_json, derived_version, ${columns.join(', ')})
+     VALUES (:sessionId, :observedAt, :recordedAt, :recordedBy, :mapSource, :supplementalOxygen, :supersedesId, :correctionReason, :news2Json, ${DERIVED_VERSION}, ${columns.map((c) => `:${c}`).join(', ')})`,
   );
   const insertAnnotation = db.prepare(
     'INSERT INTO reading_annotations (reading_id, kind, reason, at, user_id) VALUES (:readingId, :kind, :reason, :at, :userId)',
   );
   const byId = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.id = ?`);
   const ofSession = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? ORDER BY r.observed_at, r.id`);
+  const currentOfSession = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? AND ${CURRENT} ORDER BY r.observed_at, r.id`);
+  // Newest first along the (session_id, observed_at, rowid) index; stops at the first current row.
+  const newestCurrent = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? AND ${CURRENT} ORDER BY r.observed_at DESC, r.id DESC LIMIT 1`);
+  const newestCurrentScored = db.prepare<[number], ReadingRow>(
+    `${READING_SELECT} WHERE r.session_id = ? AND ${CURRENT} AND ${NEWS2_MINIMUM_PARAMETERS.map((p) => `r.${READING_COLUMNS[p]} IS NOT NULL`).join(' AND ')}
+     ORDER BY r.observed_at DESC, r.id DESC LIMIT 1`,
+  );
+  const states = createReadingStates((sessionId) => currentOfSession.all(sessionId).map((row) => entryOf(toReading(row))));
 
   function get(id: number): Reading {
     const row = byId.get(id);
@@ -128,8 +150,14 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
         correctionReason: input.correction?.reason ?? null,
       };
       for (const key of VITAL_PARAMETER_KEYS) row[READING_COLUMNS[key]] = values[key] ?? null;
+      const news2 = news2ForReading(values, input.onSupplementalOxygen ?? null);
+      row.news2Json = news2 === null ? null : JSON.stringify(news2);
       const { lastInsertRowid } = insert.run(row);
-      return get(Number(lastInsertRowid));
+      const stored = get(Number(lastInsertRowid));
+      const state = states.ifLoaded(input.sessionId);
+      if (input.correction) state?.remove(input.correction.supersedesId);
+      state?.add(entryOf(stored));
+      return stored;
     },
 
     /** A reading that may still be corrected or annotated: the newest version, not history. */
@@ -155,14 +183,36 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
         fail({ code: 'conflict', message: 'This reading is not marked as an artifact', field: 'readingId', reason: 'not_artifact' });
       }
       insertAnnotation.run({ readingId, kind, reason, at: clock.now(), userId });
-      return get(readingId);
+      const annotated = get(readingId);
+      const state = states.ifLoaded(annotated.sessionId);
+      if (kind === 'artifact') state?.remove(readingId);
+      else if (annotated.supersededById === null) state?.add(entryOf(annotated));
+      return annotated;
     },
 
     /** Every row, history included, oldest observation first. */
     ofSession: (sessionId: number): Reading[] => ofSession.all(sessionId).map(toReading),
 
-    /** What the trend and the alert engine use: current versions, no artifacts. */
-    currentOfSession: (sessionId: number): Reading[] => ofSession.all(sessionId).map(toReading).filter(isCurrentReading),
+    /** Current versions, no artifacts, oldest first: a full load (reports, and the reference the incremental state is tested against). */
+    currentOfSession: (sessionId: number): Reading[] => currentOfSession.all(sessionId).map(toReading).filter(isCurrentReading),
+
+    /** The newest current reading, and the newest one complete enough for NEWS2: indexed, constant cost. */
+    newestCurrent: (sessionId: number): Reading | null => {
+      const row = newestCurrent.get(sessionId);
+      return row ? toReading(row) : null;
+    },
+    newestCurrentScored: (sessionId: number): Reading | null => {
+      const row = newestCurrentScored.get(sessionId);
+      return row ? toReading(row) : null;
+    },
+
+    /**
+     * The incremental per-session state the alert engine and the schedule read (see
+     * reading-state.ts). `store` and `annotate` keep it current inside the caller's
+     * transaction; a caller whose transaction fails must call `invalidateState`.
+     */
+    state: (sessionId: number) => states.of(sessionId),
+    invalidateState: (sessionId?: number) => states.invalidate(sessionId),
   };
 }
 

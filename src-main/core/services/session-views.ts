@@ -49,15 +49,15 @@ const peak = (values: readonly (number | undefined)[]): number | null => {
 export function createSessionViews(s: ViewSources) {
   function summary(session: Session, now: number): SessionSummary {
     const active = s.alerts.activeOfSession(session.id);
-    const current = s.readings.currentOfSession(session.id);
+
     return {
       session,
       patient: s.patients.get(session.patientId),
       timer: s.sessions.timerOf(session, now),
-      latestReading: current.at(-1) ?? null,
+      latestReading: s.readings.newestCurrent(session.id),
       highestActiveAlert: highestPriority(active),
       activeAlertCount: active.length,
-      latestNews2: current.findLast((r) => r.news2 !== null)?.news2 ?? null,
+      latestNews2: s.readings.newestCurrentScored(session.id)?.news2 ?? null,
       escalated: active.some((a) => a.escalatedAt !== null),
     };
   }
