@@ -1,0 +1,116 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
+import { percentile, timed, type BudgetRow } from './stats';
+import { icuReadings, infusingSession, seedReadings, type BenchCore } from './seed';
+
+/** Sizes of the growth table (readings already in the session when measured). */
+export const GROWTH_SIZES = [1, 10, 1_000, 10_000, 28_800] as const;
+const SAMPLES = 60;
+
+export interface GrowthRow {
+  readings: number;
+  addP50Ms: number;
+  bareP50Ms: number;
+  sessionGetMs: number;
+  sessionGetKb: number;
+  sessionListMs: number;
+  sweepPerSessionMs: number;
+}
+
+/**
+ * The bare baseline: a better-sqlite3 file with the same pragmas as Vigil's (WAL,
+ * synchronous=FULL), the same readings row, one durable insert per transaction.
+ */
+function bareTable(dataDir: string) {
+  const db = new BetterSqlite3(join(dataDir, 'bare.sqlite3'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE readings (id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL, observed_at INTEGER NOT NULL, recorded_at INTEGER NOT NULL,
+    recorded_by INTEGER NOT NULL, heart_rate_bpm REAL, systolic_mmhg REAL, diastolic_mmhg REAL, mean_arterial_mmhg REAL, spo2_pct REAL,
+    respiratory_rate_per_min REAL, news2_json TEXT) STRICT; CREATE INDEX readings_session ON readings(session_id, observed_at);`);
+  const insert = db.prepare(
+    'INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, heart_rate_bpm, systolic_mmhg, diastolic_mmhg, mean_arterial_mmhg, spo2_pct, respiratory_rate_per_min, news2_json) VALUES (1, ?, ?, 1, 72, 124, 78, 93, 98, 14, ?)',
+  );
+  const news2 = JSON.stringify({ total: 1, highestSingleScore: 1, partial: false });
+  let at = 0;
+  return {
+    seed: (count: number) => db.transaction(() => { for (let i = 0; i < count; i++) insert.run(++at, at, news2); })(),
+    durableInsert: () => db.transaction(() => insert.run(++at, at, news2))(),
+    close: () => db.close(),
+  };
+}
+
+/** Grows one session through the sizes; at each, times reading/add against the bare insert (interleaved), session/get, session/list and the sweep. */
+export async function measureGrowth(bench: BenchCore, otherOpenSessions: number): Promise<GrowthRow[]> {
+  const next = icuReadings();
+  const sessionId = await infusingSession(bench, 'Chair growth');
+  for (let i = 0; i < otherOpenSessions; i++) await infusingSession(bench, `Chair ${i + 2}`);
+  const openCount = otherOpenSessions + 1;
+  const bare = bareTable(bench.dataDir);
+  const rows: GrowthRow[] = [];
+  let stored = 1;
+  try {
+    for (const size of GROWTH_SIZES) {
+      if (size > stored) {
+        seedReadings(bench, sessionId, size - stored, next);
+        bare.seed(size - stored);
+        stored = size;
+      }
+      const add: number[] = [];
+      const plain: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        bench.clock.advance(1_000);
+        add.push(await timed(() => bench.ok('reading/add', { sessionId, values: next(), confirmed: ['heartRateBpm', 'spo2Pct', 'respiratoryRatePerMin', 'systolicMmHg', 'diastolicMmHg'] })));
+        plain.push(await timed(() => bare.durableInsert()));
+      }
+      // The timed adds grew the session by SAMPLES; the table names the size they started at.
+      stored += SAMPLES;
+      let payload = '';
+      const get: number[] = [];
+      for (let i = 0; i < 5; i++) get.push(await timed(async () => (payload = JSON.stringify(await bench.ok('session/get', { sessionId })))));
+      const list: number[] = [];
+      for (let i = 0; i < 5; i++) list.push(await timed(() => bench.ok('session/list', { scope: 'open' })));
+      const sweeps: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        bench.clock.advance(1_000);
+        sweeps.push(await timed(() => bench.core.services.monitoring.sweep(bench.clock.now())));
+      }
+      rows.push({
+        readings: size,
+        addP50Ms: percentile(add, 50),
+        bareP50Ms: percentile(plain, 50),
+        sessionGetMs: percentile(get, 50),
+        sessionGetKb: Buffer.byteLength(payload) / 1024,
+        sessionListMs: percentile(list, 50),
+        sweepPerSessionMs: percentile(sweeps, 50) / openCount,
+      });
+    }
+  } finally {
+    bare.close();
+  }
+  return rows;
+}
+
+export function printGrowthTable(rows: readonly GrowthRow[]): void {
+  const cell = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+  console.log('\nGrowth (one session, readings already stored when measured; p50)');
+  console.log(`| readings in the session | ${rows.map((r) => r.readings.toLocaleString('en')).join(' | ')} |`);
+  console.log(`|---|${rows.map(() => '---').join('|')}|`);
+  console.log(`| reading/add, ms | ${rows.map((r) => cell(r.addP50Ms)).join(' | ')} |`);
+  console.log(`| bare better-sqlite3 durable insert, ms | ${rows.map((r) => cell(r.bareP50Ms)).join(' | ')} |`);
+  console.log(`| reading/add / bare | ${rows.map((r) => (r.addP50Ms / r.bareP50Ms).toFixed(2)).join(' | ')} |`);
+  console.log(`| session/get, ms / payload KB | ${rows.map((r) => `${cell(r.sessionGetMs)} / ${cell(r.sessionGetKb)}`).join(' | ')} |`);
+  console.log(`| session/list, ms | ${rows.map((r) => cell(r.sessionListMs)).join(' | ')} |`);
+  console.log(`| sweep per open session, ms | ${rows.map((r) => cell(r.sweepPerSessionMs)).join(' | ')} |`);
+}
+
+export function growthBudgets(rows: readonly GrowthRow[]): BudgetRow[] {
+  const at = (size: number) => rows.find((r) => r.readings === size) as GrowthRow;
+  const budgets: BudgetRow[] = [];
+  for (const size of [10, 28_800]) {
+    const row = at(size);
+    budgets.push({ measure: `reading/add vs bare durable insert at ${size.toLocaleString('en')} readings`, figure: row.addP50Ms / row.bareP50Ms, unit: 'x', budget: 1.5 });
+  }
+  budgets.push({ measure: 'sweep per open session, largest of all sizes', figure: Math.max(...rows.map((r) => r.sweepPerSessionMs)), unit: 'ms', budget: 1 });
+  return budgets;
+}
