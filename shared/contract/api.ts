@@ -18,10 +18,15 @@ export interface DesktopFiles {
   printPdf(file: ExportedFile): Promise<{ printed: boolean }>;
 }
 
+/** Delivered with every event: the core's event number, 1, 2, 3... A skipped number means missed events. */
+export interface EventMeta {
+  seq: number;
+}
+
 /** What the Electron preload exposes on `window.vigil`, and what the web transport implements. */
 export interface VigilBridge {
   channels: VigilChannels;
-  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe;
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>, meta: EventMeta) => void): Unsubscribe;
   /** Only in the desktop app. */
   desktop?: DesktopFiles;
 }

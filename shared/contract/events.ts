@@ -3,6 +3,7 @@ import { AlertSchema } from '../domain/alert';
 import { EpochMsSchema } from '../domain/common';
 import { ReadingSchema } from '../domain/reading';
 import { SessionSchema, SessionTimerSchema } from '../domain/session';
+import { SessionLiveSchema } from '../domain/views';
 
 /** Events main pushes to every signed-in window: name -> payload schema. */
 export const EVENTS = {
@@ -12,6 +13,8 @@ export const EVENTS = {
   'reading/added': ReadingSchema,
   /** An alert was raised or changed state (repeat, acknowledged, resolved). */
   'alert/changed': AlertSchema,
+  /** After the events of one commit: the session's list row and the live parts of its screen. */
+  'session/updated': SessionLiveSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof EVENTS;

@@ -14,4 +14,4 @@ export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 
 export type ServerFrame =
   | { type: 'result'; id: number; result: unknown }
-  | { type: 'event'; name: string; payload: unknown };
+  | { type: 'event'; name: string; payload: unknown; seq: number };

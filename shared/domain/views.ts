@@ -28,6 +28,19 @@ export const SessionSummarySchema = z.object({
 });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
+/**
+ * What changes on a session with each commit (a reading, an alert, a phase change), pushed
+ * as `session/updated` so a window updates its list row and screen without reloading.
+ */
+export const SessionLiveSchema = z.object({
+  summary: SessionSummarySchema,
+  dueChecks: DueChecksSchema,
+  startBlockers: z.array(z.enum(START_BLOCKERS)),
+  dischargeBlockers: z.array(DischargeCriterionSchema),
+  delivered: z.object({ volumeMl: z.number(), doseMg: z.number() }).nullable(),
+});
+export type SessionLive = z.infer<typeof SessionLiveSchema>;
+
 /** Everything the session screen needs, in one call. */
 export const SessionDetailSchema = z.object({
   session: SessionSchema,

@@ -35,7 +35,8 @@ export interface VigilCoreOptions {
  */
 export interface CoreConnection {
   call(channel: unknown, request: unknown): Promise<Result<unknown>>;
-  onEvent(listener: <E extends EventName>(name: E, payload: EventPayload<E>) => void): () => void;
+  /** `seq` is the core's event number (see EventBus): a window that sees one skipped reloads. */
+  onEvent(listener: <E extends EventName>(name: E, payload: EventPayload<E>, seq: number) => void): () => void;
   readonly user: User | null;
   close(): void;
 }
@@ -98,8 +99,8 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
           ),
         onEvent(listener) {
           // Events carry patient data: only clinical staff hear them (an administrator manages users, not patients).
-          const unsubscribe = bus.subscribe((name, payload) => {
-            if (user?.roles.some((role) => CLINICAL_ROLES.includes(role))) listener(name, payload);
+          const unsubscribe = bus.subscribe((name, payload, seq) => {
+            if (user?.roles.some((role) => CLINICAL_ROLES.includes(role))) listener(name, payload, seq);
           });
           unsubscribers.push(unsubscribe);
           return unsubscribe;

@@ -44,8 +44,8 @@ export function registerIpc(
     const existing = connections.get(contents);
     if (existing) return existing;
     const connection = core.connect();
-    connection.onEvent((name, payload) => {
-      if (!contents.isDestroyed()) contents.send(eventChannel(name), payload);
+    connection.onEvent((name, payload, seq) => {
+      if (!contents.isDestroyed()) contents.send(eventChannel(name), payload, seq);
     });
     connections.set(contents, connection);
     contents.once('destroyed', () => {

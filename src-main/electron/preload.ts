@@ -3,7 +3,7 @@
 // loses or renames one, and events from an allow-list checked the same way. Nothing of
 // Electron itself (ipcRenderer, the IPC event and its sender) reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { DesktopFiles, Unsubscribe, VigilBridge, VigilChannels } from '../../shared/contract/api';
+import type { DesktopFiles, EventMeta, Unsubscribe, VigilBridge, VigilChannels } from '../../shared/contract/api';
 import type { ChannelName } from '../../shared/contract/channels';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import { callChannel, DESKTOP_PRINT_PDF, DESKTOP_SAVE_FILE, eventChannel } from './ipc-names';
@@ -65,15 +65,16 @@ export const SUBSCRIBABLE_EVENTS = {
   'session/changed': true,
   'reading/added': true,
   'alert/changed': true,
+  'session/updated': true,
 } as const satisfies Record<EventName, true>;
 
-function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe {
+function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>, meta: EventMeta) => void): Unsubscribe {
   if (typeof event !== 'string' || !Object.hasOwn(SUBSCRIBABLE_EVENTS, event)) {
     throw new Error(`Vigil has no event named ${String(event)}`);
   }
   if (typeof listener !== 'function') throw new TypeError('subscribe needs a listener function');
   const ipcName = eventChannel(event);
-  const forward = (_event: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);
+  const forward = (_event: IpcRendererEvent, payload: EventPayload<E>, seq: number) => listener(payload, { seq });
   ipcRenderer.on(ipcName, forward);
   return () => {
     ipcRenderer.removeListener(ipcName, forward);

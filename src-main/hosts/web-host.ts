@@ -123,7 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function attach(ws: WebSocket): void {
     const connection = core.connect();
-    connection.onEvent((name, payload) => send(ws, { type: 'event', name, payload }));
+    connection.onEvent((name, payload, seq) => send(ws, { type: 'event', name, payload, seq }));
     ws.on('message', (data) => {
       let frame;
       try {

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
 import type { VitalParameter } from '../../shared/clinical/parameters';
@@ -34,7 +34,8 @@ function historyOf(reading: Reading, byId: ReadonlyMap<number, Reading>): Readin
  * priority colour and symbol; a corrected reading has a mark that opens its history; an
  * artifact stays in the table, struck through, and leaves the chart and the alerts.
  */
-export function ReadingsTable({ readings, alerts, canEdit }: { readings: readonly Reading[]; alerts: readonly Alert[]; canEdit: boolean }) {
+/** Memoised: it re-renders when its rows change, not on the timer tick or other store updates. */
+export const ReadingsTable = memo(function ReadingsTable({ readings, alerts, canEdit }: { readings: readonly Reading[]; alerts: readonly Alert[]; canEdit: boolean }) {
   const { t } = useTranslation();
   const [openHistory, setOpenHistory] = useState<number | null>(null);
   const flagged = new Map<string, Alert['priority']>();
@@ -139,4 +140,4 @@ export function ReadingsTable({ readings, alerts, canEdit }: { readings: readonl
       </tbody>
     </table>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Reading } from '../../shared/domain/reading';
@@ -19,7 +19,8 @@ export const CHART_SERIES = [
 type Point = { t: number } & Partial<Record<(typeof CHART_SERIES)[number]['key'], number>>;
 
 /** Live trend of HR, SBP/DBP and dissociation; only what main stored, no animation. */
-export function VitalsChart({ readings }: { readings: readonly Reading[] }) {
+/** Memoised: it re-renders when the readings change, not on every store update. */
+export const VitalsChart = memo(function VitalsChart({ readings }: { readings: readonly Reading[] }) {
   const { t } = useTranslation();
   const data = useMemo(() => {
     const points: Point[] = readings.map((reading) => {
@@ -62,4 +63,4 @@ export function VitalsChart({ readings }: { readings: readonly Reading[] }) {
       </ResponsiveContainer>
     </div>
   );
-}
+});

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { DueChecks } from '../../shared/clinical/due-checks';
+import type { SessionTimer } from '../../shared/domain/session';
 import { useTranslation } from 'react-i18next';
 import { isCurrentReading } from '../../shared/domain/reading';
 import { AlertBanner } from '../components/AlertBanner';
@@ -23,11 +25,23 @@ import { loadSession, serverNow } from '../store/sync';
 /** Phases in which the nurse still charts readings and events at the chair. */
 const CHARTING_PHASES = ['screening', 'infusing', 'paused', 'recovery'] as const;
 
+/** The once-a-second timer figures: the only part of the screen the tick re-renders. */
+function LiveTimerPanel({ sessionId, fallback, minimumRecoveryMinutes }: { sessionId: number; fallback: SessionTimer; minimumRecoveryMinutes: number | null }) {
+  const timer = useAppStore((state) => state.timers[sessionId]) ?? fallback;
+  return <TimerPanel timer={timer} minimumRecoveryMinutes={minimumRecoveryMinutes} />;
+}
+
+function LiveDueChecksPanel({ sessionId, dueChecks, fallbackNowAt }: { sessionId: number; dueChecks: DueChecks; fallbackNowAt: number }) {
+  const nowAt = useAppStore((state) => state.timers[sessionId]?.nowAt) ?? fallbackNowAt;
+  return <DueChecksPanel dueChecks={dueChecks} nowAt={nowAt} />;
+}
+
 export function SessionScreen({ sessionId }: { sessionId: number }) {
   const { t } = useTranslation();
   const detail = useAppStore((state) => state.details[sessionId]);
-  const timer = useAppStore((state) => state.timers[sessionId]);
   const [cadssOpen, setCadssOpen] = useState(false);
+  const readings = detail?.readings;
+  const trend = useMemo(() => (readings ?? []).filter(isCurrentReading), [readings]);
 
   useEffect(() => {
     void loadSession(sessionId);
@@ -39,8 +53,6 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   // A signed or aborted session no longer charts: it opens as its whole record.
   if (phase === 'closed' || phase === 'aborted') return <RecordScreen key={`${sessionId}-${phase}`} sessionId={sessionId} />;
   const charting = (CHARTING_PHASES as readonly string[]).includes(phase);
-  const liveTimer = timer ?? detail.timer;
-  const trend = detail.readings.filter(isCurrentReading);
 
   return (
     <main className="session-screen" data-testid="session-screen" data-phase={phase}>
@@ -57,7 +69,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
         <span className={`phase-badge phase-${phase}`} data-testid="phase">
           {t(`session.phase.${phase}`)}
         </span>
-        <TimerPanel timer={liveTimer} minimumRecoveryMinutes={detail.protocol?.minimumRecoveryMinutes ?? null} />
+        <LiveTimerPanel sessionId={sessionId} fallback={detail.timer} minimumRecoveryMinutes={detail.protocol?.minimumRecoveryMinutes ?? null} />
         <PhaseActions detail={detail} />
       </header>
       <AlertBanner alerts={detail.alerts} />
@@ -76,7 +88,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
         </div>
         <aside className="session-side">
           {phase === 'screening' && <ScreeningPanel detail={detail} />}
-          {(phase === 'infusing' || phase === 'paused' || phase === 'recovery') && <DueChecksPanel dueChecks={detail.dueChecks} nowAt={liveTimer.nowAt} />}
+          {(phase === 'infusing' || phase === 'paused' || phase === 'recovery') && <LiveDueChecksPanel sessionId={sessionId} dueChecks={detail.dueChecks} fallbackNowAt={detail.timer.nowAt} />}
           {(phase === 'infusing' || phase === 'paused') && <InfusionPanel detail={detail} />}
           {phase === 'recovery' && <DischargePanel detail={detail} />}
           {phase === 'discharged' && <ClosePanel detail={detail} />}

@@ -3,7 +3,8 @@ import type { Alert } from '../../shared/domain/alert';
 import type { Reading } from '../../shared/domain/reading';
 import type { SessionTimer } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
-import type { SessionDetail, SessionSummary } from '../../shared/domain/views';
+import type { SessionDetail, SessionLive, SessionSummary } from '../../shared/domain/views';
+import { OPEN_PHASES } from '../../shared/domain/phase';
 import type { LinkState } from '../transport/websocket-bridge';
 
 export type AuthState = { kind: 'loading' } | { kind: 'setup' } | { kind: 'signedOut' } | { kind: 'signedIn'; user: User };
@@ -40,7 +41,30 @@ export interface AppState {
   applyTimers(timers: SessionTimer[], serverNowAt?: number): void;
   applyReading(reading: Reading): void;
   applyAlert(alert: Alert): void;
+  /** A session's list row and the live parts of its screen, pushed after each commit. */
+  applyLive(live: SessionLive): void;
   reset(): void;
+}
+
+/** Observation order, the order main sends a session's readings in. */
+const byObservation = (a: Reading, b: Reading) => a.observedAt - b.observedAt || a.id - b.id;
+
+/**
+ * Merges one pushed reading into a session's rows: a new newest reading is appended (the
+ * usual case, no copy-and-sort of the session); a late entry or a changed row is placed in
+ * order; a correction marks the reading it replaced as superseded.
+ */
+export function mergeReading(readings: readonly Reading[], reading: Reading): Reading[] {
+  const last = readings.at(-1);
+  let merged: Reading[];
+  if (!last || byObservation(last, reading) < 0) merged = [...readings, reading];
+  else merged = upsert(readings, reading).sort(byObservation);
+  if (reading.supersedesId !== null) {
+    const index = merged.findIndex((r) => r.id === reading.supersedesId);
+    const original = merged[index];
+    if (original && original.supersededById !== reading.id) merged[index] = { ...original, supersededById: reading.id };
+  }
+  return merged;
 }
 
 function upsert<T extends { id: number }>(list: readonly T[], item: T): T[] {
@@ -82,14 +106,30 @@ export const useAppStore = create<AppState>()((set) => ({
     set((state) => {
       const detail = state.details[reading.sessionId];
       if (!detail) return {};
-      const readings = upsert(detail.readings, reading).sort((a, b) => a.observedAt - b.observedAt || a.id - b.id);
-      return { details: { ...state.details, [reading.sessionId]: { ...detail, readings } } };
+      return { details: { ...state.details, [reading.sessionId]: { ...detail, readings: mergeReading(detail.readings, reading) } } };
     }),
   applyAlert: (alert) =>
     set((state) => {
       const detail = state.details[alert.sessionId];
       if (!detail) return {};
       return { details: { ...state.details, [alert.sessionId]: { ...detail, alerts: upsert(detail.alerts, alert) } } };
+    }),
+  applyLive: ({ summary, ...screen }) =>
+    set((state) => {
+      const id = summary.session.id;
+      const open = OPEN_PHASES.includes(summary.session.phase);
+      const listed = state.openSessions.some((s) => s.session.id === id);
+      const openSessions = open
+        ? listed
+          ? state.openSessions.map((s) => (s.session.id === id ? summary : s))
+          : [...state.openSessions, summary]
+        : state.openSessions.filter((s) => s.session.id !== id);
+      const detail = state.details[id];
+      return {
+        openSessions,
+        timers: { ...state.timers, [id]: summary.timer },
+        ...(detail ? { details: { ...state.details, [id]: { ...detail, ...screen, session: summary.session, patient: summary.patient, timer: summary.timer } } } : {}),
+      };
     }),
   reset: () => set({ view: { kind: 'patients' }, openSessions: [], details: {}, timers: {} }),
 }));

@@ -1,7 +1,9 @@
+import type { EventMeta } from '../../shared/contract/api';
 import { call, bridge } from '../transport/client';
+import { loadActiveAlerts } from './alerts-store';
 import { useAppStore } from './app-store';
 
-/** Re-reads the list of open sessions (chair tabs); cheap, and the source of truth is main. */
+/** Re-reads the list of open sessions (chair tabs): on start, and when events were missed. */
 export async function refreshOpenSessions(): Promise<void> {
   const result = await call('session/list', { scope: 'open' });
   if (result.ok) useAppStore.getState().setOpenSessions(result.value);
@@ -17,46 +19,49 @@ export function serverNow(): number {
   return Date.now() + useAppStore.getState().serverClockOffsetMs;
 }
 
-/**
- * One commit pushes several events (the reading, then each alert it changed): re-read the
- * chair list and each touched session once per burst, not once per event.
- */
-const BURST_MS = 30;
-let pending: { list: boolean; sessions: Set<number> } | null = null;
-
-function scheduleReload(what: { list?: boolean; sessionId?: number }): void {
-  if (!pending) {
-    pending = { list: false, sessions: new Set() };
-    setTimeout(() => {
-      const batch = pending;
-      pending = null;
-      if (!batch) return;
-      if (batch.list) void refreshOpenSessions();
-      for (const sessionId of batch.sessions) void loadSession(sessionId);
-    }, BURST_MS);
-  }
-  if (what.list) pending.list = true;
-  if (what.sessionId !== undefined) pending.sessions.add(what.sessionId);
+/** Reloads everything this window shows: after a gap in the event numbers, or a reconnect. */
+export function resync(): void {
+  void loadActiveAlerts();
+  void refreshOpenSessions();
+  for (const sessionId of Object.keys(useAppStore.getState().details)) void loadSession(Number(sessionId));
 }
 
-/** Mirrors main's pushed events into the store. Returns the unsubscribe. */
+let lastSeq: number | null = null;
+
+/** Every event carries main's event number; a skipped number means this window missed something. */
+function inSequence(meta: EventMeta | undefined): void {
+  if (!meta) return;
+  if (lastSeq !== null && meta.seq !== lastSeq + 1) resync();
+  lastSeq = meta.seq;
+}
+
+/**
+ * Mirrors main's pushed events into the store. Events carry the changed rows and the store
+ * merges them; nothing is re-fetched per event. A phase change (rare, and it touches the
+ * timeline and the panels) reloads that one session's screen. Returns the unsubscribe.
+ */
 export function startEventSync(): () => void {
   const store = useAppStore.getState;
   const subscriptions = [
-    bridge().subscribe('timer/tick', (tick) => store().applyTimers(tick.timers, tick.nowAt)),
-    bridge().subscribe('reading/added', (reading) => {
-      store().applyReading(reading);
-      // A reading changes more than the table: due checks, start blockers, NEWS2. Reload the screen.
-      scheduleReload({ list: true, ...(store().details[reading.sessionId] ? { sessionId: reading.sessionId } : {}) });
-    }),
-    bridge().subscribe('alert/changed', (alert) => {
+    bridge().subscribe('alert/changed', (alert, meta) => {
+      inSequence(meta);
       store().applyAlert(alert);
-      // A technical alert means the due checks moved on with the clock: reload the screen.
-      const reloadScreen = alert.kind === 'technical' && store().details[alert.sessionId];
-      scheduleReload({ list: true, ...(reloadScreen ? { sessionId: alert.sessionId } : {}) });
     }),
-    bridge().subscribe('session/changed', ({ session }) => {
-      scheduleReload({ list: true, ...(store().details[session.id] ? { sessionId: session.id } : {}) });
+    bridge().subscribe('timer/tick', (tick, meta) => {
+      inSequence(meta);
+      store().applyTimers(tick.timers, tick.nowAt);
+    }),
+    bridge().subscribe('reading/added', (reading, meta) => {
+      inSequence(meta);
+      store().applyReading(reading);
+    }),
+    bridge().subscribe('session/updated', (live, meta) => {
+      inSequence(meta);
+      store().applyLive(live);
+    }),
+    bridge().subscribe('session/changed', ({ session }, meta) => {
+      inSequence(meta);
+      if (store().details[session.id]) void loadSession(session.id);
     }),
   ];
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());

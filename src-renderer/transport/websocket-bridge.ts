@@ -1,4 +1,4 @@
-import type { VigilBridge, VigilChannels } from '../../shared/contract/api';
+import type { EventMeta, VigilBridge, VigilChannels } from '../../shared/contract/api';
 import { CHANNEL_NAMES } from '../../shared/contract/channels';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { ServerFrame } from '../../shared/contract/wire';
@@ -10,7 +10,7 @@ export interface WebSocketBridge extends VigilBridge {
   onLinkState(listener: (state: LinkState) => void): () => void;
 }
 
-type AnyListener = (payload: unknown) => void;
+type AnyListener = (payload: unknown, meta: EventMeta) => void;
 
 /**
  * The contract over the loopback web host's WebSocket. A call in flight when the link drops
@@ -43,7 +43,7 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
       pending.get(frame.id)?.(frame.result as Result<unknown>);
       pending.delete(frame.id);
     } else {
-      for (const listener of eventListeners.get(frame.name) ?? []) listener(frame.payload);
+      for (const listener of eventListeners.get(frame.name) ?? []) listener(frame.payload, { seq: frame.seq });
     }
   });
 
@@ -69,7 +69,7 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
 
   return {
     channels,
-    subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
+    subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>, meta: EventMeta) => void) {
       const set = eventListeners.get(event) ?? new Set<AnyListener>();
       set.add(listener as AnyListener);
       eventListeners.set(event, set);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/contract/events';
 import { EVENTS } from '../../shared/contract/events';
+import type { SessionLive } from '../../shared/domain/views';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import { ADMIN, callOk, MINUTE, openSession, readyToStart, signIn, type TestCore } from '../support/test-core';
 import { useStaffedCore } from '../support/staffed-core';
@@ -14,14 +15,22 @@ interface Heard {
   payload: unknown;
 }
 
-/** Subscribes a connection and collects what it hears, checking each payload against the contract. */
-function listen(connection: CoreConnection): { heard: Heard[]; stop: () => void } {
+/**
+ * Subscribes a connection and collects what it hears, checking each payload against the
+ * contract and that event numbers run without a gap. The `session/updated` that follows each
+ * commit is collected apart (`updates`); its own test is below.
+ */
+function listen(connection: CoreConnection): { heard: Heard[]; updates: SessionLive[]; seqs: number[]; stop: () => void } {
   const heard: Heard[] = [];
-  const stop = connection.onEvent((name, payload) => {
+  const updates: SessionLive[] = [];
+  const seqs: number[] = [];
+  const stop = connection.onEvent((name, payload, seq) => {
     expect(EVENTS[name].safeParse(payload).success, `${name} payload matches the contract`).toBe(true);
-    heard.push({ name, payload });
+    seqs.push(seq);
+    if (name === 'session/updated') updates.push(payload as SessionLive);
+    else heard.push({ name, payload });
   });
-  return { heard, stop };
+  return { heard, updates, seqs, stop };
 }
 
 describe('events pushed to connections', () => {
@@ -97,5 +106,36 @@ describe('events pushed to connections', () => {
     window.close();
     await callOk(staff, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 79 } });
     expect(kept.heard).toHaveLength(1);
+  });
+
+  it('numbers every event without a gap, and follows each commit with one session/updated carrying the list row and the live screen parts', async () => {
+    const { session } = await openSession(staff);
+    await readyToStart(staff, session.id);
+    await callOk(staff, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
+    t.clock.advance(MINUTE);
+    const other = await signIn(t.core, ADMIN.username, ADMIN.pin);
+    const mine = listen(staff);
+    const theirs = listen(other);
+    const { reading, alerts } = await callOk(staff, 'reading/add', { sessionId: session.id, values: { systolicMmHg: 190, diastolicMmHg: 95 } });
+    mine.stop();
+    theirs.stop();
+    expect(mine.heard.map((h) => h.name)).toEqual(['reading/added', 'alert/changed']);
+    expect(mine.updates).toHaveLength(1);
+    const [update] = mine.updates;
+    const detail = await callOk(staff, 'session/get', { sessionId: session.id });
+    const [listRow] = (await callOk(staff, 'session/list', { scope: 'open' })).filter((s) => s.session.id === session.id);
+    expect(update).toEqual({
+      summary: listRow,
+      dueChecks: detail.dueChecks,
+      startBlockers: detail.startBlockers,
+      dischargeBlockers: detail.dischargeBlockers,
+      delivered: detail.delivered,
+    });
+    expect(update?.summary.latestReading).toEqual(reading);
+    expect(update?.summary.highestActiveAlert).toEqual(alerts[0]);
+    // One core, one numbering: every window sees the same consecutive numbers.
+    expect(mine.seqs).toHaveLength(3);
+    expect(mine.seqs).toEqual([mine.seqs[0], (mine.seqs[0] ?? 0) + 1, (mine.seqs[0] ?? 0) + 2]);
+    expect(theirs.seqs).toEqual(mine.seqs);
   });
 });

@@ -15,6 +15,7 @@ import { createReadingService, type ReadingService } from './readings';
 import { createScreeningService, type ScreeningService } from './screenings';
 import { createSessionEventService, type SessionEventService } from './session-events';
 import { createSessionViews, type SessionViews } from './session-views';
+import { publishSessionUpdates } from './session-updates';
 import { createSessionWorkflow, type SessionWorkflow } from './session-workflow';
 import { createSessionService, type SessionService } from './sessions';
 import { createUserService, type UserService } from './users';
@@ -70,6 +71,7 @@ export function createServices(deps: CoreDeps): Services {
     workflow,
     minimumAldreteScore: deps.dischargeCriteria.minimumAldreteScore,
   });
+  publishSessionUpdates(deps.bus, deps.clock, views, (error) => deps.logger.error('session/updated failed', { error: String(error) }));
   const ticker = createTicker(sessions, deps.clock, deps.bus, (now) => monitoring.sweep(now));
   protocols.seedDefaults();
   return {

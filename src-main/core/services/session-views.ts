@@ -2,7 +2,7 @@ import { PRIORITY_RANK } from '../../../shared/clinical/alert-rules';
 import type { Alert } from '../../../shared/domain/alert';
 import { isCurrentReading } from '../../../shared/domain/reading';
 import type { Session } from '../../../shared/domain/session';
-import type { PatientHistory, PatientHistoryEntry, SessionDetail, SessionSummary } from '../../../shared/domain/views';
+import type { PatientHistory, PatientHistoryEntry, SessionDetail, SessionLive, SessionSummary } from '../../../shared/domain/views';
 import type { AlertService } from './alerts';
 import type { DischargeService } from './discharge';
 import type { DoseOrderService } from './dose-orders';
@@ -62,7 +62,23 @@ export function createSessionViews(s: ViewSources) {
     };
   }
 
+  function live(session: Session, now: number): SessionLive {
+    const summaryRow = summary(session, now);
+    const doseOrder = s.doseOrders.latest(session.id);
+    const delivered = doseOrder ? s.doseOrders.delivered(doseOrder, s.sessions.phaseEvents(session.id), s.sessionEvents.ofSession(session.id), now) : null;
+    return {
+      summary: summaryRow,
+      dueChecks: s.monitoring.dueChecks(session, now),
+      startBlockers: session.phase === 'screening' ? s.workflow.startBlockers(session) : [],
+      dischargeBlockers: session.phase === 'recovery' ? s.workflow.dischargeBlockers(session, summaryRow.timer) : [],
+      delivered: delivered ? { volumeMl: delivered.volumeMl, doseMg: delivered.doseMg } : null,
+    };
+  }
+
   return {
+    /** The parts of a session that change with each commit (see SessionLive); constant cost. */
+    live: (sessionId: number, now: number): SessionLive => live(s.sessions.get(sessionId), now),
+
     list(scope: 'open' | 'recent', now: number): SessionSummary[] {
       const list = scope === 'open' ? s.sessions.open() : s.sessions.recent(now - RECENT_WINDOW_MS);
       return list.map((session) => summary(session, now));

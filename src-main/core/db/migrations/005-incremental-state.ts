@@ -50,4 +50,7 @@ INSERT INTO alert_state (alert_id, session_id, repeat_count, last_value, last_at
 CREATE INDEX alert_state_active ON alert_state(session_id, alert_id) WHERE resolved_at IS NULL;
 CREATE INDEX alert_state_all_active ON alert_state(alert_id) WHERE resolved_at IS NULL;
 CREATE INDEX alerts_session_group ON alerts(session_id, rule_group, id);
+-- The newest reading complete enough for NEWS2 (the session list's score), without a scan.
+CREATE INDEX readings_scored ON readings(session_id, observed_at)
+  WHERE heart_rate_bpm IS NOT NULL AND systolic_mmhg IS NOT NULL AND spo2_pct IS NOT NULL AND respiratory_rate_per_min IS NOT NULL;
 `;
