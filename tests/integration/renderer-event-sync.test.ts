@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { VigilBridge, VigilChannels } from '../../../shared/contract/api';
-import { CHANNEL_NAMES } from '../../../shared/contract/channels';
-import type { EventName, EventPayload } from '../../../shared/contract/events';
-import type { CoreConnection } from '../../../src-main/core/vigil-core';
-import { setBridge } from '../../../src-renderer/transport/client';
-import { mergeReading, useAppStore } from '../../../src-renderer/store/app-store';
-import { useAlertsStore } from '../../../src-renderer/store/alerts-store';
-import { loadSession, refreshOpenSessions, startEventSync } from '../../../src-renderer/store/sync';
-import { chart, infusingSession } from '../../support/alert-fixtures';
-import { useStaffedCore } from '../../support/staffed-core';
-import { ADMIN, MINUTE, signIn, type TestCore } from '../../support/test-core';
+import type { VigilBridge, VigilChannels } from '../../shared/contract/api';
+import { CHANNEL_NAMES } from '../../shared/contract/channels';
+import type { EventName, EventPayload } from '../../shared/contract/events';
+import type { CoreConnection } from '../../src-main/core/vigil-core';
+import { setBridge } from '../../src-renderer/transport/client';
+import { mergeReading, useAppStore } from '../../src-renderer/store/app-store';
+import { useAlertsStore } from '../../src-renderer/store/alerts-store';
+import { loadSession, refreshOpenSessions, startEventSync } from '../../src-renderer/store/sync';
+import { chart, infusingSession } from '../support/alert-fixtures';
+import { useStaffedCore } from '../support/staffed-core';
+import { ADMIN, MINUTE, signIn, type TestCore } from '../support/test-core';
 
 /**
  * The renderer's store against the real core: a window's bridge is a real connection, its
@@ -37,7 +37,7 @@ function windowBridge(connection: CoreConnection, lose: (name: EventName) => boo
     channels,
     subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>, meta: { seq: number }) => void) {
       return connection.onEvent((name, payload, seq) => {
-        if (name === event && !lose(name)) listener(payload as EventPayload<E>, { seq });
+        if ((name as EventName) === event && !lose(name)) listener(payload as unknown as EventPayload<E>, { seq });
       });
     },
   };
