@@ -10,6 +10,7 @@ import { NewOverrideSchema, ScreeningInputSchema } from '../domain/screening';
 import { NewSessionEventSchema, RetractSessionEventSchema, SessionEventSchema } from '../domain/session-event';
 import { PhaseActionSchema } from '../domain/phase';
 import { NewReadingSchema, ReadingAnnotationSchema, ReadingCorrectionSchema, ReadingSchema } from '../domain/reading';
+import { ReadingPageRequestSchema, ReadingPageSchema, TrendRequestSchema, TrendSchema } from '../domain/reading-views';
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
 import { NewUserSchema, PinSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
 import { ClinicExportRequestSchema, ClinicReportSchema, DateRangeSchema, ExportedFileSchema, RecordListItemSchema, SessionExportFormatSchema, SessionRecordSchema } from '../domain/reports';
@@ -124,6 +125,10 @@ export const CHANNELS = {
     response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
     access: CLINICAL_STAFF,
   }),
+  /** A page of a session's readings table, newest first. */
+  'reading/page': channel({ request: ReadingPageRequestSchema, response: ReadingPageSchema, access: CLINICAL_STAFF }),
+  /** A session's trend over a time range as min/max per bucket, for the chart (refined on zoom). */
+  'reading/trend': channel({ request: TrendRequestSchema, response: TrendSchema, access: CLINICAL_STAFF }),
 
   'alert/list': channel({
     request: z

@@ -38,7 +38,7 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** Each contract channel mapped onto the core service that answers it. */
 export function createHandlers(services: Services): Handlers {
-  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db } = services;
+  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends } = services;
   const reports = createReportService(services);
 
   /** Staff see a record only once the session is over; clinicians see any. */
@@ -182,6 +182,8 @@ export function createHandlers(services: Services): Handlers {
     'reading/add': (ctx, request) => charting.addReading(request, who(ctx).id),
     'reading/correct': (ctx, request) => charting.correctReading(request, who(ctx).id),
     'reading/annotate': (ctx, request) => charting.annotateReading(request, who(ctx).id),
+    'reading/page': (_ctx, request) => readings.page(request),
+    'reading/trend': (_ctx, request) => trends.trend(request),
 
     'alert/list': (_ctx, request) => alerts.list(request),
     'alert/acknowledge': (ctx, request) => alertWrite(() => alerts.acknowledge(request.alertId, request.note, who(ctx).id)),

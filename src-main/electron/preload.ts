@@ -43,6 +43,8 @@ export const channels = {
   'reading/add': invoke('reading/add'),
   'reading/correct': invoke('reading/correct'),
   'reading/annotate': invoke('reading/annotate'),
+  'reading/page': invoke('reading/page'),
+  'reading/trend': invoke('reading/trend'),
   'alert/list': invoke('alert/list'),
   'alert/acknowledge': invoke('alert/acknowledge'),
   'alert/audioPause': invoke('alert/audioPause'),

@@ -12,6 +12,7 @@ import { createMonitoring, type Monitoring } from './monitoring';
 import { createPatientService, type PatientService } from './patients';
 import { createProtocolService, type ProtocolService } from './protocols';
 import { createReadingService, type ReadingService } from './readings';
+import { createTrendService, type TrendService } from './trends';
 import { createScreeningService, type ScreeningService } from './screenings';
 import { createSessionEventService, type SessionEventService } from './session-events';
 import { createSessionViews, type SessionViews } from './session-views';
@@ -31,6 +32,7 @@ export interface Services {
   doseOrders: DoseOrderService;
   screenings: ScreeningService;
   readings: ReadingService;
+  trends: TrendService;
   sessionEvents: SessionEventService;
   discharge: DischargeService;
   alertRules: AlertRuleService;
@@ -50,6 +52,7 @@ export function createServices(deps: CoreDeps): Services {
   const doseOrders = createDoseOrderService(deps);
   const screenings = createScreeningService(deps);
   const readings = createReadingService(deps);
+  const trends = createTrendService(deps, sessions);
   const sessionEvents = createSessionEventService(deps);
   const discharge = createDischargeService(deps);
   const alertRules = createAlertRuleService(deps, protocols);
@@ -85,6 +88,7 @@ export function createServices(deps: CoreDeps): Services {
     doseOrders,
     screenings,
     readings,
+    trends,
     sessionEvents,
     discharge,
     alertRules,

@@ -4,6 +4,7 @@ import { meanArterialPressureMmHg } from '../../../shared/clinical/map';
 import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../../../shared/clinical/parameters';
 import { isCurrentReading, type Reading, type ReadingValues } from '../../../shared/domain/reading';
 import { fail } from '../../../shared/result';
+import type { ReadingPage, ReadingPageRequest } from '../../../shared/domain/reading-views';
 import type { CoreDeps } from '../deps';
 import { READING_COLUMNS } from './reading-columns';
 import { createReadingStates, entryOf } from './reading-state';
@@ -111,6 +112,11 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
     `${READING_SELECT} WHERE r.session_id = ? AND ${CURRENT} AND ${NEWS2_MINIMUM_PARAMETERS.map((p) => `r.${READING_COLUMNS[p]} IS NOT NULL`).join(' AND ')}
      ORDER BY r.observed_at DESC, r.id DESC LIMIT 1`,
   );
+  const pageFromNewest = db.prepare<[number, number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? ORDER BY r.observed_at DESC, r.id DESC LIMIT ?`);
+  const pageBefore = db.prepare<[number, number, number, number], ReadingRow>(
+    `${READING_SELECT} WHERE r.session_id = ? AND (r.observed_at, r.id) < (?, ?) ORDER BY r.observed_at DESC, r.id DESC LIMIT ?`,
+  );
+  const countOfSession = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM readings WHERE session_id = ?');
   const states = createReadingStates((sessionId) => currentOfSession.all(sessionId).map((row) => entryOf(toReading(row))));
 
   function get(id: number): Reading {
@@ -192,6 +198,18 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
 
     /** Every row, history included, oldest observation first. */
     ofSession: (sessionId: number): Reading[] => ofSession.all(sessionId).map(toReading),
+
+    /** A page of the readings table, newest first; `limit + 1` rows are read to know whether more follow. */
+    page(request: ReadingPageRequest): ReadingPage {
+      const rows = request.before
+        ? pageBefore.all(request.sessionId, request.before.observedAt, request.before.id, request.limit + 1)
+        : pageFromNewest.all(request.sessionId, request.limit + 1);
+      return {
+        readings: rows.slice(0, request.limit).map(toReading),
+        total: countOfSession.get(request.sessionId)?.n ?? 0,
+        hasMore: rows.length > request.limit,
+      };
+    },
 
     /** Current versions, no artifacts, oldest first: a full load (reports, and the reference the incremental state is tested against). */
     currentOfSession: (sessionId: number): Reading[] => currentOfSession.all(sessionId).map(toReading).filter(isCurrentReading),
