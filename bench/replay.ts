@@ -8,12 +8,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { VITAL_PARAMETERS, type VitalParameter } from '../shared/clinical/parameters';
-import type { ReadingValues } from '../shared/domain/reading';
+import { VITAL_PARAMETERS } from '../shared/clinical/parameters';
+import { CONTRAINDICATIONS } from '../shared/clinical/screening-checklist';
 import { ManualClock } from '../src-main/core/clock';
 import { openVigilCore } from '../src-main/core/vigil-core';
 import { lttb } from '../src-renderer/components/downsample';
 import { readNumerics } from '../tests/support/wfdb-numerics';
+import { toValues } from './seed';
 
 const TARGETS = {
   readingAddP95Ms: 25,
@@ -32,31 +33,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** A monitor sample as a reading: drop-outs (0, missing) and values Vigil would refuse are left out. */
-function toValues(sample: (number | null)[], channels: string[]): ReadingValues {
-  const pick = (name: string) => {
-    const index = channels.indexOf(name);
-    return index === -1 ? null : (sample[index] ?? null);
-  };
-  const values: ReadingValues = {};
-  const put = (key: VitalParameter, value: number | null) => {
-    if (value === null || value <= 0) return;
-    const spec = VITAL_PARAMETERS[key];
-    const rounded = Math.round(value * 10 ** spec.decimals) / 10 ** spec.decimals;
-    if (rounded >= spec.hardMin && rounded <= spec.hardMax) values[key] = rounded;
-  };
-  put('heartRateBpm', pick('HR'));
-  put('respiratoryRatePerMin', pick('RESP'));
-  put('spo2Pct', pick('SpO2'));
-  const sbp = pick('NBPSys');
-  const dbp = pick('NBPDias');
-  if (sbp !== null && dbp !== null && sbp > dbp) {
-    put('systolicMmHg', sbp);
-    put('diastolicMmHg', dbp);
-  }
-  return values;
-}
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
   const clock = new ManualClock(Date.UTC(2026, 0, 5, 8, 0, 0));
@@ -72,9 +48,7 @@ async function main(): Promise<void> {
     const patient = await ok<{ id: number }>('patient/create', { mrn: 'BENCH-1', familyName: 'Bench', givenName: 'Mark', dateOfBirth: '1970-01-01', weightKg: 80 });
     const [protocol] = await ok<{ id: number }[]>('protocol/list', {});
     const session = await ok<{ id: number }>('session/create', { patientId: patient.id, chair: 'Chair 1', protocolId: protocol?.id });
-    const noContraindications = Object.fromEntries(
-      ['uncontrolledHypertension', 'ischaemicHeartDisease', 'heartFailure', 'arrhythmia', 'aneurysmalVascularDisease', 'priorIntracerebralHaemorrhage', 'activePsychosisOrMania', 'activeSubstanceMisuse', 'pregnancy', 'severeHepaticImpairment', 'raisedIntracranialOrIntraocularPressure'].map((k) => [k, false]),
-    );
+    const noContraindications = Object.fromEntries(CONTRAINDICATIONS.map((k) => [k, false]));
     await ok('screening/record', { sessionId: session.id, contraindications: noContraindications, coMedications: [], consentGiven: true, escortArranged: true });
     await ok('reading/add', { sessionId: session.id, values: { heartRateBpm: 70, systolicMmHg: 120, diastolicMmHg: 80, spo2Pct: 98, respiratoryRatePerMin: 14 } });
     await ok('session/transition', { sessionId: session.id, action: 'startInfusion' });

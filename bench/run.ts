@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every budget of issue 10 in one run, against this machine's bare
  * baseline measured in the same run. Prints the budget table and the growth table; exits 1
- * when a budget is missed. `--replay` adds the older 32-hour ICU replay figures.
+ * when a budget is missed. The older 32-hour ICU replay through the contract: `node --import tsx bench/replay.ts`.
  */
 import { cpus, totalmem } from 'node:os';
 import { growthBudgets, measureGrowth, printGrowthTable } from './core-growth';

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VITAL_PARAMETERS, type VitalParameter } from '../shared/clinical/parameters';
+import { CONTRAINDICATIONS } from '../shared/clinical/screening-checklist';
 import type { ReadingValues } from '../shared/domain/reading';
 import { ManualClock } from '../src-main/core/clock';
 import { openVigilCore, type CoreConnection, type VigilCore } from '../src-main/core/vigil-core';
@@ -65,21 +66,7 @@ export async function openBenchCore(dataDir = mkdtempSync(join(tmpdir(), 'vigil-
   return { core, clock, staff, userId: user.id, dataDir, ok };
 }
 
-const NO_CONTRAINDICATIONS = Object.fromEntries(
-  [
-    'uncontrolledHypertension',
-    'ischaemicHeartDisease',
-    'heartFailure',
-    'arrhythmia',
-    'aneurysmalVascularDisease',
-    'priorIntracerebralHaemorrhage',
-    'activePsychosisOrMania',
-    'activeSubstanceMisuse',
-    'pregnancy',
-    'severeHepaticImpairment',
-    'raisedIntracranialOrIntraocularPressure',
-  ].map((k) => [k, false]),
-);
+const NO_CONTRAINDICATIONS = Object.fromEntries(CONTRAINDICATIONS.map((k) => [k, false]));
 
 let mrn = 0;
 
