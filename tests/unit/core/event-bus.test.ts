@@ -15,8 +15,18 @@ describe('EventBus', () => {
     bus.subscribe(a);
     bus.subscribe(b);
     bus.emit('timer/tick', TICK);
-    expect(a).toHaveBeenCalledWith('timer/tick', TICK);
-    expect(b).toHaveBeenCalledWith('timer/tick', TICK);
+    expect(a).toHaveBeenCalledWith('timer/tick', TICK, 1);
+    expect(b).toHaveBeenCalledWith('timer/tick', TICK, 1);
+  });
+
+  it('numbers events 1, 2, 3... so a window can tell when it missed one', () => {
+    const bus = new EventBus();
+    const heard = vi.fn();
+    bus.subscribe(heard);
+    bus.emit('timer/tick', TICK);
+    bus.emit('timer/tick', TICK);
+    bus.emit('timer/tick', TICK);
+    expect(heard.mock.calls.map((call) => call[2])).toEqual([1, 2, 3]);
   });
 
   it('stops delivering after unsubscribe', () => {

@@ -160,7 +160,7 @@ describe('registerIpc', () => {
     const tick = { nowAt: 1_700_000_000_000, timers: [] };
 
     core.services.bus.emit('timer/tick', tick);
-    expect(contents.send).toHaveBeenCalledWith('vigil:event:timer/tick', tick);
+    expect(contents.send).toHaveBeenCalledWith('vigil:event:timer/tick', tick, expect.any(Number));
     // The other window has not signed in: core shows it no patient data.
     expect(stranger.send).not.toHaveBeenCalled();
 

@@ -56,15 +56,15 @@ describe('the preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('vigil:call:auth/status', {});
   });
 
-  it('hands the listener the payload only, never the IPC event or its sender', () => {
+  it('hands the listener the payload and the event number only, never the IPC event or its sender', () => {
     const listener = vi.fn();
     const unsubscribe = bridge.subscribe('alert/changed', listener);
     expect(electron.ipcRenderer.on).toHaveBeenCalledOnce();
-    const [ipcName, forward] = electron.ipcRenderer.on.mock.calls[0] as [string, (event: unknown, payload: unknown) => void];
+    const [ipcName, forward] = electron.ipcRenderer.on.mock.calls[0] as [string, (event: unknown, payload: unknown, seq: number) => void];
     expect(ipcName).toBe('vigil:event:alert/changed');
 
-    forward({ sender: { send: () => undefined } }, { id: 7 });
-    expect(listener).toHaveBeenCalledExactlyOnceWith({ id: 7 });
+    forward({ sender: { send: () => undefined } }, { id: 7 }, 12);
+    expect(listener).toHaveBeenCalledExactlyOnceWith({ id: 7 }, { seq: 12 });
 
     unsubscribe();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith('vigil:event:alert/changed', forward);
