@@ -1,4 +1,5 @@
-import { Fragment, memo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
 import type { VitalParameter } from '../../shared/clinical/parameters';
@@ -9,6 +10,10 @@ import { formatClockTime } from '../format/time';
 import { ReadingActions } from './ReadingActions';
 
 const COLUMNS: readonly VitalParameter[] = ['heartRateBpm', 'spo2Pct', 'respiratoryRatePerMin', 'moaasScore', 'dissociationLevel', 'etco2MmHg', 'temperatureC'];
+/** A first guess at a row's height; each row is measured once drawn. */
+const ROW_HEIGHT_ESTIMATE_PX = 34;
+/** Rows drawn beyond the visible ones, so a quick scroll shows no blank. */
+const OVERSCAN_ROWS = 10;
 /** Time, BP, MAP, the columns above, by, actions. */
 const COLUMN_COUNT = COLUMNS.length + 5;
 
@@ -35,24 +40,63 @@ function historyOf(reading: Reading, byId: ReadonlyMap<number, Reading>): Readin
  * artifact stays in the table, struck through, and leaves the chart and the alerts.
  */
 /** Memoised: it re-renders when its rows change, not on the timer tick or other store updates. */
-export const ReadingsTable = memo(function ReadingsTable({ readings, alerts, canEdit }: { readings: readonly Reading[]; alerts: readonly Alert[]; canEdit: boolean }) {
+export const ReadingsTable = memo(function ReadingsTable({
+  readings,
+  alerts,
+  canEdit,
+  hasOlder = false,
+  onNeedOlder,
+}: {
+  readings: readonly Reading[];
+  alerts: readonly Alert[];
+  canEdit: boolean;
+  /** Main holds older rows than these: scrolling near the end asks for the next page. */
+  hasOlder?: boolean;
+  onNeedOlder?: () => void;
+}) {
   const { t } = useTranslation();
   const [openHistory, setOpenHistory] = useState<number | null>(null);
-  const flagged = new Map<string, Alert['priority']>();
-  for (const alert of alerts) {
-    if (alert.readingId === null) continue;
-    const key = `${alert.readingId}:${alert.parameter}`;
-    const current = flagged.get(key);
-    if (!current || PRIORITY_RANK[alert.priority] > PRIORITY_RANK[current]) flagged.set(key, alert.priority);
-  }
+  const flagged = useMemo(() => {
+    const byCell = new Map<string, Alert['priority']>();
+    for (const alert of alerts) {
+      if (alert.readingId === null) continue;
+      const key = `${alert.readingId}:${alert.parameter}`;
+      const current = byCell.get(key);
+      if (!current || PRIORITY_RANK[alert.priority] > PRIORITY_RANK[current]) byCell.set(key, alert.priority);
+    }
+    return byCell;
+  }, [alerts]);
   // An artifact left the alert engine: its cells carry no alarm colour.
   const flag = (reading: Reading, parameter: VitalParameter) => (reading.artifact ? undefined : flagged.get(`${reading.id}:${parameter}`));
-  const byId = new Map(readings.map((r) => [r.id, r]));
-  const current = readings.filter((r) => r.supersededById === null);
+  const { byId, newestFirst } = useMemo(
+    () => ({
+      byId: new Map(readings.map((r) => [r.id, r])),
+      // The store keeps observation order; the table shows the newest first.
+      newestFirst: readings.filter((r) => r.supersededById === null).reverse(),
+    }),
+    [readings],
+  );
+  // Only the rows in view (and a few either side) are in the DOM, however long the session.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: newestFirst.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_ESTIMATE_PX,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => newestFirst[index]?.id ?? index,
+  });
 
-  if (current.length === 0) return <p className="empty">{t('session.noReadings')}</p>;
-  const newestFirst = [...current].sort((a, b) => b.observedAt - a.observedAt || b.id - a.id);
+  const rows = virtualizer.getVirtualItems();
+  const lastDrawn = rows.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (hasOlder && onNeedOlder && lastDrawn >= newestFirst.length - OVERSCAN_ROWS) onNeedOlder();
+  }, [hasOlder, onNeedOlder, lastDrawn, newestFirst.length]);
+
+  if (newestFirst.length === 0) return <p className="empty">{t('session.noReadings')}</p>;
+  const paddingTop = rows[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
   return (
+    <div className="readings-scroll" ref={scrollRef} data-testid="readings-scroll" data-rows={newestFirst.length}>
     <table className="readings-table" data-testid="readings-table">
       <thead>
         <tr>
@@ -72,12 +116,18 @@ export const ReadingsTable = memo(function ReadingsTable({ readings, alerts, can
           {canEdit && <th scope="col" aria-label={t('correction.actions')} />}
         </tr>
       </thead>
-      <tbody>
-        {newestFirst.map((reading) => {
+      {paddingTop > 0 && (
+        <tbody aria-hidden="true">
+          <tr style={{ height: paddingTop }} />
+        </tbody>
+      )}
+        {rows.map((row) => {
+          const reading = newestFirst[row.index];
+          if (!reading) return null;
           const bpFlag = flag(reading, 'systolicMmHg') ?? flag(reading, 'diastolicMmHg');
           const history = historyOf(reading, byId);
           return (
-            <Fragment key={reading.id}>
+            <tbody key={row.key} data-index={row.index} ref={virtualizer.measureElement}>
               <tr data-testid="reading-row" data-reading-id={reading.id} className={reading.artifact ? 'artifact' : undefined} data-artifact={reading.artifact ? 'true' : 'false'}>
                 <td>
                   {formatClockTime(reading.observedAt)}
@@ -134,10 +184,15 @@ export const ReadingsTable = memo(function ReadingsTable({ readings, alerts, can
                   </td>
                 </tr>
               )}
-            </Fragment>
+            </tbody>
           );
         })}
-      </tbody>
+      {paddingBottom > 0 && (
+        <tbody aria-hidden="true">
+          <tr style={{ height: paddingBottom }} />
+        </tbody>
+      )}
     </table>
+    </div>
   );
 });
