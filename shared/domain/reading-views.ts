@@ -8,6 +8,8 @@ import { ReadingSchema } from './reading';
  * of the table (newest first) and the trend as a min/max per time bucket.
  */
 
+/** Rows `session/get` carries: the newest this many (all when fewer); older ones come a page at a time. */
+export const SESSION_GET_READINGS_MAX = 500;
 /** Most rows one page may ask for. */
 export const READING_PAGE_MAX_ROWS = 500;
 /** Most buckets one trend may ask for (about a screen's width in pixels). */

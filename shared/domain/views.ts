@@ -47,7 +47,13 @@ export const SessionDetailSchema = z.object({
   patient: PatientSchema,
   timer: SessionTimerSchema,
   phaseEvents: z.array(PhaseEventSchema),
+  /**
+   * The newest SESSION_GET_READINGS_MAX rows (every row when fewer), history included, in
+   * observation order; older ones through `reading/page`, the whole trend through `reading/trend`.
+   */
   readings: z.array(ReadingSchema),
+  /** Rows in the whole session, history included. */
+  readingCount: z.number().int().nonnegative(),
   alerts: z.array(AlertSchema),
   protocol: ProtocolSchema.nullable(),
   doseOrder: DoseOrderRecordSchema.nullable(),

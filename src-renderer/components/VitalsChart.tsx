@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Reading } from '../../shared/domain/reading';
+import type { Trend, TrendBucket } from '../../shared/domain/reading-views';
 import { formatClockTime } from '../format/time';
 import { lttb } from './downsample';
 
@@ -18,11 +19,27 @@ export const CHART_SERIES = [
 
 type Point = { t: number } & Partial<Record<(typeof CHART_SERIES)[number]['key'], number>>;
 
+/** A bucket as two points, its minima then its maxima, so the line keeps every extreme. */
+function bucketPoints(bucket: TrendBucket, bucketMs: number): Point[] {
+  const low: Point = { t: bucket.at };
+  const high: Point = { t: bucket.at + Math.floor(bucketMs / 2) };
+  for (const series of CHART_SERIES) {
+    const range = bucket.values[series.parameter];
+    if (!range) continue;
+    low[series.key] = range.min;
+    high[series.key] = range.max;
+  }
+  return [low, high];
+}
+
 /** Live trend of HR, SBP/DBP and dissociation; only what main stored, no animation. */
 /** Memoised: it re-renders when the readings change, not on every store update. */
-export const VitalsChart = memo(function VitalsChart({ readings }: { readings: readonly Reading[] }) {
+export const VitalsChart = memo(function VitalsChart({ readings, trend = null }: { readings: readonly Reading[]; trend?: Trend | null }) {
   const { t } = useTranslation();
   const data = useMemo(() => {
+    // A long session: main's min/max buckets up to the first loaded reading, then the readings.
+    const firstLoaded = readings[0]?.observedAt ?? Number.POSITIVE_INFINITY;
+    const background: Point[] = (trend?.buckets ?? []).filter((bucket) => bucket.at < firstLoaded).flatMap((bucket) => bucketPoints(bucket, trend?.bucketMs ?? 1));
     const points: Point[] = readings.map((reading) => {
       const point: Point = { t: reading.observedAt };
       for (const series of CHART_SERIES) {
@@ -31,8 +48,8 @@ export const VitalsChart = memo(function VitalsChart({ readings }: { readings: r
       }
       return point;
     });
-    return lttb(points, MAX_POINTS, (p) => p.t, (p) => p.hr ?? p.sbp ?? 0);
-  }, [readings]);
+    return lttb([...background, ...points], MAX_POINTS, (p) => p.t, (p) => p.hr ?? p.sbp ?? 0);
+  }, [readings, trend]);
   const showDots = data.length <= DOTS_UP_TO;
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DueChecks } from '../../shared/clinical/due-checks';
 import type { SessionTimer } from '../../shared/domain/session';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,8 @@ import { DischargePanel } from '../phases/DischargePanel';
 import { ScreeningPanel } from '../phases/ScreeningPanel';
 import { RecordScreen } from '../record/RecordScreen';
 import { useAppStore } from '../store/app-store';
-import { loadSession, serverNow } from '../store/sync';
+import { loadOlderReadings, loadSession, serverNow } from '../store/sync';
+import { useSessionTrend } from '../hooks/use-session-trend';
 
 /** Phases in which the nurse still charts readings and events at the chair. */
 const CHARTING_PHASES = ['screening', 'infusing', 'paused', 'recovery'] as const;
@@ -41,7 +42,10 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   const detail = useAppStore((state) => state.details[sessionId]);
   const [cadssOpen, setCadssOpen] = useState(false);
   const readings = detail?.readings;
-  const trend = useMemo(() => (readings ?? []).filter(isCurrentReading), [readings]);
+  const current = useMemo(() => (readings ?? []).filter(isCurrentReading), [readings]);
+  const incomplete = detail !== undefined && detail.readings.length < detail.readingCount;
+  const trend = useSessionTrend(sessionId, incomplete);
+  const needOlder = useCallback(() => void loadOlderReadings(sessionId), [sessionId]);
 
   useEffect(() => {
     void loadSession(sessionId);
@@ -79,11 +83,11 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
           {charting && cadssOpen && <CadssForm sessionId={sessionId} onDone={() => setCadssOpen(false)} />}
           <section className="card">
             <h2>{t('session.chartTitle')}</h2>
-            <VitalsChart readings={trend} />
+            <VitalsChart readings={current} trend={trend} />
           </section>
           <section className="card">
             <h2>{t('session.readingsTitle')}</h2>
-            <ReadingsTable readings={detail.readings} alerts={detail.alerts} canEdit={charting} />
+            <ReadingsTable readings={detail.readings} alerts={detail.alerts} canEdit={charting} hasOlder={incomplete} onNeedOlder={needOlder} />
           </section>
         </div>
         <aside className="session-side">

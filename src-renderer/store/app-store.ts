@@ -43,6 +43,8 @@ export interface AppState {
   applyAlert(alert: Alert): void;
   /** A session's list row and the live parts of its screen, pushed after each commit. */
   applyLive(live: SessionLive): void;
+  /** Older rows of the table, a page from `reading/page` (newest first), placed before the loaded ones. */
+  addOlderReadings(sessionId: number, newestFirst: Reading[]): void;
   reset(): void;
 }
 
@@ -106,13 +108,23 @@ export const useAppStore = create<AppState>()((set) => ({
     set((state) => {
       const detail = state.details[reading.sessionId];
       if (!detail) return {};
-      return { details: { ...state.details, [reading.sessionId]: { ...detail, readings: mergeReading(detail.readings, reading) } } };
+      const isNew = !detail.readings.some((r) => r.id === reading.id);
+      const merged = { ...detail, readings: mergeReading(detail.readings, reading), readingCount: detail.readingCount + (isNew ? 1 : 0) };
+      return { details: { ...state.details, [reading.sessionId]: merged } };
     }),
   applyAlert: (alert) =>
     set((state) => {
       const detail = state.details[alert.sessionId];
       if (!detail) return {};
       return { details: { ...state.details, [alert.sessionId]: { ...detail, alerts: upsert(detail.alerts, alert) } } };
+    }),
+  addOlderReadings: (sessionId, newestFirst) =>
+    set((state) => {
+      const detail = state.details[sessionId];
+      if (!detail) return {};
+      const known = new Set(detail.readings.map((r) => r.id));
+      const older = newestFirst.filter((r) => !known.has(r.id)).reverse();
+      return { details: { ...state.details, [sessionId]: { ...detail, readings: [...older, ...detail.readings] } } };
     }),
   applyLive: ({ summary, ...screen }) =>
     set((state) => {

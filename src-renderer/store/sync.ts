@@ -1,6 +1,7 @@
 import type { EventMeta } from '../../shared/contract/api';
 import { call, bridge } from '../transport/client';
 import { loadActiveAlerts } from './alerts-store';
+import { READING_PAGE_MAX_ROWS } from '../../shared/domain/reading-views';
 import { useAppStore } from './app-store';
 
 /** Re-reads the list of open sessions (chair tabs): on start, and when events were missed. */
@@ -65,4 +66,20 @@ export function startEventSync(): () => void {
     }),
   ];
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+}
+
+const loadingOlder = new Set<number>();
+
+/** The next page of older table rows of a session (one request at a time per session). */
+export async function loadOlderReadings(sessionId: number): Promise<void> {
+  const detail = useAppStore.getState().details[sessionId];
+  const oldest = detail?.readings[0];
+  if (!detail || !oldest || detail.readings.length >= detail.readingCount || loadingOlder.has(sessionId)) return;
+  loadingOlder.add(sessionId);
+  try {
+    const result = await call('reading/page', { sessionId, before: { observedAt: oldest.observedAt, id: oldest.id }, limit: READING_PAGE_MAX_ROWS });
+    if (result.ok) useAppStore.getState().addOlderReadings(sessionId, result.value.readings);
+  } finally {
+    loadingOlder.delete(sessionId);
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VITAL_PARAMETER_KEYS } from '../../shared/clinical/parameters';
+import { SESSION_GET_READINGS_MAX } from '../../shared/domain/reading-views';
 import type { Reading } from '../../shared/domain/reading';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import { chart, infusingSession } from '../support/alert-fixtures';
@@ -93,5 +94,29 @@ describe('reading/trend', () => {
     const { session } = await infusingSession(t, staff);
     const empty = await callOk(staff, 'reading/trend', { sessionId: session.id, fromAt: t.clock.now() + MINUTE, toAt: t.clock.now() + 2 * MINUTE, buckets: 10 });
     expect(empty.buckets).toEqual([]);
+  });
+});
+
+describe('session/get of a long session', () => {
+  it('carries the newest rows only, with the count; the rest come by reading/page', async () => {
+    const { session } = await infusingSession(t, staff);
+    const { db, readings, sessions } = t.core.services;
+    const created = sessions.get(session.id).createdAt;
+    const userId = readings.ofSession(session.id)[0]?.recordedBy ?? 1;
+    db.transaction(() => {
+      for (let i = 0; i < SESSION_GET_READINGS_MAX + 20; i++) {
+        t.clock.advance(1_000);
+        readings.store({ sessionId: session.id, sessionCreatedAt: created, observedAt: undefined, values: { heartRateBpm: 70 + (i % 10) }, onSupplementalOxygen: undefined, confirmed: [], userId });
+      }
+    })();
+    const all = readings.ofSession(session.id);
+    const detail = await callOk(staff, 'session/get', { sessionId: session.id });
+    expect(detail.readingCount).toBe(all.length);
+    expect(detail.readings).toEqual(all.slice(-SESSION_GET_READINGS_MAX));
+    const oldest = detail.readings[0];
+    if (!oldest) throw new Error('expected rows');
+    const older = await callOk(staff, 'reading/page', { sessionId: session.id, before: { observedAt: oldest.observedAt, id: oldest.id }, limit: 500 });
+    expect([...older.readings].reverse()).toEqual(all.slice(0, all.length - SESSION_GET_READINGS_MAX));
+    expect(older.hasMore).toBe(false);
   });
 });

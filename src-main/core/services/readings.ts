@@ -199,6 +199,11 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
     /** Every row, history included, oldest observation first. */
     ofSession: (sessionId: number): Reading[] => ofSession.all(sessionId).map(toReading),
 
+    /** The newest `limit` rows of a session (history included) in observation order, and how many rows it has. */
+    newestRows(sessionId: number, limit: number): { readings: Reading[]; readingCount: number } {
+      return { readings: pageFromNewest.all(sessionId, limit).map(toReading).reverse(), readingCount: countOfSession.get(sessionId)?.n ?? 0 };
+    },
+
     /** A page of the readings table, newest first; `limit + 1` rows are read to know whether more follow. */
     page(request: ReadingPageRequest): ReadingPage {
       const rows = request.before

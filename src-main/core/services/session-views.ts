@@ -3,6 +3,7 @@ import type { Alert } from '../../../shared/domain/alert';
 import { isCurrentReading } from '../../../shared/domain/reading';
 import type { Session } from '../../../shared/domain/session';
 import type { PatientHistory, PatientHistoryEntry, SessionDetail, SessionLive, SessionSummary } from '../../../shared/domain/views';
+import { SESSION_GET_READINGS_MAX } from '../../../shared/domain/reading-views';
 import type { AlertService } from './alerts';
 import type { DischargeService } from './discharge';
 import type { DoseOrderService } from './dose-orders';
@@ -96,7 +97,7 @@ export function createSessionViews(s: ViewSources) {
         patient: s.patients.get(session.patientId),
         timer,
         phaseEvents,
-        readings: s.readings.ofSession(sessionId),
+        ...s.readings.newestRows(sessionId, SESSION_GET_READINGS_MAX),
         alerts: s.alerts.ofSession(sessionId),
         protocol: session.protocolId === null ? null : s.protocols.get(session.protocolId),
         doseOrder,

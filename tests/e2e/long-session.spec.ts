@@ -1,0 +1,95 @@
+import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
+import { ManualClock } from '../../src-main/core/clock';
+import { openVigilCore } from '../../src-main/core/vigil-core';
+import { expect, PHYSICIAN, signIn, test, typeReading } from './fixtures';
+import { newDataDir, startHost } from './host';
+
+/**
+ * A long session (5,000 readings, seeded into the file through the real store code before
+ * the host starts, not typed) opens in pieces: the newest rows and a downsampled trend;
+ * the table draws only what is in view and pages older rows from main as it scrolls; a new
+ * reading shows and raises its alert.
+ */
+
+const SEEDED_READINGS = 5_000;
+const START_AT = Date.UTC(2026, 0, 5, 8, 0, 0);
+const quiet = { info: () => undefined, error: () => undefined };
+
+async function seedLongSession(dataDir: string): Promise<{ mrn: string; endAt: number }> {
+  const clock = new ManualClock(START_AT);
+  const core = openVigilCore({ dataDir, clock, logger: quiet });
+  try {
+    const connection = core.connect();
+    const ok = async <T>(channel: string, request: unknown): Promise<T> => {
+      const result = await connection.call(channel, request);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      return result.value as T;
+    };
+    const user = await ok<{ id: number }>('auth/setup', { ...PHYSICIAN });
+    const mrn = 'MRN-5000';
+    const patient = await ok<{ id: number }>('patient/create', { mrn, familyName: 'Long', givenName: 'Session', dateOfBirth: '1970-01-01', weightKg: 80 });
+    const [protocol] = await ok<{ id: number }[]>('protocol/list', {});
+    const session = await ok<{ id: number; createdAt: number }>('session/create', { patientId: patient.id, chair: 'Chair 9', protocolId: protocol?.id });
+    await ok('screening/record', { sessionId: session.id, contraindications: Object.fromEntries(CONTRAINDICATIONS.map((k) => [k, false])), coMedications: [], consentGiven: true, escortArranged: true });
+    await ok('reading/add', { sessionId: session.id, values: { heartRateBpm: 72, systolicMmHg: 124, diastolicMmHg: 78, spo2Pct: 98 } });
+    await ok('session/transition', { sessionId: session.id, action: 'startInfusion' });
+    const { db, readings } = core.services;
+    db.transaction(() => {
+      for (let i = 0; i < SEEDED_READINGS; i++) {
+        clock.advance(1_000);
+        readings.store({
+          sessionId: session.id,
+          sessionCreatedAt: session.createdAt,
+          observedAt: undefined,
+          values: { heartRateBpm: 70 + (i % 11), systolicMmHg: 120 + (i % 13), diastolicMmHg: 76 + (i % 5), spo2Pct: 96 + (i % 3) },
+          onSupplementalOxygen: undefined,
+          confirmed: [],
+          userId: user.id,
+        });
+      }
+    })();
+    return { mrn, endAt: clock.now() };
+  } finally {
+    core.close();
+  }
+}
+
+test('a 5,000-reading session opens, scrolls its table, shows a new reading and raises an alert', async ({ page, pageProblems }) => {
+  test.setTimeout(120_000);
+  const dataDir = newDataDir();
+  const { endAt } = await seedLongSession(dataDir);
+  const host = await startHost(dataDir, endAt + 1_000);
+  try {
+    await page.goto(host.url);
+    await signIn(page, PHYSICIAN);
+    await page.getByTestId('chair-tab').filter({ hasText: 'Chair 9' }).click();
+    await expect(page.getByTestId('session-screen')).toBeVisible();
+
+    // The chart is drawn from main's trend plus the newest rows, never all 5,000 points.
+    const chart = page.getByTestId('vitals-chart');
+    await expect(chart).toBeVisible();
+    const points = Number(await chart.getAttribute('data-points'));
+    expect(points).toBeGreaterThan(100);
+    expect(points).toBeLessThanOrEqual(600);
+
+    // Only rows in view are in the DOM; the table holds the newest page, then pages older rows as it scrolls.
+    const scroll = page.getByTestId('readings-scroll');
+    const loaded = async () => Number(await scroll.getAttribute('data-rows'));
+    const firstLoad = await loaded();
+    expect(firstLoad).toBeLessThan(SEEDED_READINGS);
+    expect(await page.getByTestId('reading-row').count()).toBeLessThan(60);
+    for (let i = 0; i < 4; i++) await scroll.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect.poll(loaded).toBeGreaterThan(firstLoad);
+    expect(await page.getByTestId('reading-row').count()).toBeLessThan(60);
+
+    // A new reading: it shows at the top of the table and raises its alert.
+    await scroll.evaluate((element) => element.scrollTo(0, 0));
+    await host.advanceClock(1_000);
+    await typeReading(page, ['72', '195', '96']);
+    await expect(page.getByTestId('reading-row').first().locator('[data-col="bloodPressure"]')).toHaveText('195/96');
+    await expect(page.getByTestId('active-alert').first()).toBeVisible();
+    expect(pageProblems).toEqual([]);
+  } finally {
+    await host.stop();
+  }
+});
