@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditEntrySchema, AuditQuerySchema, AuditVerifySchema } from '../domain/audit';
 import { AlertKindSchema, AlertSchema } from '../domain/alert';
 import { AlertPrioritySchema } from '../clinical/alert-rules';
 import { AlarmSettingsViewSchema, RuleSetViewSchema, RulesQuerySchema, SessionRuleOverrideInputSchema, SetRuleSetSchema, UpdateAlarmSettingsSchema } from '../domain/alert-rules-view';
@@ -21,10 +22,19 @@ import { AuthStatusSchema, PatientHistorySchema, SessionDetailSchema, SessionSum
  */
 export type Access = 'public' | 'signedIn' | readonly Role[];
 
+/**
+ * What the audit trail records of a call: `write` (every call that may change data, and
+ * sign-in attempts) runs as one act whose writes and audit entry commit together; `view`
+ * (opening a patient's record) appends a view entry; `none` (lists and settings reads).
+ * Every channel must say which, so a new one cannot slip past the audit.
+ */
+export type AuditClass = 'write' | 'view' | 'none';
+
 export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   request: Req;
   response: Res;
   access: Access;
+  audit: AuditClass;
 }
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
@@ -42,51 +52,57 @@ const Empty = z.object({}).strict();
 
 /** The one IPC contract: channel -> request schema, response schema, required role. */
 export const CHANNELS = {
-  'auth/status': channel({ request: Empty, response: AuthStatusSchema, access: 'public' }),
+  'auth/status': channel({ request: Empty, response: AuthStatusSchema, access: 'public', audit: 'none' }),
   'auth/setup': channel({
     request: z.object({ username: UsernameSchema, displayName: z.string().trim().min(1).max(100), pin: PinSchema }).strict(),
     response: UserSchema,
     access: 'public',
+    audit: 'write',
   }),
   'auth/signIn': channel({
     request: z.object({ username: UsernameSchema, pin: z.string().min(1).max(64) }).strict(),
     response: UserSchema,
     access: 'public',
+    audit: 'write',
   }),
-  'auth/signOut': channel({ request: Empty, response: z.object({}), access: 'signedIn' }),
+  'auth/signOut': channel({ request: Empty, response: z.object({}), access: 'signedIn', audit: 'write' }),
 
-  'user/list': channel({ request: Empty, response: z.array(UserSchema), access: ADMIN }),
-  'user/create': channel({ request: NewUserSchema.strict(), response: UserSchema, access: ADMIN }),
+  'user/list': channel({ request: Empty, response: z.array(UserSchema), access: ADMIN, audit: 'none' }),
+  'user/create': channel({ request: NewUserSchema.strict(), response: UserSchema, access: ADMIN, audit: 'write' }),
 
   'patient/list': channel({
     request: z.object({ search: z.string().trim().max(100).optional() }).strict(),
     response: z.array(PatientSchema),
     access: CLINICAL_STAFF,
+    audit: 'none',
   }),
-  'patient/create': channel({ request: NewPatientSchema.strict(), response: PatientSchema, access: CLINICAL_STAFF }),
-  'patient/get': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF }),
-  'patient/history': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientHistorySchema, access: CLINICAL_STAFF }),
+  'patient/create': channel({ request: NewPatientSchema.strict(), response: PatientSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'patient/get': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF, audit: 'view' }),
+  'patient/history': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientHistorySchema, access: CLINICAL_STAFF, audit: 'view' }),
 
   'protocol/list': channel({
     request: z.object({ includeRetired: z.boolean().default(false) }).strict(),
     response: z.array(ProtocolSchema),
     access: ['nurse', 'physician', 'admin'],
+    audit: 'none',
   }),
-  'protocol/create': channel({ request: ProtocolFieldsSchema, response: ProtocolSchema, access: PROTOCOL_EDITORS }),
+  'protocol/create': channel({ request: ProtocolFieldsSchema, response: ProtocolSchema, access: PROTOCOL_EDITORS, audit: 'write' }),
   'protocol/revise': channel({
     request: z.object({ protocolId: IdSchema, fields: ProtocolFieldsSchema }).strict(),
     response: ProtocolSchema,
     access: PROTOCOL_EDITORS,
+    audit: 'write',
   }),
-  'protocol/retire': channel({ request: z.object({ protocolId: IdSchema }).strict(), response: ProtocolSchema, access: PROTOCOL_EDITORS }),
+  'protocol/retire': channel({ request: z.object({ protocolId: IdSchema }).strict(), response: ProtocolSchema, access: PROTOCOL_EDITORS, audit: 'write' }),
 
-  'session/create': channel({ request: NewSessionSchema.strict(), response: SessionSchema, access: CLINICAL_STAFF }),
+  'session/create': channel({ request: NewSessionSchema.strict(), response: SessionSchema, access: CLINICAL_STAFF, audit: 'write' }),
   'session/list': channel({
     request: z.object({ scope: z.enum(['open', 'recent']) }).strict(),
     response: z.array(SessionSummarySchema),
     access: CLINICAL_STAFF,
+    audit: 'none',
   }),
-  'session/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionDetailSchema, access: CLINICAL_STAFF }),
+  'session/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionDetailSchema, access: CLINICAL_STAFF, audit: 'view' }),
   'session/transition': channel({
     request: z
       .object({
@@ -99,30 +115,34 @@ export const CHANNELS = {
       .strict(),
     response: z.object({ session: SessionSchema, timer: SessionTimerSchema }),
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
 
-  'dose/order': channel({ request: NewDoseOrderSchema, response: SessionDetailSchema, access: PHYSICIAN }),
-  'screening/record': channel({ request: ScreeningInputSchema.strict(), response: SessionDetailSchema, access: CLINICAL_STAFF }),
-  'override/add': channel({ request: NewOverrideSchema.strict(), response: SessionDetailSchema, access: PHYSICIAN }),
-  'discharge/assess': channel({ request: DischargeAssessmentInputSchema, response: SessionDetailSchema, access: CLINICAL_STAFF }),
-  'event/add': channel({ request: NewSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF }),
-  'event/retract': channel({ request: RetractSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF }),
+  'dose/order': channel({ request: NewDoseOrderSchema, response: SessionDetailSchema, access: PHYSICIAN, audit: 'write' }),
+  'screening/record': channel({ request: ScreeningInputSchema.strict(), response: SessionDetailSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'override/add': channel({ request: NewOverrideSchema.strict(), response: SessionDetailSchema, access: PHYSICIAN, audit: 'write' }),
+  'discharge/assess': channel({ request: DischargeAssessmentInputSchema, response: SessionDetailSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'event/add': channel({ request: NewSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'event/retract': channel({ request: RetractSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF, audit: 'write' }),
 
   'reading/add': channel({
     request: NewReadingSchema.strict(),
     response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
 
   'reading/correct': channel({
     request: ReadingCorrectionSchema.strict(),
     response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
   'reading/annotate': channel({
     request: ReadingAnnotationSchema.strict(),
     response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
 
   'alert/list': channel({
@@ -131,19 +151,21 @@ export const CHANNELS = {
       .strict(),
     response: z.array(AlertSchema),
     access: CLINICAL_STAFF,
+    audit: 'none',
   }),
-  'alert/audioPause': channel({ request: z.object({ alertId: IdSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF }),
-  'alert/resolve': channel({ request: z.object({ alertId: IdSchema, reason: ReasonSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF }),
+  'alert/audioPause': channel({ request: z.object({ alertId: IdSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'alert/resolve': channel({ request: z.object({ alertId: IdSchema, reason: ReasonSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF, audit: 'write' }),
 
-  'rules/get': channel({ request: RulesQuerySchema, response: RuleSetViewSchema, access: CLINICAL_STAFF }),
-  'rules/set': channel({ request: SetRuleSetSchema, response: RuleSetViewSchema, access: PHYSICIAN }),
-  'rules/overrideForSession': channel({ request: SessionRuleOverrideInputSchema, response: RuleSetViewSchema, access: PHYSICIAN }),
-  'settings/get': channel({ request: Empty, response: AlarmSettingsViewSchema, access: 'signedIn' }),
-  'settings/update': channel({ request: UpdateAlarmSettingsSchema, response: AlarmSettingsViewSchema, access: PHYSICIAN }),
+  'rules/get': channel({ request: RulesQuerySchema, response: RuleSetViewSchema, access: CLINICAL_STAFF, audit: 'none' }),
+  'rules/set': channel({ request: SetRuleSetSchema, response: RuleSetViewSchema, access: PHYSICIAN, audit: 'write' }),
+  'rules/overrideForSession': channel({ request: SessionRuleOverrideInputSchema, response: RuleSetViewSchema, access: PHYSICIAN, audit: 'write' }),
+  'settings/get': channel({ request: Empty, response: AlarmSettingsViewSchema, access: 'signedIn', audit: 'none' }),
+  'settings/update': channel({ request: UpdateAlarmSettingsSchema, response: AlarmSettingsViewSchema, access: PHYSICIAN, audit: 'write' }),
   'alert/acknowledge': channel({
     request: z.object({ alertId: IdSchema, note: z.string().trim().max(500).optional() }).strict(),
     response: AlertSchema,
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
 
   /** Finished (closed or aborted) sessions, newest first; staff find a record here. */
@@ -153,20 +175,26 @@ export const CHANNELS = {
       .strict(),
     response: z.array(RecordListItemSchema),
     access: RECORD_READERS,
+    audit: 'none',
   }),
   /** The whole record of a session; staff only once it is closed or aborted. */
-  'record/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionRecordSchema, access: RECORD_READERS }),
-  'report/clinic': channel({ request: DateRangeSchema, response: ClinicReportSchema, access: RECORD_READERS }),
+  'record/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionRecordSchema, access: RECORD_READERS, audit: 'view' }),
+  'report/clinic': channel({ request: DateRangeSchema, response: ClinicReportSchema, access: RECORD_READERS, audit: 'view' }),
   'export/session': channel({
     request: z.object({ sessionId: IdSchema, format: SessionExportFormatSchema }).strict(),
     response: ExportedFileSchema,
     access: RECORD_READERS,
+    audit: 'view',
   }),
   'export/clinic': channel({
     request: ClinicExportRequestSchema,
     response: ExportedFileSchema,
     access: RECORD_READERS,
+    audit: 'view',
   }),
+  /** Checks the audit chain, every row against its digest, and the file's length against the last head written. */
+  'audit/verify': channel({ request: Empty, response: AuditVerifySchema, access: ADMIN, audit: 'none' }),
+  'audit/list': channel({ request: AuditQuerySchema, response: z.array(AuditEntrySchema), access: ADMIN, audit: 'view' }),
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof CHANNELS;

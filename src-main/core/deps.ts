@@ -5,6 +5,7 @@ import type { TechnicalAlertCondition } from '../../shared/clinical/technical-al
 import type { AlertPriority } from '../../shared/clinical/alert-rules';
 import type { DischargeCriteria } from '../../shared/clinical/aldrete';
 import type { MonitoringSchedule } from '../../shared/clinical/due-checks';
+import type { ActRunner } from './act';
 import type { Clock } from './clock';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
@@ -15,6 +16,8 @@ export interface CoreDeps {
   clock: Clock;
   bus: EventBus;
   logger: Logger;
+  /** Runs writes as acts (one transaction with their audit entry); the ticker's sweep is the system's act. */
+  acts: ActRunner;
   settings: Readonly<ClinicSettings>;
   alertRules: readonly AlertRule[];
   technicalPriorities: Readonly<Record<TechnicalAlertCondition, AlertPriority>>;

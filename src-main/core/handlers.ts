@@ -7,12 +7,17 @@ import type { SessionDetail } from '../../shared/domain/views';
 import { fail } from '../../shared/result';
 import { createReportService } from './reports/report-service';
 import type { Services } from './services';
+import type { Database } from 'better-sqlite3';
+import type { AuditVerify } from '../../shared/domain/audit';
+import { listAuditEntries } from './audit/audit-queries';
 
 export interface HandlerContext {
   /** The signed-in user; the dispatcher has already checked the channel's access rule. */
   user: User | null;
   signIn(user: User): void;
   signOut(): void;
+  /** True the first time this window opens a record within `windowMs` (repeated openings make one view entry). */
+  firstViewIn(key: string, windowMs: number): boolean;
 }
 
 /** The signed-in user of a channel that requires one. */
@@ -33,11 +38,32 @@ function requirePhase(session: Session, phases: readonly Phase[], what: string):
   }
 }
 
-type Handler<C extends ChannelName> = (ctx: HandlerContext, request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
-export type Handlers = { [C in ChannelName]: Handler<C> };
+/**
+ * A handler runs synchronously inside its act (one transaction). Work that must await
+ * (hashing a PIN) goes in `prepare`, which runs first, outside the transaction; `run`
+ * gets its result.
+ */
+type Run<C extends ChannelName> = (ctx: HandlerContext, request: ParsedRequestOf<C>) => ResponseOf<C>;
+export interface Staged<C extends ChannelName, P> {
+  prepare(ctx: HandlerContext, request: ParsedRequestOf<C>): Promise<P>;
+  run(ctx: HandlerContext, request: ParsedRequestOf<C>, prepared: P): ResponseOf<C>;
+}
+// The prepared value's type is private to each channel's pair; `never` accepts every `run`.
+type AnyStaged<C extends ChannelName> = { prepare(ctx: HandlerContext, request: ParsedRequestOf<C>): Promise<unknown>; run(ctx: HandlerContext, request: ParsedRequestOf<C>, prepared: never): ResponseOf<C> };
+export type HandlerEntry<C extends ChannelName> = Run<C> | AnyStaged<C>;
+export type Handlers = { [C in ChannelName]: HandlerEntry<C> };
+
+function staged<C extends ChannelName, P>(handler: Staged<C, P>): AnyStaged<C> {
+  return handler as AnyStaged<C>;
+}
+
+export interface AuditHandlersDeps {
+  verifyRecord(): Promise<AuditVerify>;
+  audit: Database;
+}
 
 /** Each contract channel mapped onto the core service that answers it. */
-export function createHandlers(services: Services): Handlers {
+export function createHandlers(services: Services, auditDeps: AuditHandlersDeps): Handlers {
   const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db } = services;
   const reports = createReportService(services);
 
@@ -78,23 +104,31 @@ export function createHandlers(services: Services): Handlers {
   }
   return {
     'auth/status': (ctx) => ({ setupRequired: users.setupRequired(), user: ctx.user }),
-    'auth/setup': async (ctx, request) => {
-      const user = await users.setup(request);
-      ctx.signIn(user);
-      return user;
-    },
-    'auth/signIn': async (ctx, request) => {
-      const user = await users.signIn(request.username, request.pin);
-      ctx.signIn(user);
-      return user;
-    },
+    'auth/setup': staged<'auth/setup', string>({
+      prepare: (_ctx, request) => users.prepareSetup(request.pin),
+      run: (ctx, request, pinHash) => {
+        const user = users.setup(request, pinHash);
+        ctx.signIn(user);
+        return user;
+      },
+    }),
+    'auth/signIn': staged<'auth/signIn', User>({
+      prepare: (_ctx, request) => users.signIn(request.username, request.pin),
+      run: (ctx, _request, user) => {
+        ctx.signIn(user);
+        return user;
+      },
+    }),
     'auth/signOut': (ctx) => {
       ctx.signOut();
       return {};
     },
 
     'user/list': () => users.list(),
-    'user/create': (_ctx, request) => users.create(request),
+    'user/create': staged<'user/create', string>({
+      prepare: (_ctx, request) => users.prepareCreate(request),
+      run: (ctx, request, pinHash) => users.create(request, pinHash, who(ctx).id),
+    }),
 
     'patient/list': (_ctx, request) => patients.list(request.search),
     'patient/create': (ctx, request) => patients.create(request, who(ctx).id),
@@ -121,11 +155,14 @@ export function createHandlers(services: Services): Handlers {
     },
     'session/list': (_ctx, request) => views.list(request.scope, clock.now()),
     'session/get': (_ctx, request) => views.detail(request.sessionId, clock.now()),
-    'session/transition': async (ctx, request) => {
-      const result = await workflow.transition(request, who(ctx));
-      ticker.refresh();
-      return result;
-    },
+    'session/transition': staged<'session/transition', undefined>({
+      prepare: (ctx, request) => workflow.checkSignature(request, who(ctx)),
+      run: (ctx, request) => {
+        const result = workflow.transition(request, who(ctx));
+        ticker.refresh();
+        return result;
+      },
+    }),
 
     'dose/order': (ctx, request) =>
       sessionWrite(request.sessionId, (session) => {
@@ -220,11 +257,20 @@ export function createHandlers(services: Services): Handlers {
       return reports.record(request.sessionId);
     },
     'report/clinic': (_ctx, request) => reports.clinicReport(request),
-    'export/session': (ctx, request) => {
-      requireReadableRecord(ctx, request.sessionId);
-      return reports.exportSession(request.sessionId, request.format);
-    },
-    'export/clinic': (_ctx, request) => reports.exportClinic(request, request.format),
+    // Making the file awaits (PDF fonts); the export's view entry is appended once it is made.
+    'export/session': staged<'export/session', Awaited<ReturnType<typeof reports.exportSession>>>({
+      prepare: (ctx, request) => {
+        requireReadableRecord(ctx, request.sessionId);
+        return reports.exportSession(request.sessionId, request.format);
+      },
+      run: (_ctx, _request, file) => file,
+    }),
+    'export/clinic': staged<'export/clinic', Awaited<ReturnType<typeof reports.exportClinic>>>({
+      prepare: (_ctx, request) => reports.exportClinic(request, request.format),
+      run: (_ctx, _request, file) => file,
+    }),
+    'audit/verify': staged<'audit/verify', AuditVerify>({ prepare: () => auditDeps.verifyRecord(), run: (_ctx, _request, result) => result }),
+    'audit/list': (_ctx, request) => listAuditEntries(auditDeps.audit, request),
 
     'settings/get': () => alertRules.alarmSettings(),
     'settings/update': (ctx, request) => {

@@ -8,6 +8,12 @@ import { DEFAULT_MONITORING_SCHEDULE } from '../../shared/clinical/due-checks';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { Role, User } from '../../shared/domain/user';
 import type { Result } from '../../shared/result';
+import type { AuditVerify } from '../../shared/domain/audit';
+import { createActRunner, type ActRunner } from './act';
+import { createAuditLog, type AuditLog } from './audit/audit-log';
+import { AUDIT_KEY_FILE_NAME, loadOrCreateKeyFile } from './audit/audit-key';
+import { writeAuditHead } from './audit/head-file';
+import { verifyInBackground } from './audit/verify';
 import { createSystemClock, type Clock } from './clock';
 import { openDatabase } from './db/open-database';
 import { createDispatcher } from './dispatcher';
@@ -20,8 +26,19 @@ export const DATABASE_FILE_NAME = 'vigil.sqlite3';
 const CLINICAL_ROLES: readonly Role[] = ['nurse', 'physician'];
 export const LOG_FILE_NAME = 'vigil.log';
 
+/** The head file is written beside the backups (another folder could hold it; see README). */
+export const AUDIT_HEAD_RELATIVE_PATH = join('backups', 'audit-head.json');
+
 export interface VigilCoreOptions {
   dataDir: string;
+  /**
+   * The audit HMAC key (32 bytes), kept outside the database. The desktop shell passes the
+   * key it keeps sealed with safeStorage; without one, core uses the owner-only key file
+   * `<dataDir>/audit.key` (web host, command line, tests).
+   */
+  auditKey?: Buffer;
+  /** Where the chain's head is written after each act (default `<dataDir>/backups/audit-head.json`). */
+  auditHeadPath?: string;
   clock?: Clock;
   logger?: Logger;
   nativeBinding?: string;
@@ -44,9 +61,18 @@ export interface VigilCore {
   readonly dataDir: string;
   readonly databasePath: string;
   readonly services: Services;
+  readonly audit: AuditLog;
+  readonly acts: ActRunner;
+  readonly auditHeadPath: string;
+  /** The start-up check of the record: pending until it has run (in the background, after the core is ready). */
+  integrity(): IntegrityState;
+  /** Checks the record again now (audit/verify). */
+  verifyRecord(): Promise<AuditVerify>;
   connect(): CoreConnection;
   close(): void;
 }
+
+export type IntegrityState = { state: 'checking' } | { state: 'checked'; result: AuditVerify } | { state: 'failed'; message: string };
 
 export function openVigilCore(options: VigilCoreOptions): VigilCore {
   mkdirSync(options.dataDir, { recursive: true });
@@ -55,28 +81,58 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
   const db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const clock = options.clock ?? createSystemClock();
   const bus = new EventBus();
+  const auditKey = options.auditKey ?? loadOrCreateKeyFile(join(options.dataDir, AUDIT_KEY_FILE_NAME));
+  const auditHeadPath = options.auditHeadPath ?? join(options.dataDir, AUDIT_HEAD_RELATIVE_PATH);
+  const audit = createAuditLog(db, auditKey);
+  // A file from before the audit trail: its existing rows are vouched for once, as found.
+  audit.adoptUnaudited(clock.now());
+  const acts = createActRunner(db, audit, bus, clock, logger);
+  acts.onCommitted((head) => writeAuditHead(auditHeadPath, head));
   const services = createServices({
     db,
     clock,
     bus,
     logger,
+    acts,
     settings: DEFAULT_CLINIC_SETTINGS,
     alertRules: DEFAULT_ALERT_RULES,
     technicalPriorities: DEFAULT_TECHNICAL_ALERT_PRIORITIES,
     dischargeCriteria: DEFAULT_DISCHARGE_CRITERIA,
     monitoringSchedule: DEFAULT_MONITORING_SCHEDULE,
   });
-  const dispatch = createDispatcher(createHandlers(services), logger, { checkResponses: options.checkResponses ?? false });
+  const verifyRecord = async (): Promise<AuditVerify> => ({ ...(await verifyInBackground(db, auditKey, auditHeadPath)), checkedAt: clock.now() });
+  const dispatch = createDispatcher(createHandlers(services, { verifyRecord, audit: db }), acts, logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<CoreConnection>();
   services.ticker.refresh();
   logger.info('core opened', { databasePath });
+
+  // The start-up check runs after the core is ready, a chunk per turn of the event loop.
+  let integrity: IntegrityState = { state: 'checking' };
+  let closed = false;
+  void verifyRecord().then(
+    (result) => {
+      integrity = { state: 'checked', result };
+      if (!result.intact) logger.error('the record does not match its audit trail', { firstBreak: result.firstBreak, breaks: result.breaks.length });
+    },
+    (error: unknown) => {
+      if (closed) return;
+      integrity = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+      logger.error('the start-up check of the record failed', { error: integrity.message });
+    },
+  );
 
   return {
     dataDir: options.dataDir,
     databasePath,
     services,
+    audit,
+    acts,
+    auditHeadPath,
+    integrity: () => integrity,
+    verifyRecord,
     connect() {
       let user: User | null = null;
+      const viewedAt = new Map<string, number>();
       const unsubscribers: (() => void)[] = [];
       const connection: CoreConnection = {
         get user() {
@@ -91,6 +147,14 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
               },
               signOut: () => {
                 user = null;
+              },
+              firstViewIn: (key, windowMs) => {
+                const now = clock.now();
+                const last = viewedAt.get(key);
+                if (last !== undefined && now - last < windowMs && now >= last) return false;
+                if (viewedAt.size > 500) viewedAt.clear();
+                viewedAt.set(key, now);
+                return true;
               },
             },
             channel,
@@ -113,6 +177,7 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
       return connection;
     },
     close() {
+      closed = true;
       services.ticker.stop();
       for (const connection of [...connections]) connection.close();
       db.close();

@@ -57,6 +57,8 @@ export const channels = {
   'report/clinic': invoke('report/clinic'),
   'export/session': invoke('export/session'),
   'export/clinic': invoke('export/clinic'),
+  'audit/verify': invoke('audit/verify'),
+  'audit/list': invoke('audit/list'),
 } satisfies VigilChannels;
 
 /** Every contract event, and nothing else: `satisfies` rejects a missing or unknown name. */

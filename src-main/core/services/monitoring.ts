@@ -2,6 +2,7 @@ import { computeDueChecks, type DueChecks, type MonitoringSchedule } from '../..
 import { VITALS_CHECK_REQUIRED_PARAMETERS } from '../../../shared/clinical/screening-checklist';
 import type { TechnicalAlertCondition } from '../../../shared/clinical/technical-alerts';
 import type { Session } from '../../../shared/domain/session';
+import { SYSTEM_ACTOR } from '../act';
 import type { CoreDeps } from '../deps';
 import type { AlertRuleService } from './alert-rules';
 import { AUTO_RESOLVE_REASONS, type AlertService } from './alerts';
@@ -24,7 +25,7 @@ export interface MonitoringSources {
 }
 
 export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols, alerts, alertRules, charting }: MonitoringSources) {
-  const { db, bus, clock, monitoringSchedule } = deps;
+  const { bus, clock, monitoringSchedule } = deps;
 
   function scheduleOf(session: Session): MonitoringSchedule {
     if (session.protocolId === null) return monitoringSchedule;
@@ -61,7 +62,7 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
      * left unacknowledged too long.
      */
     sweep(now = clock.now()): void {
-      const changedIds = db.transaction(() => {
+      deps.acts.run({ actor: SYSTEM_ACTOR, channel: 'monitoring/sweep', kind: 'system', detail: {} }, () => {
         const changed: number[] = [...alerts.escalateOverdue(now)];
         for (const session of sessions.open()) {
           if (alertRules.effectiveRules(session).some((rule) => rule.confirmation.kind === 'delaySeconds')) changed.push(...charting.reconcile(session));
@@ -74,9 +75,8 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
             if (id !== null) changed.push(id);
           }
         }
-        return changed;
-      })();
-      for (const id of changedIds) bus.emit('alert/changed', alerts.get(id));
+        for (const id of new Set(changed)) bus.emit('alert/changed', alerts.get(id));
+      });
     },
   };
 }

@@ -5,7 +5,7 @@ import { isCurrentReading } from '../../../shared/domain/reading';
 import type { PhaseAction } from '../../../shared/domain/phase';
 import type { Session, SessionTimer } from '../../../shared/domain/session';
 import type { User } from '../../../shared/domain/user';
-import { AppFailure, fail } from '../../../shared/result';
+import { AppFailure, fail, failKeepingWrites } from '../../../shared/result';
 import type { CoreDeps } from '../deps';
 import type { AlertService } from './alerts';
 import type { DischargeService } from './discharge';
@@ -100,11 +100,15 @@ export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
     startBlockers,
     dischargeBlockers,
 
-    async transition(input: { sessionId: number; action: PhaseAction; reason?: string | undefined; pin?: string | undefined }, user: User) {
-      if (input.action === 'close') {
-        if (!input.pin) fail({ code: 'invalid_request', message: 'Closing a session is a signature: enter your PIN', field: 'pin', reason: 'signature_needs_pin' });
-        await s.users.signIn(user.username, input.pin);
-      }
+    /** Closing is a signature: the signer's PIN is checked (before the act, as hashing takes time). */
+    async checkSignature(input: { action: PhaseAction; pin?: string | undefined }, user: User): Promise<undefined> {
+      if (input.action !== 'close') return undefined;
+      if (!input.pin) fail({ code: 'invalid_request', message: 'Closing a session is a signature: enter your PIN', field: 'pin', reason: 'signature_needs_pin' });
+      await s.users.signIn(user.username, input.pin);
+      return undefined;
+    },
+
+    transition(input: { sessionId: number; action: PhaseAction; reason?: string | undefined }, user: User) {
       try {
         const result = db.transaction(() => {
           const session = s.sessions.get(input.sessionId);
@@ -126,9 +130,11 @@ export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
         return result.changed;
       } catch (error) {
         if (error instanceof AppFailure && error.appError.reason === 'discharge_blocked' && String(error.appError.params?.unmet).includes('minimumRecoveryTime')) {
-          // Recorded as a technical alert: an early discharge attempt is itself worth knowing about.
+          // Recorded as a technical alert: an early discharge attempt is itself worth knowing about,
+          // so the act keeps this write although the discharge is refused.
           const alertId = db.transaction(() => s.alerts.raiseTechnical(input.sessionId, 'earlyDischargeAttempt', null))();
           if (alertId !== null) bus.emit('alert/changed', s.alerts.get(alertId));
+          failKeepingWrites(error.appError);
         }
         throw error;
       }

@@ -9,6 +9,7 @@ interface UserRow {
   display_name: string;
   roles_json: string;
   pin_hash: string;
+  version_id: number;
 }
 
 const toUser = (row: UserRow): User => ({
@@ -25,36 +26,50 @@ const LOCKOUT_MS = 5 * 60_000;
 /** The first account, created at first run, runs the clinic: it manages users and supervises. */
 const FIRST_USER_ROLES: readonly Role[] = ['admin', 'physician'];
 
+/** A user with their current version (roles, PIN hash, active) from user_versions. */
+const CURRENT = `SELECT u.id, u.username, u.display_name, v.roles_json, v.pin_hash, v.id AS version_id
+  FROM users u JOIN user_versions v ON v.id = (SELECT MAX(id) FROM user_versions WHERE user_id = u.id)`;
+
 export function createUserService({ db, clock }: CoreDeps) {
-  const byUsername = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
-  const byId = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
-  const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY display_name');
+  const byUsername = db.prepare<[string], UserRow>(`${CURRENT} WHERE u.username = ?`);
+  const byId = db.prepare<[number], UserRow>(`${CURRENT} WHERE u.id = ?`);
+  const all = db.prepare<[], UserRow>(`${CURRENT} ORDER BY u.display_name`);
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
   const insert = db.prepare<[string, string, string, string, number]>(
     'INSERT INTO users (username, display_name, roles_json, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)',
   );
+  const insertVersion = db.prepare(
+    'INSERT INTO user_versions (user_id, roles_json, pin_hash, pin_is_one_time, active, at, by_user_id, reason) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
+  );
   const failures = new Map<string, { count: number; lockedUntil: number }>();
 
-  function insertUser(username: string, displayName: string, roles: readonly Role[], pinHash: string): User {
+  function insertUser(username: string, displayName: string, roles: readonly Role[], pinHash: string, byUserId: number | null): User {
     if (byUsername.get(username)) fail({ code: 'conflict', message: `The username ${username} is taken`, field: 'username', reason: 'username_taken' });
-    const { lastInsertRowid } = insert.run(username, displayName, JSON.stringify([...new Set(roles)]), pinHash, clock.now());
+    const rolesJson = JSON.stringify([...new Set(roles)]);
+    const now = clock.now();
+    const { lastInsertRowid } = insert.run(username, displayName, rolesJson, pinHash, now);
+    insertVersion.run(Number(lastInsertRowid), rolesJson, pinHash, 0, now, byUserId, 'account created');
     return toUser(byId.get(Number(lastInsertRowid)) as UserRow);
   }
 
   return {
     setupRequired: (): boolean => (count.get() as { n: number }).n === 0,
 
-    async setup(input: { username: string; displayName: string; pin: string }): Promise<User> {
-      const pinHash = await hashPin(input.pin);
-      return db.transaction(() => {
-        if ((count.get() as { n: number }).n > 0) fail({ code: 'setup_already_done', message: 'Vigil is already set up; sign in instead' });
-        return insertUser(input.username, input.displayName, FIRST_USER_ROLES, pinHash);
-      })();
+    /** The expensive part of first-run setup, after the cheap check that it is still needed. */
+    async prepareSetup(pin: string): Promise<string> {
+      if ((count.get() as { n: number }).n > 0) fail({ code: 'setup_already_done', message: 'Vigil is already set up; sign in instead' });
+      return hashPin(pin);
     },
 
-    async create(input: NewUser): Promise<User> {
-      const pinHash = await hashPin(input.pin);
-      return db.transaction(() => insertUser(input.username, input.displayName, input.roles, pinHash))();
+    setup(input: { username: string; displayName: string }, pinHash: string): User {
+      if ((count.get() as { n: number }).n > 0) fail({ code: 'setup_already_done', message: 'Vigil is already set up; sign in instead' });
+      return insertUser(input.username, input.displayName, FIRST_USER_ROLES, pinHash, null);
+    },
+
+    prepareCreate: (input: NewUser): Promise<string> => hashPin(input.pin),
+
+    create(input: NewUser, pinHash: string, byUserId: number): User {
+      return insertUser(input.username, input.displayName, input.roles, pinHash, byUserId);
     },
 
     async signIn(username: string, pin: string): Promise<User> {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName } from '../../../shared/contract/channels';
 import type { User } from '../../../shared/domain/user';
 import { fail } from '../../../shared/result';
+import type { ActRunner } from '../../../src-main/core/act';
 import { createDispatcher } from '../../../src-main/core/dispatcher';
 import type { HandlerContext, Handlers } from '../../../src-main/core/handlers';
 import { createMemoryLogger } from '../../support/memory-logger';
@@ -9,7 +10,10 @@ import { createMemoryLogger } from '../../support/memory-logger';
 const NURSE: User = { id: 2, username: 'nina', displayName: 'Nina Nurse', roles: ['nurse'] };
 const ADMIN: User = { id: 1, username: 'ada', displayName: 'Ada Admin', roles: ['admin'] };
 
-const context = (user: User | null): HandlerContext => ({ user, signIn: vi.fn(), signOut: vi.fn() });
+const context = (user: User | null): HandlerContext => ({ user, signIn: vi.fn(), signOut: vi.fn(), firstViewIn: () => true });
+
+/** Acts without a database: the work runs as is (the act layer itself is tested against a real file). */
+const passthroughActs: ActRunner = { run: (_spec, work) => work(), onCommitted: () => undefined, inAct: false };
 
 /** Handlers that each answer with a fixed value, replaced per test where a channel matters. */
 function stubHandlers(overrides: Partial<Record<ChannelName, (ctx: HandlerContext, request: unknown) => unknown>> = {}) {
@@ -31,7 +35,7 @@ const PATIENT = { mrn: 'MRN-1', familyName: 'Okafor', givenName: 'Chidi', dateOf
 describe('createDispatcher', () => {
   it('answers an unknown channel with unknown_channel', async () => {
     const { handlers } = stubHandlers();
-    const dispatch = createDispatcher(handlers, createMemoryLogger());
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
     expect(await dispatch(context(ADMIN), 'patient/delete', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_channel' }) });
     expect(await dispatch(context(ADMIN), 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(await dispatch(context(ADMIN), 'toString', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
@@ -39,14 +43,14 @@ describe('createDispatcher', () => {
 
   it('lets anyone call a public channel, and treats a missing request as {}', async () => {
     const { handlers, calls } = stubHandlers();
-    const dispatch = createDispatcher(handlers, createMemoryLogger());
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
     expect(await dispatch(context(null), 'auth/status', undefined)).toEqual({ ok: true, value: { setupRequired: false, user: null } });
     expect(calls).toEqual([{ channel: 'auth/status', request: {} }]);
   });
 
   it('refuses a signed-in channel without a user (not_signed_in) before looking at the request', async () => {
     const { handlers, calls } = stubHandlers();
-    const dispatch = createDispatcher(handlers, createMemoryLogger());
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
     expect(await dispatch(context(null), 'patient/create', { nonsense: true })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     expect(await dispatch(context(null), 'auth/signOut', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     expect(calls).toEqual([]);
@@ -54,7 +58,7 @@ describe('createDispatcher', () => {
 
   it('refuses a user without the role (forbidden, naming the roles)', async () => {
     const { handlers, calls } = stubHandlers();
-    const dispatch = createDispatcher(handlers, createMemoryLogger());
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
     expect(await dispatch(context(NURSE), 'user/list', {})).toEqual({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('admin'), params: { roles: 'admin' } },
@@ -65,7 +69,7 @@ describe('createDispatcher', () => {
 
   it('refuses a malformed request with the field named, without calling the handler', async () => {
     const { handlers, calls } = stubHandlers();
-    const dispatch = createDispatcher(handlers, createMemoryLogger());
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
     expect(await dispatch(context(NURSE), 'patient/create', { ...PATIENT, weightKg: '80' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_request', field: 'weightKg' },
@@ -79,7 +83,7 @@ describe('createDispatcher', () => {
 
   it('hands the handler the parsed request (trimmed, defaults applied)', async () => {
     const { handlers, calls } = stubHandlers({ 'reading/add': () => ({}) });
-    const dispatch = createDispatcher(handlers, createMemoryLogger());
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
     await dispatch(context(NURSE), 'patient/create', { ...PATIENT, mrn: ' MRN-1 ' });
     await dispatch(context(NURSE), 'reading/add', { sessionId: 3, values: { heartRateBpm: 70 } });
     expect(calls.map((c) => c.request)).toEqual([PATIENT, { sessionId: 3, values: { heartRateBpm: 70 }, confirmed: [] }]);
@@ -88,20 +92,19 @@ describe('createDispatcher', () => {
   it('returns an AppFailure raised by a service as its error value', async () => {
     const { handlers } = stubHandlers({ 'patient/create': () => fail({ code: 'conflict', message: 'MRN taken', field: 'mrn' }) });
     const logger = createMemoryLogger();
-    const dispatch = createDispatcher(handlers, logger);
+    const dispatch = createDispatcher(handlers, passthroughActs, logger);
     expect(await dispatch(context(NURSE), 'patient/create', PATIENT)).toEqual({ ok: false, error: { code: 'conflict', message: 'MRN taken', field: 'mrn' } });
     expect(logger.errors()).toEqual([]);
   });
 
   it('turns an unexpected crash into an internal error value and logs it', async () => {
     const { handlers } = stubHandlers({
-      'patient/create': async () => {
-        await Promise.resolve();
+      'patient/create': () => {
         throw new Error('disk I/O error');
       },
     });
     const logger = createMemoryLogger();
-    const dispatch = createDispatcher(handlers, logger);
+    const dispatch = createDispatcher(handlers, passthroughActs, logger);
     const result = await dispatch(context(NURSE), 'patient/create', PATIENT);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(!result.ok && result.error.message).not.toContain('disk I/O');
@@ -134,7 +137,7 @@ describe('createDispatcher', () => {
         },
       });
       const logger = createMemoryLogger();
-      const dispatch = createDispatcher(handlers, logger);
+      const dispatch = createDispatcher(handlers, passthroughActs, logger);
       const write = await dispatch(context(NURSE), 'patient/create', PATIENT);
       const read = await dispatch(context(NURSE), 'patient/list', {});
       expect(write, raw).toMatchObject({ ok: false, error: { code, params: { act: 'write' }, message: expect.stringContaining('nothing was saved') } });
@@ -146,8 +149,8 @@ describe('createDispatcher', () => {
 
   it('with checkResponses, reports a response that breaks the contract as internal', async () => {
     const { handlers } = stubHandlers({ 'patient/get': () => ({ id: 'not a patient' }) });
-    const strict = createDispatcher(handlers, createMemoryLogger(), { checkResponses: true });
-    const lenient = createDispatcher(handlers, createMemoryLogger());
+    const strict = createDispatcher(handlers, passthroughActs, createMemoryLogger(), { checkResponses: true });
+    const lenient = createDispatcher(handlers, passthroughActs, createMemoryLogger());
     expect(await strict(context(NURSE), 'patient/get', { patientId: 1 })).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await lenient(context(NURSE), 'patient/get', { patientId: 1 })).toEqual({ ok: true, value: { id: 'not a patient' } });
   });
