@@ -12,6 +12,7 @@ import { PatientsScreen } from './screens/PatientsScreen';
 import { ProtocolsScreen } from './screens/ProtocolsScreen';
 import { RulesScreen } from './screens/RulesScreen';
 import { SessionScreen } from './screens/SessionScreen';
+import { ChoosePinScreen } from './screens/accounts/ChoosePinScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { UsersScreen } from './screens/UsersScreen';
@@ -132,6 +133,7 @@ export function App() {
       {auth.kind === 'loading' && <main className="auth-screen">{t('app.loading')}</main>}
       {auth.kind === 'setup' && <SetupScreen />}
       {auth.kind === 'signedOut' && <SignInScreen />}
+      {auth.kind === 'choosePin' && <ChoosePinScreen name={auth.user.displayName} />}
       {auth.kind === 'signedIn' && <SignedInApp />}
     </>
   );

@@ -12,7 +12,7 @@ import { NewSessionEventSchema, RetractSessionEventSchema, SessionEventSchema } 
 import { PhaseActionSchema } from '../domain/phase';
 import { NewReadingSchema, ReadingAnnotationSchema, ReadingCorrectionSchema, ReadingSchema } from '../domain/reading';
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
-import { NewUserSchema, PinSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
+import { CosignSchema, IssuedAccountSchema, NewUserSchema, PinSchema, UserAccountSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
 import { ClinicExportRequestSchema, ClinicReportSchema, DateRangeSchema, ExportedFileSchema, RecordListItemSchema, SessionExportFormatSchema, SessionRecordSchema } from '../domain/reports';
 import { AuthStatusSchema, PatientHistorySchema, SessionDetailSchema, SessionSummarySchema } from '../domain/views';
 
@@ -59,16 +59,26 @@ export const CHANNELS = {
     access: 'public',
     audit: 'write',
   }),
+  /** With a one-time code, answers `mustChoosePin: true`: only auth/choosePin is open until a PIN is chosen. */
   'auth/signIn': channel({
     request: z.object({ username: UsernameSchema, pin: z.string().min(1).max(64) }).strict(),
-    response: UserSchema,
+    response: UserSchema.extend({ mustChoosePin: z.boolean().optional() }),
     access: 'public',
     audit: 'write',
   }),
   'auth/signOut': channel({ request: Empty, response: z.object({}), access: 'signedIn', audit: 'write' }),
+  'auth/choosePin': channel({ request: z.object({ pin: PinSchema }).strict(), response: UserSchema, access: 'signedIn', audit: 'write' }),
 
-  'user/list': channel({ request: Empty, response: z.array(UserSchema), access: ADMIN, audit: 'none' }),
-  'user/create': channel({ request: NewUserSchema.strict(), response: UserSchema, access: ADMIN, audit: 'write' }),
+  'user/list': channel({ request: Empty, response: z.array(UserAccountSchema), access: ADMIN, audit: 'none' }),
+  /** Answers the new account's one-time code; a clinical role needs `cosign` by a physician. */
+  'user/create': channel({ request: NewUserSchema.strict(), response: IssuedAccountSchema, access: ADMIN, audit: 'write' }),
+  'user/resetPin': channel({ request: z.object({ userId: IdSchema, reason: ReasonSchema }).strict(), response: IssuedAccountSchema, access: ADMIN, audit: 'write' }),
+  'user/setActive': channel({
+    request: z.object({ userId: IdSchema, active: z.boolean(), reason: ReasonSchema }).strict(),
+    response: UserAccountSchema,
+    access: ADMIN,
+    audit: 'write',
+  }),
 
   'patient/list': channel({
     request: z.object({ search: z.string().trim().max(100).optional() }).strict(),
@@ -86,9 +96,10 @@ export const CHANNELS = {
     access: ['nurse', 'physician', 'admin'],
     audit: 'none',
   }),
-  'protocol/create': channel({ request: ProtocolFieldsSchema, response: ProtocolSchema, access: PROTOCOL_EDITORS, audit: 'write' }),
+  /** An administrator without the physician role needs `cosign` by a physician (a protocol sets a dose). */
+  'protocol/create': channel({ request: ProtocolFieldsSchema.safeExtend({ cosign: CosignSchema.optional() }), response: ProtocolSchema, access: PROTOCOL_EDITORS, audit: 'write' }),
   'protocol/revise': channel({
-    request: z.object({ protocolId: IdSchema, fields: ProtocolFieldsSchema }).strict(),
+    request: z.object({ protocolId: IdSchema, fields: ProtocolFieldsSchema, cosign: CosignSchema.optional() }).strict(),
     response: ProtocolSchema,
     access: PROTOCOL_EDITORS,
     audit: 'write',

@@ -58,6 +58,9 @@ function actorOf(ctx: HandlerContext, request: unknown): Actor {
   return { userId: null, name: tried };
 }
 
+/** What a window signed in with a one-time code may do: choose its PIN, or leave. */
+const OPEN_WHILE_CHOOSING_PIN: ReadonlySet<ChannelName> = new Set(['auth/choosePin', 'auth/status', 'auth/signOut', 'auth/signIn']);
+
 /** How long a repeated opening of the same record by the same window counts as the same view. */
 export const VIEW_COALESCE_MS = 10 * 60_000;
 
@@ -81,6 +84,9 @@ export function createDispatcher(handlers: Handlers, acts: ActRunner, logger: Lo
     const spec = CHANNELS[channel];
     const denied = accessError(spec.access, ctx.user, channel);
     if (denied) return err(denied);
+    if (ctx.mustChoosePin && !OPEN_WHILE_CHOOSING_PIN.has(channel)) {
+      return err({ code: 'pin_change_required', message: `Choose your own PIN before using ${channel}` });
+    }
     const parsed = spec.request.safeParse(request ?? {});
     if (!parsed.success) return err(describeZodError(parsed.error));
     try {

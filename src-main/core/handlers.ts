@@ -2,11 +2,13 @@ import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/cont
 import type { Alert } from '../../shared/domain/alert';
 import { OPEN_PHASES, type Phase } from '../../shared/domain/phase';
 import type { Session } from '../../shared/domain/session';
-import type { User } from '../../shared/domain/user';
+import type { Cosign, User } from '../../shared/domain/user';
+import { changesDoseOrLimits } from '../../shared/domain/protocol';
 import type { SessionDetail } from '../../shared/domain/views';
 import { fail } from '../../shared/result';
 import { createReportService } from './reports/report-service';
 import type { Services } from './services';
+import type { ConnectionGuard, PinCheck } from './services/users';
 import type { Database } from 'better-sqlite3';
 import type { AuditVerify } from '../../shared/domain/audit';
 import { listAuditEntries } from './audit/audit-queries';
@@ -14,7 +16,11 @@ import { listAuditEntries } from './audit/audit-queries';
 export interface HandlerContext {
   /** The signed-in user; the dispatcher has already checked the channel's access rule. */
   user: User | null;
-  signIn(user: User): void;
+  /** Signed in with a one-time code: only auth/choosePin (and status, sign-out) until a PIN is chosen. */
+  mustChoosePin: boolean;
+  /** This window's count of wrong PINs (the per-connection lockout). */
+  guard: ConnectionGuard;
+  signIn(user: User, options?: { mustChoosePin?: boolean }): void;
   signOut(): void;
   /** True the first time this window opens a record within `windowMs` (repeated openings make one view entry). */
   firstViewIn(key: string, windowMs: number): boolean;
@@ -102,8 +108,19 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
     return views.detail(sessionId, clock.now());
   }
+  /**
+   * A protocol's dose and limits are a physician's: a physician's own call carries that
+   * authority; anyone else (an administrator) needs a physician's co-signature, whose PIN
+   * is checked here, before the act, like a sign-in.
+   */
+  function doseCosign(ctx: HandlerContext, cosign: Cosign | undefined, changesDose: boolean): Promise<PinCheck | null> {
+    if (!changesDose || who(ctx).roles.includes('physician')) return Promise.resolve(null);
+    if (!cosign) fail({ code: 'invalid_request', message: "A protocol's dose and limits need a physician to co-sign with their PIN", field: 'cosign', reason: 'cosign_required' });
+    return users.checkPin(cosign.username, cosign.pin, ctx.guard);
+  }
+
   return {
-    'auth/status': (ctx) => ({ setupRequired: users.setupRequired(), user: ctx.user }),
+    'auth/status': (ctx) => ({ setupRequired: users.setupRequired(), user: ctx.user, mustChoosePin: ctx.mustChoosePin }),
     'auth/setup': staged<'auth/setup', string>({
       prepare: (_ctx, request) => users.prepareSetup(request.pin),
       run: (ctx, request, pinHash) => {
@@ -112,9 +129,25 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
         return user;
       },
     }),
-    'auth/signIn': staged<'auth/signIn', User>({
-      prepare: (_ctx, request) => users.signIn(request.username, request.pin),
-      run: (ctx, _request, user) => {
+    'auth/signIn': staged<'auth/signIn', PinCheck>({
+      // Whoever was signed in on this window is signed out first: a failed attempt leaves nobody signed in.
+      prepare: (ctx, request) => {
+        ctx.signOut();
+        return users.checkPin(request.username, request.pin, ctx.guard);
+      },
+      run: (ctx, _request, check) => {
+        const { user, mustChoosePin } = users.settleSignIn(check, ctx.guard);
+        ctx.signIn(user, { mustChoosePin });
+        return mustChoosePin ? { ...user, mustChoosePin } : user;
+      },
+    }),
+    'auth/choosePin': staged<'auth/choosePin', string>({
+      prepare: (ctx, request) => {
+        if (!ctx.mustChoosePin) fail({ code: 'invalid_request', message: 'Choose a PIN after signing in with a one-time code', reason: 'no_pin_change_pending' });
+        return users.hashPin(request.pin);
+      },
+      run: (ctx, _request, pinHash) => {
+        const user = users.choosePin(who(ctx).id, pinHash);
         ctx.signIn(user);
         return user;
       },
@@ -125,10 +158,18 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     },
 
     'user/list': () => users.list(),
-    'user/create': staged<'user/create', string>({
+    'user/create': staged<'user/create', Awaited<ReturnType<typeof users.prepareCreate>>>({
       prepare: (_ctx, request) => users.prepareCreate(request),
-      run: (ctx, request, pinHash) => users.create(request, pinHash, who(ctx).id),
+      run: (ctx, request, prepared) => {
+        const { user, oneTimeCode } = users.create(request, prepared, who(ctx).id);
+        return { user, oneTimeCode };
+      },
     }),
+    'user/resetPin': staged<'user/resetPin', Awaited<ReturnType<typeof users.prepareReset>>>({
+      prepare: () => users.prepareReset(),
+      run: (ctx, request, prepared) => users.resetPin(request.userId, prepared, who(ctx).id, request.reason),
+    }),
+    'user/setActive': (ctx, request) => users.setActive(request.userId, request.active, who(ctx).id, request.reason),
 
     'patient/list': (_ctx, request) => patients.list(request.search),
     'patient/create': (ctx, request) => patients.create(request, who(ctx).id),
@@ -136,8 +177,21 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     'patient/history': (_ctx, request) => views.patientHistory(request.patientId, clock.now()),
 
     'protocol/list': (_ctx, request) => protocols.list(request.includeRetired),
-    'protocol/create': (ctx, request) => protocols.create(request, who(ctx).id),
-    'protocol/revise': (ctx, request) => protocols.revise(request.protocolId, request.fields, who(ctx).id),
+    'protocol/create': staged<'protocol/create', PinCheck | null>({
+      prepare: (ctx, request) => doseCosign(ctx, request.cosign, true),
+      run: (ctx, request, cosign) => {
+        if (cosign) users.settleCosign(cosign);
+        const { cosign: _cosign, ...fields } = request;
+        return protocols.create(fields, who(ctx).id);
+      },
+    }),
+    'protocol/revise': staged<'protocol/revise', PinCheck | null>({
+      prepare: (ctx, request) => doseCosign(ctx, request.cosign, changesDoseOrLimits(protocols.get(request.protocolId), request.fields)),
+      run: (ctx, request, cosign) => {
+        if (cosign) users.settleCosign(cosign);
+        return protocols.revise(request.protocolId, request.fields, who(ctx).id);
+      },
+    }),
     'protocol/retire': (ctx, request) => protocols.retire(request.protocolId, who(ctx).id),
 
     'session/create': (ctx, request) => {
@@ -155,9 +209,10 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     },
     'session/list': (_ctx, request) => views.list(request.scope, clock.now()),
     'session/get': (_ctx, request) => views.detail(request.sessionId, clock.now()),
-    'session/transition': staged<'session/transition', undefined>({
+    'session/transition': staged<'session/transition', PinCheck | null>({
       prepare: (ctx, request) => workflow.checkSignature(request, who(ctx)),
-      run: (ctx, request) => {
+      run: (ctx, request, signature) => {
+        if (signature) users.settleSignature(signature);
         const result = workflow.transition(request, who(ctx));
         ticker.refresh();
         return result;
@@ -207,6 +262,10 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     'event/retract': (ctx, request) => {
       const event = db.transaction(() => {
         const target = sessionEvents.get(request.eventId);
+        // A medication a physician charted is theirs to retract (or another physician's), not a nurse's.
+        if (target.event.kind === 'medication' && !who(ctx).roles.includes('physician') && users.get(sessionEvents.authorId(target.id))?.roles.includes('physician')) {
+          fail({ code: 'forbidden', message: 'A physician charted this medication; only a physician can retract it', field: 'eventId', reason: 'retract_needs_physician' });
+        }
         // A signed (closed) or aborted record is final; corrections after that are addenda, not retractions.
         requirePhase(sessions.get(target.sessionId), ['screening', 'infusing', 'paused', 'recovery', 'discharged'], 'event/retract');
         return sessionEvents.retract(request.eventId, request.reason, who(ctx).id);

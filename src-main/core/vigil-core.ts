@@ -15,6 +15,7 @@ import { AUDIT_KEY_FILE_NAME, loadOrCreateKeyFile } from './audit/audit-key';
 import { writeAuditHead } from './audit/head-file';
 import { verifyInBackground } from './audit/verify';
 import { createSystemClock, type Clock } from './clock';
+import { createPinHasher, PRODUCTION_PIN_COST, TEST_PIN_COST } from './security/pin-hash';
 import { openDatabase } from './db/open-database';
 import { createDispatcher } from './dispatcher';
 import { EventBus } from './event-bus';
@@ -39,6 +40,13 @@ export interface VigilCoreOptions {
   auditKey?: Buffer;
   /** Where the chain's head is written after each act (default `<dataDir>/backups/audit-head.json`). */
   auditHeadPath?: string;
+  /**
+   * PIN hashing cost: production (OWASP scrypt) unless the test helper or the web host's
+   * --test-clock mode asks for the test cost. The desktop shell never passes it.
+   */
+  pinCost?: 'production' | 'test';
+  /** Measures idle time for the sign-out (default: the monotonic clock, so a moved test clock does not sign anyone out). */
+  idleClock?: Clock;
   clock?: Clock;
   logger?: Logger;
   nativeBinding?: string;
@@ -88,6 +96,9 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
   audit.adoptUnaudited(clock.now());
   const acts = createActRunner(db, audit, bus, clock, logger);
   acts.onCommitted((head) => writeAuditHead(auditHeadPath, head));
+  const hasher = createPinHasher(options.pinCost === 'test' ? TEST_PIN_COST : PRODUCTION_PIN_COST);
+  const idleClock = options.idleClock ?? { now: () => Math.round(performance.now()) };
+  const idleLimitMs = DEFAULT_CLINIC_SETTINGS.idleSignOutMinutes * 60_000;
   const services = createServices({
     db,
     clock,
@@ -99,7 +110,7 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
     technicalPriorities: DEFAULT_TECHNICAL_ALERT_PRIORITIES,
     dischargeCriteria: DEFAULT_DISCHARGE_CRITERIA,
     monitoringSchedule: DEFAULT_MONITORING_SCHEDULE,
-  });
+  }, { hasher, isGenuine: (table, rowid) => audit.rowIsGenuine(table, rowid) });
   const verifyRecord = async (): Promise<AuditVerify> => ({ ...(await verifyInBackground(db, auditKey, auditHeadPath)), checkedAt: clock.now() });
   const dispatch = createDispatcher(createHandlers(services, { verifyRecord, audit: db }), acts, logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<CoreConnection>();
@@ -132,22 +143,45 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
     verifyRecord,
     connect() {
       let user: User | null = null;
+      let mustChoosePin = false;
+      let lastCallAt = idleClock.now();
+      const guard = { failures: 0, lockedUntil: 0 };
       const viewedAt = new Map<string, number>();
+      const signOut = () => {
+        user = null;
+        mustChoosePin = false;
+        viewedAt.clear();
+      };
+      /**
+       * Main, not the renderer, ends a session: after the clinic's idle time, or when the
+       * account was disabled or reset meanwhile. Recorded as an act of the user.
+       */
+      const enforceSignOut = () => {
+        if (!user) return;
+        const idle = idleClock.now() - lastCallAt >= idleLimitMs;
+        const stillValid = mustChoosePin || services.users.current(user.id) !== null;
+        if (!idle && stillValid) return;
+        const actor = { userId: user.id, name: user.username };
+        acts.run({ actor, channel: idle ? 'auth/idleSignOut' : 'auth/accountChanged', kind: 'write', detail: {} }, signOut);
+      };
       const unsubscribers: (() => void)[] = [];
       const connection: CoreConnection = {
         get user() {
           return user;
         },
-        call: (channel, request) =>
-          dispatch(
+        call: (channel, request) => {
+          enforceSignOut();
+          lastCallAt = idleClock.now();
+          return dispatch(
             {
               user,
-              signIn: (signedIn) => {
+              mustChoosePin,
+              guard,
+              signIn: (signedIn, signInOptions) => {
                 user = signedIn;
+                mustChoosePin = signInOptions?.mustChoosePin ?? false;
               },
-              signOut: () => {
-                user = null;
-              },
+              signOut,
               firstViewIn: (key, windowMs) => {
                 const now = clock.now();
                 const last = viewedAt.get(key);
@@ -159,11 +193,13 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
             },
             channel,
             request,
-          ),
+          );
+        },
         onEvent(listener) {
           // Events carry patient data: only clinical staff hear them (an administrator manages users, not patients).
           const unsubscribe = bus.subscribe((name, payload) => {
-            if (user?.roles.some((role) => CLINICAL_ROLES.includes(role))) listener(name, payload);
+            if (user && !mustChoosePin && idleClock.now() - lastCallAt >= idleLimitMs) return;
+            if (user && !mustChoosePin && user.roles.some((role) => CLINICAL_ROLES.includes(role))) listener(name, payload);
           });
           unsubscribers.push(unsubscribe);
           return unsubscribe;

@@ -58,6 +58,9 @@ export const channels = {
   'export/session': invoke('export/session'),
   'export/clinic': invoke('export/clinic'),
   'audit/verify': invoke('audit/verify'),
+  'auth/choosePin': invoke('auth/choosePin'),
+  'user/resetPin': invoke('user/resetPin'),
+  'user/setActive': invoke('user/setActive'),
   'audit/list': invoke('audit/list'),
 } satisfies VigilChannels;
 

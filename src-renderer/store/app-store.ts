@@ -6,7 +6,13 @@ import type { User } from '../../shared/domain/user';
 import type { SessionDetail, SessionSummary } from '../../shared/domain/views';
 import type { LinkState } from '../transport/websocket-bridge';
 
-export type AuthState = { kind: 'loading' } | { kind: 'setup' } | { kind: 'signedOut' } | { kind: 'signedIn'; user: User };
+export type AuthState =
+  | { kind: 'loading' }
+  | { kind: 'setup' }
+  | { kind: 'signedOut' }
+  /** Signed in with a one-time code: main allows nothing but choosing a PIN. */
+  | { kind: 'choosePin'; user: User }
+  | { kind: 'signedIn'; user: User };
 export type View =
   | { kind: 'physician' }
   | { kind: 'rules' }

@@ -17,7 +17,7 @@ import { createSessionEventService, type SessionEventService } from './session-e
 import { createSessionViews, type SessionViews } from './session-views';
 import { createSessionWorkflow, type SessionWorkflow } from './session-workflow';
 import { createSessionService, type SessionService } from './sessions';
-import { createUserService, type UserService } from './users';
+import { createUserService, type UserService, type UserServiceOptions } from './users';
 
 export interface Services {
   db: Database;
@@ -41,8 +41,8 @@ export interface Services {
   ticker: Ticker;
 }
 
-export function createServices(deps: CoreDeps): Services {
-  const users = createUserService(deps);
+export function createServices(deps: CoreDeps, userOptions: UserServiceOptions): Services {
+  const users = createUserService(deps, userOptions);
   const patients = createPatientService(deps);
   const protocols = createProtocolService(deps);
   const sessions = createSessionService(deps, patients);

@@ -14,7 +14,7 @@ import type { ProtocolService } from './protocols';
 import type { ReadingService } from './readings';
 import type { ScreeningService } from './screenings';
 import type { SessionService } from './sessions';
-import type { UserService } from './users';
+import type { PinCheck, UserService } from './users';
 
 export interface WorkflowServices {
   sessions: SessionService;
@@ -101,11 +101,10 @@ export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
     dischargeBlockers,
 
     /** Closing is a signature: the signer's PIN is checked (before the act, as hashing takes time). */
-    async checkSignature(input: { action: PhaseAction; pin?: string | undefined }, user: User): Promise<undefined> {
-      if (input.action !== 'close') return undefined;
+    async checkSignature(input: { action: PhaseAction; pin?: string | undefined }, user: User): Promise<PinCheck | null> {
+      if (input.action !== 'close') return null;
       if (!input.pin) fail({ code: 'invalid_request', message: 'Closing a session is a signature: enter your PIN', field: 'pin', reason: 'signature_needs_pin' });
-      await s.users.signIn(user.username, input.pin);
-      return undefined;
+      return s.users.checkPin(user.username, input.pin, null);
     },
 
     transition(input: { sessionId: number; action: PhaseAction; reason?: string | undefined }, user: User) {

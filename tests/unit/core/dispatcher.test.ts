@@ -10,7 +10,7 @@ import { createMemoryLogger } from '../../support/memory-logger';
 const NURSE: User = { id: 2, username: 'nina', displayName: 'Nina Nurse', roles: ['nurse'] };
 const ADMIN: User = { id: 1, username: 'ada', displayName: 'Ada Admin', roles: ['admin'] };
 
-const context = (user: User | null): HandlerContext => ({ user, signIn: vi.fn(), signOut: vi.fn(), firstViewIn: () => true });
+const context = (user: User | null): HandlerContext => ({ user, mustChoosePin: false, guard: { failures: 0, lockedUntil: 0 }, signIn: vi.fn(), signOut: vi.fn(), firstViewIn: () => true });
 
 /** Acts without a database: the work runs as is (the act layer itself is tested against a real file). */
 const passthroughActs: ActRunner = { run: (_spec, work) => work(), onCommitted: () => undefined, inAct: false };
@@ -153,5 +153,102 @@ describe('createDispatcher', () => {
     const lenient = createDispatcher(handlers, passthroughActs, createMemoryLogger());
     expect(await strict(context(NURSE), 'patient/get', { patientId: 1 })).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await lenient(context(NURSE), 'patient/get', { patientId: 1 })).toEqual({ ok: true, value: { id: 'not a patient' } });
+  });
+});
+
+/**
+ * Who may call each channel, written out by hand: a new channel (or a changed role) fails
+ * here until this table says who may use it. C = clinical staff (nurse or physician),
+ * P = physician, A = admin, E = protocol editors (physician or admin).
+ */
+const C = ['nurse', 'physician'] as const;
+const P = ['physician'] as const;
+const A = ['admin'] as const;
+const E = ['physician', 'admin'] as const;
+const ROLE_TABLE = {
+  'auth/status': 'public',
+  'auth/setup': 'public',
+  'auth/signIn': 'public',
+  'auth/signOut': 'signedIn',
+  'auth/choosePin': 'signedIn',
+  'user/list': A,
+  'user/create': A,
+  'user/resetPin': A,
+  'user/setActive': A,
+  'patient/list': C,
+  'patient/create': C,
+  'patient/get': C,
+  'patient/history': C,
+  'protocol/list': ['nurse', 'physician', 'admin'],
+  'protocol/create': E,
+  'protocol/revise': E,
+  'protocol/retire': E,
+  'session/create': C,
+  'session/list': C,
+  'session/get': C,
+  'session/transition': C,
+  'dose/order': P,
+  'screening/record': C,
+  'override/add': P,
+  'discharge/assess': C,
+  'event/add': C,
+  'event/retract': C,
+  'reading/add': C,
+  'reading/correct': C,
+  'reading/annotate': C,
+  'alert/list': C,
+  'alert/audioPause': C,
+  'alert/resolve': C,
+  'alert/acknowledge': C,
+  'rules/get': C,
+  'rules/set': P,
+  'rules/overrideForSession': P,
+  'settings/get': 'signedIn',
+  'settings/update': P,
+  'audit/verify': A,
+  'audit/list': A,
+} as const satisfies Record<ChannelName, 'public' | 'signedIn' | readonly ('nurse' | 'physician' | 'admin')[]>;
+
+/** Channels that open or change a patient's record: an admin-only account reaches none of them. */
+const PATIENT_DATA = CHANNEL_NAMES.filter((name) => /^(patient|session|dose|screening|override|discharge|event|reading|alert|rules)\//.test(name));
+
+describe('the role table', () => {
+  const PEOPLE: Record<string, User | null> = {
+    anonymous: null,
+    nurse: NURSE,
+    physician: { id: 3, username: 'phil', displayName: 'Phil Physician', roles: ['physician'] },
+    adminOnly: ADMIN,
+  };
+
+  it.each(CHANNEL_NAMES)('%s: main lets exactly the roles in the table through', async (channel) => {
+    const { handlers } = stubHandlers();
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
+    const rule: 'public' | 'signedIn' | readonly string[] = ROLE_TABLE[channel];
+    for (const [who, user] of Object.entries(PEOPLE)) {
+      const allowed = rule === 'public' || (user !== null && (rule === 'signedIn' || user.roles.some((role) => rule.includes(role))));
+      const result = await dispatch(context(user), channel, {});
+      const denied = !result.ok && (result.error.code === 'not_signed_in' || result.error.code === 'forbidden');
+      expect(denied, `${who} on ${channel}`).toBe(!allowed);
+    }
+  });
+
+  it('keeps an admin-only account away from every channel of patient data', async () => {
+    expect(PATIENT_DATA.length).toBeGreaterThan(20);
+    const { handlers } = stubHandlers();
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
+    for (const channel of PATIENT_DATA) expect(await dispatch(context(ADMIN), channel, {}), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('lets a window signed in with a one-time code do nothing but choose its PIN (or leave)', async () => {
+    const { handlers } = stubHandlers();
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
+    const choosing: HandlerContext = { ...context(NURSE), mustChoosePin: true };
+    const open = ['auth/choosePin', 'auth/status', 'auth/signOut', 'auth/signIn'];
+    for (const channel of CHANNEL_NAMES) {
+      const rule: 'public' | 'signedIn' | readonly string[] = ROLE_TABLE[channel];
+      const nurseMay = rule === 'public' || rule === 'signedIn' || rule.includes('nurse');
+      const result = await dispatch(choosing, channel, {});
+      expect(!result.ok && result.error.code === 'pin_change_required', channel).toBe(nurseMay && !open.includes(channel));
+    }
   });
 });
