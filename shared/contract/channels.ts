@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditEntrySchema, AuditQuerySchema, AuditVerifySchema } from '../domain/audit';
+import { AuditEntrySchema, AuditQuerySchema, AuditStatusSchema, AuditVerifySchema } from '../domain/audit';
 import { AlertKindSchema, AlertSchema } from '../domain/alert';
 import { AlertPrioritySchema } from '../clinical/alert-rules';
 import { AlarmSettingsViewSchema, RuleSetViewSchema, RulesQuerySchema, SessionRuleOverrideInputSchema, SetRuleSetSchema, UpdateAlarmSettingsSchema } from '../domain/alert-rules-view';
@@ -205,6 +205,8 @@ export const CHANNELS = {
   }),
   /** Checks the audit chain, every row against its digest, and the file's length against the last head written. */
   'audit/verify': channel({ request: Empty, response: AuditVerifySchema, access: ADMIN, audit: 'none' }),
+  /** The last check of the record (at start, or the last audit/verify): an administrator is warned while it is broken. */
+  'audit/status': channel({ request: Empty, response: AuditStatusSchema, access: ADMIN, audit: 'none' }),
   'audit/list': channel({ request: AuditQuerySchema, response: z.array(AuditEntrySchema), access: ADMIN, audit: 'view' }),
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -58,3 +58,13 @@ export const AuditQuerySchema = z
     limit: z.number().int().min(1).max(1000).default(200),
   })
   .strict();
+
+/** The start-up check of the record, as an administrator's window shows it. */
+export const AuditStatusSchema = z.object({
+  state: z.enum(['checking', 'intact', 'broken', 'failed']),
+  firstBreak: AuditBreakSchema.nullable(),
+  breaks: z.number().int().nonnegative(),
+  checkedAt: z.number().nullable(),
+  message: z.string().optional(),
+});
+export type AuditStatus = z.infer<typeof AuditStatusSchema>;

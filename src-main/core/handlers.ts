@@ -10,7 +10,7 @@ import { createReportService } from './reports/report-service';
 import type { Services } from './services';
 import type { ConnectionGuard, PinCheck } from './services/users';
 import type { Database } from 'better-sqlite3';
-import type { AuditVerify } from '../../shared/domain/audit';
+import type { AuditStatus, AuditVerify } from '../../shared/domain/audit';
 import { listAuditEntries } from './audit/audit-queries';
 
 export interface HandlerContext {
@@ -65,6 +65,7 @@ function staged<C extends ChannelName, P>(handler: Staged<C, P>): AnyStaged<C> {
 
 export interface AuditHandlersDeps {
   verifyRecord(): Promise<AuditVerify>;
+  status(): AuditStatus;
   audit: Database;
 }
 
@@ -330,6 +331,7 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     }),
     'audit/verify': staged<'audit/verify', AuditVerify>({ prepare: () => auditDeps.verifyRecord(), run: (_ctx, _request, result) => result }),
     'audit/list': (_ctx, request) => listAuditEntries(auditDeps.audit, request),
+    'audit/status': () => auditDeps.status(),
 
     'settings/get': () => alertRules.alarmSettings(),
     'settings/update': (ctx, request) => {

@@ -8,7 +8,7 @@ import { DEFAULT_MONITORING_SCHEDULE } from '../../shared/clinical/due-checks';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { Role, User } from '../../shared/domain/user';
 import type { Result } from '../../shared/result';
-import type { AuditVerify } from '../../shared/domain/audit';
+import type { AuditStatus, AuditVerify } from '../../shared/domain/audit';
 import { createActRunner, type ActRunner } from './act';
 import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { AUDIT_KEY_FILE_NAME, loadOrCreateKeyFile } from './audit/audit-key';
@@ -111,18 +111,28 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
     dischargeCriteria: DEFAULT_DISCHARGE_CRITERIA,
     monitoringSchedule: DEFAULT_MONITORING_SCHEDULE,
   }, { hasher, isGenuine: (table, rowid) => audit.rowIsGenuine(table, rowid) });
-  const verifyRecord = async (): Promise<AuditVerify> => ({ ...(await verifyInBackground(db, auditKey, auditHeadPath)), checkedAt: clock.now() });
-  const dispatch = createDispatcher(createHandlers(services, { verifyRecord, audit: db }), acts, logger, { checkResponses: options.checkResponses ?? false });
+  let integrity: IntegrityState = { state: 'checking' };
+  let closed = false;
+  /** Every check (at start, or asked for) updates what administrators are warned about. */
+  const verifyRecord = async (): Promise<AuditVerify> => {
+    const result = { ...(await verifyInBackground(db, auditKey, auditHeadPath)), checkedAt: clock.now() };
+    integrity = { state: 'checked', result };
+    return result;
+  };
+  const status = (): AuditStatus => {
+    if (integrity.state === 'checking') return { state: 'checking', firstBreak: null, breaks: 0, checkedAt: null };
+    if (integrity.state === 'failed') return { state: 'failed', firstBreak: null, breaks: 0, checkedAt: null, message: integrity.message };
+    const { result } = integrity;
+    return { state: result.intact ? 'intact' : 'broken', firstBreak: result.firstBreak, breaks: result.breaks.length, checkedAt: result.checkedAt };
+  };
+  const dispatch = createDispatcher(createHandlers(services, { verifyRecord, status, audit: db }), acts, logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<CoreConnection>();
   services.ticker.refresh();
   logger.info('core opened', { databasePath });
 
   // The start-up check runs after the core is ready, a chunk per turn of the event loop.
-  let integrity: IntegrityState = { state: 'checking' };
-  let closed = false;
   void verifyRecord().then(
     (result) => {
-      integrity = { state: 'checked', result };
       if (!result.intact) logger.error('the record does not match its audit trail', { firstBreak: result.firstBreak, breaks: result.breaks.length });
     },
     (error: unknown) => {

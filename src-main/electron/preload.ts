@@ -58,6 +58,7 @@ export const channels = {
   'export/session': invoke('export/session'),
   'export/clinic': invoke('export/clinic'),
   'audit/verify': invoke('audit/verify'),
+  'audit/status': invoke('audit/status'),
   'auth/choosePin': invoke('auth/choosePin'),
   'user/resetPin': invoke('user/resetPin'),
   'user/setActive': invoke('user/setActive'),

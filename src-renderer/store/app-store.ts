@@ -19,6 +19,7 @@ export type View =
   | { kind: 'patients' }
   | { kind: 'session'; sessionId: number }
   | { kind: 'users' }
+  | { kind: 'audit' }
   | { kind: 'protocols' }
   | { kind: 'patientHistory'; patientId: number }
   | { kind: 'records' }

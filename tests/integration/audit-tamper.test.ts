@@ -167,6 +167,7 @@ describe('verify', () => {
       expect(integrity.state === 'checked' && integrity.result.firstBreak).toMatchObject({ reason: 'row_changed', table: 'users' });
       const admin = t.core.connect();
       await callOk(admin, 'auth/signIn', { username: ADMIN.username, pin: ADMIN.pin });
+      expect(await callOk(admin, 'audit/status', {})).toMatchObject({ state: 'broken', firstBreak: { reason: 'row_changed', table: 'users' } });
       const answer = await callOk(admin, 'audit/verify', {});
       expect(answer).toMatchObject({ intact: false, firstBreak: { reason: 'row_changed' } });
       expect(t.logger.errors().map((e) => e.message)).toContain('the record does not match its audit trail');

@@ -206,6 +206,7 @@ const ROLE_TABLE = {
   'settings/get': 'signedIn',
   'settings/update': P,
   'audit/verify': A,
+  'audit/status': A,
   'audit/list': A,
 } as const satisfies Record<ChannelName, 'public' | 'signedIn' | readonly ('nurse' | 'physician' | 'admin')[]>;
 
