@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClinicConfigViewSchema, SetClinicConfigSchema } from '../domain/clinic-config';
 import { AuditEntrySchema, AuditQuerySchema, AuditStatusSchema, AuditVerifySchema } from '../domain/audit';
 import { AlertKindSchema, AlertSchema } from '../domain/alert';
 import { AlertPrioritySchema } from '../clinical/alert-rules';
@@ -170,6 +171,9 @@ export const CHANNELS = {
   'rules/get': channel({ request: RulesQuerySchema, response: RuleSetViewSchema, access: CLINICAL_STAFF, audit: 'none' }),
   'rules/set': channel({ request: SetRuleSetSchema, response: RuleSetViewSchema, access: PHYSICIAN, audit: 'write' }),
   'rules/overrideForSession': channel({ request: SessionRuleOverrideInputSchema, response: RuleSetViewSchema, access: PHYSICIAN, audit: 'write' }),
+  'clinic/getConfig': channel({ request: Empty, response: ClinicConfigViewSchema, access: 'signedIn', audit: 'none' }),
+  /** Discharge criteria, monitoring schedule and technical alert priorities: a physician, with a reason; open sessions are judged anew. */
+  'clinic/setConfig': channel({ request: SetClinicConfigSchema, response: ClinicConfigViewSchema, access: PHYSICIAN, audit: 'write' }),
   'settings/get': channel({ request: Empty, response: AlarmSettingsViewSchema, access: 'signedIn', audit: 'none' }),
   'settings/update': channel({ request: UpdateAlarmSettingsSchema, response: AlarmSettingsViewSchema, access: PHYSICIAN, audit: 'write' }),
   'alert/acknowledge': channel({

@@ -12,6 +12,8 @@ export const EVENTS = {
   'reading/added': ReadingSchema,
   /** An alert was raised or changed state (repeat, acknowledged, resolved). */
   'alert/changed': AlertSchema,
+  /** The clinic's configuration or alarm settings changed: windows read them again (open sessions come as session/changed). */
+  'settings/changed': z.object({ scope: z.enum(['alarm', 'clinic']) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof EVENTS;

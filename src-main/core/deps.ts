@@ -7,6 +7,7 @@ import type { DischargeCriteria } from '../../shared/clinical/aldrete';
 import type { MonitoringSchedule } from '../../shared/clinical/due-checks';
 import type { ActRunner } from './act';
 import type { Clock } from './clock';
+import type { ClinicConfigService } from './services/clinic-config';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
 
@@ -20,6 +21,8 @@ export interface CoreDeps {
   acts: ActRunner;
   settings: Readonly<ClinicSettings>;
   alertRules: readonly AlertRule[];
+  /** The clinic's stored configuration (read live: never keep a copy; a change applies at once). */
+  clinicConfig: ClinicConfigService;
   technicalPriorities: Readonly<Record<TechnicalAlertCondition, AlertPriority>>;
   dischargeCriteria: Readonly<DischargeCriteria>;
   /** Checkpoint windows and grace; each protocol sets its own vitals intervals. */

@@ -3,7 +3,7 @@ import { actOf, type CallAct } from '../../shared/contract/channel-effects';
 import { CHANNELS, isChannelName, type Access, type ChannelName } from '../../shared/contract/channels';
 import type { User } from '../../shared/domain/user';
 import { AppFailure, err, ok, type AppError, type Result } from '../../shared/result';
-import type { ActRunner, Actor } from './act';
+import type { ActRunner, ActSpec, Actor } from './act';
 import type { HandlerContext, HandlerEntry, Handlers } from './handlers';
 import type { Logger } from './logger';
 import { classifyStorageFault, errorCodeOf, type StorageFault } from './storage-fault';
@@ -79,6 +79,22 @@ export interface DispatchOptions {
  * value; nothing is thrown to the caller.
  */
 export function createDispatcher(handlers: Handlers, acts: ActRunner, logger: Logger, options: DispatchOptions = {}) {
+  /**
+   * A record opened is recorded as a view. When the disk cannot take the entry (full,
+   * read-only, failing) the nurse still sees the record: reading must outlast the disk.
+   * The unrecorded view is logged instead.
+   */
+  function viewRecorded(act: ActSpec, run: () => unknown): unknown {
+    try {
+      return acts.run(act, run);
+    } catch (error) {
+      const fault = classifyStorageFault(error);
+      if (!fault) throw error;
+      logger.error('view not recorded in the audit trail', { channel: act.channel, fault });
+      return run();
+    }
+  }
+
   return async function dispatch(ctx: HandlerContext, channel: unknown, request: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) return err({ code: 'unknown_channel', message: `Unknown channel ${String(channel)}` });
     const spec = CHANNELS[channel];
@@ -96,7 +112,8 @@ export function createDispatcher(handlers: Handlers, acts: ActRunner, logger: Lo
       const run = () => (handler.run as (ctx: HandlerContext, request: unknown, prepared: unknown) => unknown)(ctx, parsed.data, prepared);
       const detail = redactSecrets(parsed.data) as Record<string, unknown>;
       const audited = spec.audit === 'write' || (spec.audit === 'view' && ctx.firstViewIn(`${channel} ${JSON.stringify(detail)}`, VIEW_COALESCE_MS));
-      const value = audited ? acts.run({ actor: () => actorOf(ctx, parsed.data), channel, kind: spec.audit === 'view' ? 'view' : 'write', detail }, run) : run();
+      const act = { actor: () => actorOf(ctx, parsed.data), channel, kind: spec.audit === 'view' ? ('view' as const) : ('write' as const), detail };
+      const value = !audited ? run() : spec.audit === 'view' ? viewRecorded(act, run) : acts.run(act, run);
       if (options.checkResponses) {
         const checked = spec.response.safeParse(value);
         if (!checked.success) throw new Error(`Response of ${channel} breaks the contract: ${describeZodError(checked.error).message}`);

@@ -336,7 +336,18 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     'settings/get': () => alertRules.alarmSettings(),
     'settings/update': (ctx, request) => {
       db.transaction(() => alertRules.setAlarmSettings(request.settings, request.reason, who(ctx).id))();
+      bus.emit('settings/changed', { scope: 'alarm' });
       return alertRules.alarmSettings();
+    },
+    'clinic/getConfig': () => services.clinicConfig.view(),
+    'clinic/setConfig': (ctx, request) => {
+      services.clinicConfig.set(request.config, request.reason, who(ctx).id);
+      // Open sessions are judged at once under the new values: technical alerts by the sweep,
+      // discharge readiness and due checks when each window reads its sessions again.
+      services.monitoring.sweep(clock.now());
+      for (const session of sessions.open()) bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
+      bus.emit('settings/changed', { scope: 'clinic' });
+      return services.clinicConfig.view();
     },
   };
 }

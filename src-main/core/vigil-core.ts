@@ -2,9 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_ALERT_RULES } from '../../shared/clinical/alert-rules';
 import { DEFAULT_CLINIC_SETTINGS } from '../../shared/clinical/clinic-settings';
-import { DEFAULT_TECHNICAL_ALERT_PRIORITIES } from '../../shared/clinical/technical-alerts';
-import { DEFAULT_DISCHARGE_CRITERIA } from '../../shared/clinical/aldrete';
-import { DEFAULT_MONITORING_SCHEDULE } from '../../shared/clinical/due-checks';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { Role, User } from '../../shared/domain/user';
 import type { Result } from '../../shared/result';
@@ -12,7 +9,7 @@ import type { AuditStatus, AuditVerify } from '../../shared/domain/audit';
 import { createActRunner, type ActRunner } from './act';
 import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { AUDIT_KEY_FILE_NAME, loadOrCreateKeyFile } from './audit/audit-key';
-import { writeAuditHead } from './audit/head-file';
+import { createHeadWriter } from './audit/head-file';
 import { verifyInBackground } from './audit/verify';
 import { createSystemClock, type Clock } from './clock';
 import { createPinHasher, PRODUCTION_PIN_COST, TEST_PIN_COST } from './security/pin-hash';
@@ -22,6 +19,7 @@ import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { createFileLogger, type Logger } from './logger';
 import { createServices, type Services } from './services';
+import { createClinicConfig } from './services/clinic-config';
 
 export const DATABASE_FILE_NAME = 'vigil.sqlite3';
 const CLINICAL_ROLES: readonly Role[] = ['nurse', 'physician'];
@@ -95,10 +93,12 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
   // A file from before the audit trail: its existing rows are vouched for once, as found.
   audit.adoptUnaudited(clock.now());
   const acts = createActRunner(db, audit, bus, clock, logger);
-  acts.onCommitted((head) => writeAuditHead(auditHeadPath, head));
+  const headWriter = createHeadWriter(auditHeadPath);
+  acts.onCommitted((head) => headWriter.committed(head));
   const hasher = createPinHasher(options.pinCost === 'test' ? TEST_PIN_COST : PRODUCTION_PIN_COST);
   const idleClock = options.idleClock ?? { now: () => Math.round(performance.now()) };
   const idleLimitMs = DEFAULT_CLINIC_SETTINGS.idleSignOutMinutes * 60_000;
+  const clinicConfig = createClinicConfig(db, clock);
   const services = createServices({
     db,
     clock,
@@ -107,9 +107,17 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
     acts,
     settings: DEFAULT_CLINIC_SETTINGS,
     alertRules: DEFAULT_ALERT_RULES,
-    technicalPriorities: DEFAULT_TECHNICAL_ALERT_PRIORITIES,
-    dischargeCriteria: DEFAULT_DISCHARGE_CRITERIA,
-    monitoringSchedule: DEFAULT_MONITORING_SCHEDULE,
+    clinicConfig,
+    // Live views of the stored configuration: every read sees the version in force.
+    get technicalPriorities() {
+      return clinicConfig.current().technicalAlertPriorities;
+    },
+    get dischargeCriteria() {
+      return clinicConfig.current().dischargeCriteria;
+    },
+    get monitoringSchedule() {
+      return clinicConfig.current().monitoringSchedule;
+    },
   }, { hasher, isGenuine: (table, rowid) => audit.rowIsGenuine(table, rowid) });
   let integrity: IntegrityState = { state: 'checking' };
   let closed = false;
@@ -224,6 +232,7 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
     },
     close() {
       closed = true;
+      headWriter.flush();
       services.ticker.stop();
       for (const connection of [...connections]) connection.close();
       db.close();

@@ -59,6 +59,8 @@ export const channels = {
   'export/clinic': invoke('export/clinic'),
   'audit/verify': invoke('audit/verify'),
   'audit/status': invoke('audit/status'),
+  'clinic/getConfig': invoke('clinic/getConfig'),
+  'clinic/setConfig': invoke('clinic/setConfig'),
   'auth/choosePin': invoke('auth/choosePin'),
   'user/resetPin': invoke('user/resetPin'),
   'user/setActive': invoke('user/setActive'),
@@ -71,6 +73,7 @@ export const SUBSCRIBABLE_EVENTS = {
   'session/changed': true,
   'reading/added': true,
   'alert/changed': true,
+  'settings/changed': true,
 } as const satisfies Record<EventName, true>;
 
 function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe {

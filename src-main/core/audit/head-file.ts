@@ -29,3 +29,35 @@ export function readAuditHead(path: string): AuditHead | null | 'unreadable' {
     return 'unreadable';
   }
 }
+
+/** At most one head write per this interval; a burst of acts writes its last head once. */
+const HEAD_WRITE_INTERVAL_MS = 250;
+
+/**
+ * Writes the head after committed acts: at once when none was written lately, otherwise
+ * the latest head a moment later (and at close), so a burst of writes costs one file write.
+ */
+export function createHeadWriter(path: string) {
+  let pending: AuditHead | null = null;
+  let lastWriteAt = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function flush(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!pending) return;
+    writeAuditHead(path, pending);
+    pending = null;
+    lastWriteAt = performance.now();
+  }
+
+  return {
+    committed(head: AuditHead): void {
+      pending = head;
+      if (timer) return;
+      if (performance.now() - lastWriteAt >= HEAD_WRITE_INTERVAL_MS) flush();
+      else timer = setTimeout(flush, HEAD_WRITE_INTERVAL_MS);
+    },
+    flush,
+  };
+}

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
+import type { ClinicConfigService } from './clinic-config';
 import type { CoreDeps } from '../deps';
 import type { EventBus } from '../event-bus';
 import { createTicker, type Ticker } from '../ticker';
@@ -21,6 +22,7 @@ import { createUserService, type UserService, type UserServiceOptions } from './
 
 export interface Services {
   db: Database;
+  clinicConfig: ClinicConfigService;
   clock: Clock;
   bus: EventBus;
   users: UserService;
@@ -68,12 +70,13 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
     discharge,
     monitoring,
     workflow,
-    minimumAldreteScore: deps.dischargeCriteria.minimumAldreteScore,
+    minimumAldreteScore: () => deps.dischargeCriteria.minimumAldreteScore,
   });
   const ticker = createTicker(sessions, deps.clock, deps.bus, (now) => monitoring.sweep(now));
   protocols.seedDefaults();
   return {
     db: deps.db,
+    clinicConfig: deps.clinicConfig,
     clock: deps.clock,
     bus: deps.bus,
     users,

@@ -25,9 +25,10 @@ export interface MonitoringSources {
 }
 
 export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols, alerts, alertRules, charting }: MonitoringSources) {
-  const { bus, clock, monitoringSchedule } = deps;
+  const { bus, clock } = deps;
 
   function scheduleOf(session: Session): MonitoringSchedule {
+    const monitoringSchedule = deps.monitoringSchedule;
     if (session.protocolId === null) return monitoringSchedule;
     const protocol = protocols.get(session.protocolId);
     return { ...monitoringSchedule, infusionIntervalMinutes: protocol.infusionIntervalMinutes, recoveryIntervalMinutes: protocol.recoveryIntervalMinutes };

@@ -33,7 +33,7 @@ export interface WorkflowServices {
  * (or a physician overrode the minimum recovery time); closing is a signature.
  */
 export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
-  const { db, bus, dischargeCriteria } = deps;
+  const { db, bus } = deps;
 
   function startBlockers(session: Session): StartBlocker[] {
     const blockers: StartBlocker[] = [];
@@ -70,7 +70,7 @@ export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
         recoveryElapsedMs: timer.recoveryElapsedMs,
         minimumRecoveryMinutes: protocol?.minimumRecoveryMinutes ?? 0,
       },
-      dischargeCriteria,
+      deps.dischargeCriteria,
     );
     const overridden = s.screenings.overrides(session.id).some((o) => o.kind === 'minimumRecovery');
     return readiness.unmet.filter((criterion) => !(criterion === 'minimumRecoveryTime' && overridden));

@@ -203,6 +203,8 @@ const ROLE_TABLE = {
   'rules/get': C,
   'rules/set': P,
   'rules/overrideForSession': P,
+  'clinic/getConfig': 'signedIn',
+  'clinic/setConfig': P,
   'settings/get': 'signedIn',
   'settings/update': P,
   'audit/verify': A,

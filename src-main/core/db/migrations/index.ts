@@ -3,6 +3,7 @@ import { chartingSchema } from './002-charting';
 import { alertingSchema } from './003-alerting';
 import { doseOrderSourceSchema } from './004-dose-order-source';
 import { auditSchema } from './005-audit';
+import { clinicConfigSchema } from './006-clinic-config';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'alerting', sql: alertingSchema },
   { version: 4, name: 'dose-order-source', sql: doseOrderSourceSchema },
   { version: 5, name: 'audit', sql: auditSchema },
+  { version: 6, name: 'clinic-config', sql: clinicConfigSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
