@@ -207,13 +207,18 @@ const ROLE_TABLE = {
   'clinic/setConfig': P,
   'settings/get': 'signedIn',
   'settings/update': P,
+  'record/list': ['physician', 'nurse', 'staff'],
+  'record/get': ['physician', 'nurse', 'staff'],
+  'report/clinic': ['physician', 'nurse', 'staff'],
+  'export/session': ['physician', 'nurse', 'staff'],
+  'export/clinic': ['physician', 'nurse', 'staff'],
   'audit/verify': A,
   'audit/status': A,
   'audit/list': A,
-} as const satisfies Record<ChannelName, 'public' | 'signedIn' | readonly ('nurse' | 'physician' | 'admin')[]>;
+} as const satisfies Record<ChannelName, 'public' | 'signedIn' | readonly ('nurse' | 'physician' | 'admin' | 'staff')[]>;
 
 /** Channels that open or change a patient's record: an admin-only account reaches none of them. */
-const PATIENT_DATA = CHANNEL_NAMES.filter((name) => /^(patient|session|dose|screening|override|discharge|event|reading|alert|rules)\//.test(name));
+const PATIENT_DATA = CHANNEL_NAMES.filter((name) => /^(patient|session|dose|screening|override|discharge|event|reading|alert|rules|record|report|export)\//.test(name));
 
 describe('the role table', () => {
   const PEOPLE: Record<string, User | null> = {
