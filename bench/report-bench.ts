@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/channels';
 import { ManualClock } from '../src-main/core/clock';
-import { openVigilCore, type CoreConnection } from '../src-main/core/vigil-core';
+import type { Role } from '../shared/domain/user';
+import { openVigilCore, type CoreConnection, type VigilCore } from '../src-main/core/vigil-core';
 import { seedFinishedSession, type Caller } from '../tests/support/seeded-session';
 
 export const REPORT_TARGETS = { sessionPdfMs: 1000 };
@@ -24,6 +25,15 @@ function caller(connection: CoreConnection): Caller {
   }) as Caller;
 }
 
+/** A new account as its owner would make it: the admin creates it (co-signed), the owner signs in with the code and chooses a PIN. */
+async function addAccount(core: VigilCore, admin: CoreConnection, cosign: { username: string; pin: string }, who: { username: string; displayName: string; pin: string }, roles: Role[]): Promise<CoreConnection> {
+  const { oneTimeCode } = await caller(admin)('user/create', { username: who.username, displayName: who.displayName, roles, cosign });
+  const connection = core.connect();
+  await caller(connection)('auth/signIn', { username: who.username, pin: oneTimeCode });
+  await caller(connection)('auth/choosePin', { pin: who.pin });
+  return connection;
+}
+
 /** Prints the numbers; returns how many targets were missed. */
 export async function runReportBench(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-report-bench-'));
@@ -32,12 +42,9 @@ export async function runReportBench(): Promise<number> {
   try {
     const admin = core.connect();
     await caller(admin)('auth/setup', { username: 'bench.admin', displayName: 'Bench Physician', pin: '246810' });
-    await caller(admin)('user/create', { username: 'bench.nurse', displayName: 'Bench Nurse', pin: '135790', roles: ['nurse'] });
-    await caller(admin)('user/create', { username: 'bench.staff', displayName: 'Bench Staff', pin: '975310', roles: ['staff'] });
-    const nurse = core.connect();
-    await caller(nurse)('auth/signIn', { username: 'bench.nurse', pin: '135790' });
-    const staff = core.connect();
-    await caller(staff)('auth/signIn', { username: 'bench.staff', pin: '975310' });
+    const cosign = { username: 'bench.admin', pin: '246810' };
+    const nurse = await addAccount(core, admin, cosign, { username: 'bench.nurse', displayName: 'Bench Nurse', pin: '135790' }, ['nurse']);
+    const staff = await addAccount(core, admin, cosign, { username: 'bench.staff', displayName: 'Bench Staff', pin: '975310' }, ['staff']);
     const seeded = await seedFinishedSession(
       { nurse: caller(nurse), physician: caller(admin), nursePin: '135790', clockTo: async (at) => {
         clock.advance(at - clock.now());

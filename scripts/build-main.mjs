@@ -19,6 +19,7 @@ await Promise.all([
   build({ ...common, entryPoints: { main: 'src-main/electron/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { 'web-host': 'src-main/hosts/web-host-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { verify: 'src-main/hosts/verify-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
 ]);
 
 // The report fonts are read at run time from `fonts/` beside each bundle (see src-main/core/reports/pdf/fonts.ts).

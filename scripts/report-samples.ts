@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/channels';
 import { ManualClock } from '../src-main/core/clock';
-import { openVigilCore, type CoreConnection } from '../src-main/core/vigil-core';
+import type { Role } from '../shared/domain/user';
+import { openVigilCore, type CoreConnection, type VigilCore } from '../src-main/core/vigil-core';
 import { seedFinishedSession, type Caller } from '../tests/support/seeded-session';
 
 const caller = (connection: CoreConnection): Caller =>
@@ -19,6 +20,15 @@ const caller = (connection: CoreConnection): Caller =>
     return result.value as ResponseOf<C>;
   }) as Caller;
 
+/** A new account as its owner would make it: the admin creates it (co-signed), the owner signs in with the code and chooses a PIN. */
+async function addAccount(core: VigilCore, admin: CoreConnection, cosign: { username: string; pin: string }, who: { username: string; displayName: string; pin: string }, roles: Role[]): Promise<CoreConnection> {
+  const { oneTimeCode } = await caller(admin)('user/create', { username: who.username, displayName: who.displayName, roles, cosign });
+  const connection = core.connect();
+  await caller(connection)('auth/signIn', { username: who.username, pin: oneTimeCode });
+  await caller(connection)('auth/choosePin', { pin: who.pin });
+  return connection;
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-report-samples-'));
   const clock = new ManualClock(Date.UTC(2025, 2, 3, 9, 0, 0));
@@ -26,9 +36,7 @@ async function main(): Promise<void> {
   try {
     const admin = core.connect();
     await caller(admin)('auth/setup', { username: 'dr.okafor', displayName: 'Dr Ada Okafor', pin: '482913' });
-    await caller(admin)('user/create', { username: 'nina.nurse', displayName: 'Nina Nurse', pin: '135790', roles: ['nurse'] });
-    const nurse = core.connect();
-    await caller(nurse)('auth/signIn', { username: 'nina.nurse', pin: '135790' });
+    const nurse = await addAccount(core, admin, { username: 'dr.okafor', pin: '482913' }, { username: 'nina.nurse', displayName: 'Nina Nurse', pin: '135790' }, ['nurse']);
     const seeded = await seedFinishedSession(
       {
         nurse: caller(nurse),

@@ -29,6 +29,10 @@ export type ErrorCode =
   | 'storage_busy'
   /** SQLite found damaged pages (or a file that is not a database). */
   | 'storage_damaged'
+  /** Too many wrong PINs: the account (or this connection) is locked for `params.minutes`. */
+  | 'locked'
+  /** Signed in with a one-time code: only choosing a PIN is possible until then. */
+  | 'pin_change_required'
   | 'internal'
   /** Client side: the link to main dropped before an answer came; the call may or may not have been saved. */
   | 'connection_lost';
@@ -55,13 +59,21 @@ export function err<T = never>(error: AppError): Result<T> {
 /** A failure raised inside core services; the dispatcher turns it into an error value. */
 export class AppFailure extends Error {
   readonly appError: AppError;
-  constructor(appError: AppError) {
+  /** Keep the act's writes although the call fails (a failed sign-in's counter and audit entry). */
+  readonly commitWrites: boolean;
+  constructor(appError: AppError, options: { commitWrites?: boolean } = {}) {
     super(appError.message);
     this.name = 'AppFailure';
     this.appError = appError;
+    this.commitWrites = options.commitWrites ?? false;
   }
 }
 
 export function fail(error: AppError): never {
   throw new AppFailure(error);
+}
+
+/** Fails the call but keeps what the act wrote (and its audit entry). */
+export function failKeepingWrites(error: AppError): never {
+  throw new AppFailure(error, { commitWrites: true });
 }

@@ -6,19 +6,22 @@ import { DesktopNotifier } from './components/DesktopNotifier';
 import { PhysicianScreen } from './physician/PhysicianScreen';
 import { loadActiveAlerts, useAlertsStore } from './store/alerts-store';
 import { ChairTabs } from './components/ChairTabs';
+import { RecordWarning } from './components/RecordWarning';
+import { AuditScreen } from './screens/audit/AuditScreen';
 import { useDigitShortcuts } from './hooks/use-keyboard-shortcuts';
 import { PatientHistoryScreen } from './screens/PatientHistoryScreen';
 import { PatientsScreen } from './screens/PatientsScreen';
 import { ProtocolsScreen } from './screens/ProtocolsScreen';
 import { RulesScreen } from './screens/RulesScreen';
 import { SessionScreen } from './screens/SessionScreen';
+import { ChoosePinScreen } from './screens/accounts/ChoosePinScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { UsersScreen } from './screens/UsersScreen';
 import { ClinicReportScreen } from './record/ClinicReportScreen';
 import { RecordScreen } from './record/RecordScreen';
 import { RecordsScreen } from './record/RecordsScreen';
-import { mayChart, usableView } from './store/access';
+import { mayCall, mayChart, usableView } from './store/access';
 import { useAppStore, type View } from './store/app-store';
 import { refreshOpenSessions } from './store/sync';
 import { call } from './transport/client';
@@ -32,6 +35,8 @@ function CurrentView({ view }: { view: View }) {
       return <SessionScreen key={view.sessionId} sessionId={view.sessionId} />;
     case 'users':
       return <UsersScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'protocols':
       return <ProtocolsScreen />;
     case 'rules':
@@ -112,6 +117,7 @@ function SignedInApp() {
           </button>
         </span>
       </header>
+      {user && mayCall(user, 'audit/status') && <RecordWarning />}
       <CurrentView view={shown} />
     </div>
   );
@@ -132,6 +138,7 @@ export function App() {
       {auth.kind === 'loading' && <main className="auth-screen">{t('app.loading')}</main>}
       {auth.kind === 'setup' && <SetupScreen />}
       {auth.kind === 'signedOut' && <SignInScreen />}
+      {auth.kind === 'choosePin' && <ChoosePinScreen name={auth.user.displayName} />}
       {auth.kind === 'signedIn' && <SignedInApp />}
     </>
   );

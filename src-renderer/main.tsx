@@ -30,8 +30,8 @@ async function boot(): Promise<void> {
   );
   const status = await call('auth/status', {});
   if (status.ok) {
-    const { setupRequired, user } = status.value;
-    useAppStore.getState().setAuth(setupRequired ? { kind: 'setup' } : user ? { kind: 'signedIn', user } : { kind: 'signedOut' });
+    const { setupRequired, user, mustChoosePin } = status.value;
+    useAppStore.getState().setAuth(setupRequired ? { kind: 'setup' } : user ? { kind: mustChoosePin ? 'choosePin' : 'signedIn', user } : { kind: 'signedOut' });
   }
 }
 

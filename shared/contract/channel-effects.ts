@@ -1,29 +1,12 @@
-import type { ChannelName } from './channels';
+import { CHANNEL_NAMES, CHANNELS, type ChannelName } from './channels';
 
 /**
- * Channels that only read. A storage fault on one of these must not tell the nurse that
- * "nothing was saved" (nothing was being saved) and must not pause charting; every other
- * channel may write. The fuzz proof checks that these write no row.
+ * Channels that only read, from each channel's audit class: `none` (lists, settings) and
+ * `view` (opening a record, which appends an audit entry of the view but changes no part of
+ * the record). A storage fault on one of these must not tell the nurse that "nothing was
+ * saved" (nothing was being saved) and must not pause charting; every `write` channel may write.
  */
-export const READ_ONLY_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
-  'auth/status',
-  'user/list',
-  'patient/list',
-  'patient/get',
-  'patient/history',
-  'protocol/list',
-  'session/list',
-  'session/get',
-  'alert/list',
-  'rules/get',
-  'settings/get',
-  // Records and exports read the record and make a file from it; they write nothing.
-  'record/list',
-  'record/get',
-  'report/clinic',
-  'export/session',
-  'export/clinic',
-]);
+export const READ_ONLY_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(CHANNEL_NAMES.filter((name) => CHANNELS[name].audit !== 'write'));
 
 /** Whether a failed call was a write (nothing was saved) or a read (nothing was shown). */
 export type CallAct = 'write' | 'read';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ClinicConfigViewSchema, SetClinicConfigSchema } from '../domain/clinic-config';
+import { AuditEntrySchema, AuditQuerySchema, AuditStatusSchema, AuditVerifySchema } from '../domain/audit';
 import { AlertKindSchema, AlertSchema } from '../domain/alert';
 import { AlertPrioritySchema } from '../clinical/alert-rules';
 import { AlarmSettingsViewSchema, RuleSetViewSchema, RulesQuerySchema, SessionRuleOverrideInputSchema, SetRuleSetSchema, UpdateAlarmSettingsSchema } from '../domain/alert-rules-view';
@@ -12,7 +14,7 @@ import { PhaseActionSchema } from '../domain/phase';
 import { NewReadingSchema, ReadingAnnotationSchema, ReadingCorrectionSchema, ReadingSchema } from '../domain/reading';
 import { ReadingPageRequestSchema, ReadingPageSchema, TrendRequestSchema, TrendSchema } from '../domain/reading-views';
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
-import { NewUserSchema, PinSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
+import { CosignSchema, IssuedAccountSchema, NewUserSchema, PinSchema, UserAccountSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
 import { ClinicExportRequestSchema, ClinicReportSchema, DateRangeSchema, ExportedFileSchema, RecordListItemSchema, SessionExportFormatSchema, SessionRecordSchema } from '../domain/reports';
 import { AuthStatusSchema, PatientHistorySchema, SessionDetailSchema, SessionSummarySchema } from '../domain/views';
 
@@ -22,10 +24,19 @@ import { AuthStatusSchema, PatientHistorySchema, SessionDetailSchema, SessionSum
  */
 export type Access = 'public' | 'signedIn' | readonly Role[];
 
+/**
+ * What the audit trail records of a call: `write` (every call that may change data, and
+ * sign-in attempts) runs as one act whose writes and audit entry commit together; `view`
+ * (opening a patient's record) appends a view entry; `none` (lists and settings reads).
+ * Every channel must say which, so a new one cannot slip past the audit.
+ */
+export type AuditClass = 'write' | 'view' | 'none';
+
 export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   request: Req;
   response: Res;
   access: Access;
+  audit: AuditClass;
 }
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
@@ -43,51 +54,68 @@ const Empty = z.object({}).strict();
 
 /** The one IPC contract: channel -> request schema, response schema, required role. */
 export const CHANNELS = {
-  'auth/status': channel({ request: Empty, response: AuthStatusSchema, access: 'public' }),
+  'auth/status': channel({ request: Empty, response: AuthStatusSchema, access: 'public', audit: 'none' }),
   'auth/setup': channel({
     request: z.object({ username: UsernameSchema, displayName: z.string().trim().min(1).max(100), pin: PinSchema }).strict(),
     response: UserSchema,
     access: 'public',
+    audit: 'write',
   }),
+  /** With a one-time code, answers `mustChoosePin: true`: only auth/choosePin is open until a PIN is chosen. */
   'auth/signIn': channel({
     request: z.object({ username: UsernameSchema, pin: z.string().min(1).max(64) }).strict(),
-    response: UserSchema,
+    response: UserSchema.extend({ mustChoosePin: z.boolean().optional() }),
     access: 'public',
+    audit: 'write',
   }),
-  'auth/signOut': channel({ request: Empty, response: z.object({}), access: 'signedIn' }),
+  'auth/signOut': channel({ request: Empty, response: z.object({}), access: 'signedIn', audit: 'write' }),
+  'auth/choosePin': channel({ request: z.object({ pin: PinSchema }).strict(), response: UserSchema, access: 'signedIn', audit: 'write' }),
 
-  'user/list': channel({ request: Empty, response: z.array(UserSchema), access: ADMIN }),
-  'user/create': channel({ request: NewUserSchema.strict(), response: UserSchema, access: ADMIN }),
+  'user/list': channel({ request: Empty, response: z.array(UserAccountSchema), access: ADMIN, audit: 'none' }),
+  /** Answers the new account's one-time code; a clinical role needs `cosign` by a physician. */
+  'user/create': channel({ request: NewUserSchema.strict(), response: IssuedAccountSchema, access: ADMIN, audit: 'write' }),
+  'user/resetPin': channel({ request: z.object({ userId: IdSchema, reason: ReasonSchema }).strict(), response: IssuedAccountSchema, access: ADMIN, audit: 'write' }),
+  'user/setActive': channel({
+    request: z.object({ userId: IdSchema, active: z.boolean(), reason: ReasonSchema }).strict(),
+    response: UserAccountSchema,
+    access: ADMIN,
+    audit: 'write',
+  }),
 
   'patient/list': channel({
     request: z.object({ search: z.string().trim().max(100).optional() }).strict(),
     response: z.array(PatientSchema),
     access: CLINICAL_STAFF,
+    audit: 'none',
   }),
-  'patient/create': channel({ request: NewPatientSchema.strict(), response: PatientSchema, access: CLINICAL_STAFF }),
-  'patient/get': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF }),
-  'patient/history': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientHistorySchema, access: CLINICAL_STAFF }),
+  'patient/create': channel({ request: NewPatientSchema.strict(), response: PatientSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'patient/get': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF, audit: 'view' }),
+  'patient/history': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientHistorySchema, access: CLINICAL_STAFF, audit: 'view' }),
 
   'protocol/list': channel({
     request: z.object({ includeRetired: z.boolean().default(false) }).strict(),
     response: z.array(ProtocolSchema),
     access: ['nurse', 'physician', 'admin'],
+    audit: 'none',
   }),
-  'protocol/create': channel({ request: ProtocolFieldsSchema, response: ProtocolSchema, access: PROTOCOL_EDITORS }),
+  /** An administrator without the physician role needs `cosign` by a physician (a protocol sets a dose). */
+  'protocol/create': channel({ request: ProtocolFieldsSchema.safeExtend({ cosign: CosignSchema.optional() }), response: ProtocolSchema, access: PROTOCOL_EDITORS, audit: 'write' }),
   'protocol/revise': channel({
-    request: z.object({ protocolId: IdSchema, fields: ProtocolFieldsSchema }).strict(),
+    request: z.object({ protocolId: IdSchema, fields: ProtocolFieldsSchema, cosign: CosignSchema.optional() }).strict(),
     response: ProtocolSchema,
     access: PROTOCOL_EDITORS,
+    audit: 'write',
   }),
-  'protocol/retire': channel({ request: z.object({ protocolId: IdSchema }).strict(), response: ProtocolSchema, access: PROTOCOL_EDITORS }),
+  'protocol/retire': channel({ request: z.object({ protocolId: IdSchema }).strict(), response: ProtocolSchema, access: PROTOCOL_EDITORS, audit: 'write' }),
 
-  'session/create': channel({ request: NewSessionSchema.strict(), response: SessionSchema, access: CLINICAL_STAFF }),
+  'session/create': channel({ request: NewSessionSchema.strict(), response: SessionSchema, access: CLINICAL_STAFF, audit: 'write' }),
   'session/list': channel({
     request: z.object({ scope: z.enum(['open', 'recent']) }).strict(),
     response: z.array(SessionSummarySchema),
     access: CLINICAL_STAFF,
+    audit: 'none',
   }),
-  'session/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionDetailSchema, access: CLINICAL_STAFF }),
+  'session/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionDetailSchema, access: CLINICAL_STAFF, audit: 'view' }),
   'session/transition': channel({
     request: z
       .object({
@@ -100,35 +128,39 @@ export const CHANNELS = {
       .strict(),
     response: z.object({ session: SessionSchema, timer: SessionTimerSchema }),
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
 
-  'dose/order': channel({ request: NewDoseOrderSchema, response: SessionDetailSchema, access: PHYSICIAN }),
-  'screening/record': channel({ request: ScreeningInputSchema.strict(), response: SessionDetailSchema, access: CLINICAL_STAFF }),
-  'override/add': channel({ request: NewOverrideSchema.strict(), response: SessionDetailSchema, access: PHYSICIAN }),
-  'discharge/assess': channel({ request: DischargeAssessmentInputSchema, response: SessionDetailSchema, access: CLINICAL_STAFF }),
-  'event/add': channel({ request: NewSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF }),
-  'event/retract': channel({ request: RetractSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF }),
+  'dose/order': channel({ request: NewDoseOrderSchema, response: SessionDetailSchema, access: PHYSICIAN, audit: 'write' }),
+  'screening/record': channel({ request: ScreeningInputSchema.strict(), response: SessionDetailSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'override/add': channel({ request: NewOverrideSchema.strict(), response: SessionDetailSchema, access: PHYSICIAN, audit: 'write' }),
+  'discharge/assess': channel({ request: DischargeAssessmentInputSchema, response: SessionDetailSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'event/add': channel({ request: NewSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'event/retract': channel({ request: RetractSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF, audit: 'write' }),
 
   'reading/add': channel({
     request: NewReadingSchema.strict(),
     response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
 
   'reading/correct': channel({
     request: ReadingCorrectionSchema.strict(),
     response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
   'reading/annotate': channel({
     request: ReadingAnnotationSchema.strict(),
     response: z.object({ reading: ReadingSchema, alerts: z.array(AlertSchema) }),
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
   /** A page of a session's readings table, newest first. */
-  'reading/page': channel({ request: ReadingPageRequestSchema, response: ReadingPageSchema, access: CLINICAL_STAFF }),
+  'reading/page': channel({ request: ReadingPageRequestSchema, response: ReadingPageSchema, access: CLINICAL_STAFF, audit: 'none' }),
   /** A session's trend over a time range as min/max per bucket, for the chart (refined on zoom). */
-  'reading/trend': channel({ request: TrendRequestSchema, response: TrendSchema, access: CLINICAL_STAFF }),
+  'reading/trend': channel({ request: TrendRequestSchema, response: TrendSchema, access: CLINICAL_STAFF, audit: 'none' }),
 
   'alert/list': channel({
     request: z
@@ -136,19 +168,24 @@ export const CHANNELS = {
       .strict(),
     response: z.array(AlertSchema),
     access: CLINICAL_STAFF,
+    audit: 'none',
   }),
-  'alert/audioPause': channel({ request: z.object({ alertId: IdSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF }),
-  'alert/resolve': channel({ request: z.object({ alertId: IdSchema, reason: ReasonSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF }),
+  'alert/audioPause': channel({ request: z.object({ alertId: IdSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'alert/resolve': channel({ request: z.object({ alertId: IdSchema, reason: ReasonSchema }).strict(), response: AlertSchema, access: CLINICAL_STAFF, audit: 'write' }),
 
-  'rules/get': channel({ request: RulesQuerySchema, response: RuleSetViewSchema, access: CLINICAL_STAFF }),
-  'rules/set': channel({ request: SetRuleSetSchema, response: RuleSetViewSchema, access: PHYSICIAN }),
-  'rules/overrideForSession': channel({ request: SessionRuleOverrideInputSchema, response: RuleSetViewSchema, access: PHYSICIAN }),
-  'settings/get': channel({ request: Empty, response: AlarmSettingsViewSchema, access: 'signedIn' }),
-  'settings/update': channel({ request: UpdateAlarmSettingsSchema, response: AlarmSettingsViewSchema, access: PHYSICIAN }),
+  'rules/get': channel({ request: RulesQuerySchema, response: RuleSetViewSchema, access: CLINICAL_STAFF, audit: 'none' }),
+  'rules/set': channel({ request: SetRuleSetSchema, response: RuleSetViewSchema, access: PHYSICIAN, audit: 'write' }),
+  'rules/overrideForSession': channel({ request: SessionRuleOverrideInputSchema, response: RuleSetViewSchema, access: PHYSICIAN, audit: 'write' }),
+  'clinic/getConfig': channel({ request: Empty, response: ClinicConfigViewSchema, access: 'signedIn', audit: 'none' }),
+  /** Discharge criteria, monitoring schedule and technical alert priorities: a physician, with a reason; open sessions are judged anew. */
+  'clinic/setConfig': channel({ request: SetClinicConfigSchema, response: ClinicConfigViewSchema, access: PHYSICIAN, audit: 'write' }),
+  'settings/get': channel({ request: Empty, response: AlarmSettingsViewSchema, access: 'signedIn', audit: 'none' }),
+  'settings/update': channel({ request: UpdateAlarmSettingsSchema, response: AlarmSettingsViewSchema, access: PHYSICIAN, audit: 'write' }),
   'alert/acknowledge': channel({
     request: z.object({ alertId: IdSchema, note: z.string().trim().max(500).optional() }).strict(),
     response: AlertSchema,
     access: CLINICAL_STAFF,
+    audit: 'write',
   }),
 
   /** Finished (closed or aborted) sessions, newest first; staff find a record here. */
@@ -158,20 +195,28 @@ export const CHANNELS = {
       .strict(),
     response: z.array(RecordListItemSchema),
     access: RECORD_READERS,
+    audit: 'none',
   }),
   /** The whole record of a session; staff only once it is closed or aborted. */
-  'record/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionRecordSchema, access: RECORD_READERS }),
-  'report/clinic': channel({ request: DateRangeSchema, response: ClinicReportSchema, access: RECORD_READERS }),
+  'record/get': channel({ request: z.object({ sessionId: IdSchema }).strict(), response: SessionRecordSchema, access: RECORD_READERS, audit: 'view' }),
+  'report/clinic': channel({ request: DateRangeSchema, response: ClinicReportSchema, access: RECORD_READERS, audit: 'view' }),
   'export/session': channel({
     request: z.object({ sessionId: IdSchema, format: SessionExportFormatSchema }).strict(),
     response: ExportedFileSchema,
     access: RECORD_READERS,
+    audit: 'view',
   }),
   'export/clinic': channel({
     request: ClinicExportRequestSchema,
     response: ExportedFileSchema,
     access: RECORD_READERS,
+    audit: 'view',
   }),
+  /** Checks the audit chain, every row against its digest, and the file's length against the last head written. */
+  'audit/verify': channel({ request: Empty, response: AuditVerifySchema, access: ADMIN, audit: 'none' }),
+  /** The last check of the record (at start, or the last audit/verify): an administrator is warned while it is broken. */
+  'audit/status': channel({ request: Empty, response: AuditStatusSchema, access: ADMIN, audit: 'none' }),
+  'audit/list': channel({ request: AuditQuerySchema, response: z.array(AuditEntrySchema), access: ADMIN, audit: 'view' }),
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof CHANNELS;

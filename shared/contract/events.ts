@@ -15,6 +15,8 @@ export const EVENTS = {
   'alert/changed': AlertSchema,
   /** After the events of one commit: the session's list row and the live parts of its screen. */
   'session/updated': SessionLiveSchema,
+  /** The clinic's configuration or alarm settings changed: windows read them again (open sessions come as session/changed). */
+  'settings/changed': z.object({ scope: z.enum(['alarm', 'clinic']) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof EVENTS;

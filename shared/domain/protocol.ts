@@ -35,6 +35,13 @@ export const ProtocolFieldsSchema = z
   .refine((p) => p.softMaxPerKg <= p.hardMaxPerKg, { message: 'The soft maximum must not exceed the hard maximum', path: ['softMaxPerKg'] });
 export type ProtocolFields = z.infer<typeof ProtocolFieldsSchema>;
 
+/** The fields that set what a patient receives: changing any needs a physician. */
+export const DOSE_AND_LIMIT_FIELDS = ['drug', 'orderKind', 'dosePerKg', 'durationMinutes', 'concentrationMgPerMl', 'softMinPerKg', 'softMaxPerKg', 'hardMinPerKg', 'hardMaxPerKg'] as const;
+
+export function changesDoseOrLimits(before: ProtocolFields, after: ProtocolFields): boolean {
+  return DOSE_AND_LIMIT_FIELDS.some((field) => before[field] !== after[field]);
+}
+
 export const ProtocolSchema = z.object({
   id: IdSchema,
   /** The first version's id: the protocol's identity across edits. */

@@ -91,5 +91,7 @@ export type PatientHistory = z.infer<typeof PatientHistorySchema>;
 export const AuthStatusSchema = z.object({
   setupRequired: z.boolean(),
   user: UserSchema.nullable(),
+  /** Signed in with a one-time code: a PIN must be chosen before anything else. */
+  mustChoosePin: z.boolean().default(false),
 });
 export type AuthStatus = z.infer<typeof AuthStatusSchema>;

@@ -5,7 +5,9 @@ import type { TechnicalAlertCondition } from '../../shared/clinical/technical-al
 import type { AlertPriority } from '../../shared/clinical/alert-rules';
 import type { DischargeCriteria } from '../../shared/clinical/aldrete';
 import type { MonitoringSchedule } from '../../shared/clinical/due-checks';
+import type { ActRunner } from './act';
 import type { Clock } from './clock';
+import type { ClinicConfigService } from './services/clinic-config';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
 
@@ -15,8 +17,12 @@ export interface CoreDeps {
   clock: Clock;
   bus: EventBus;
   logger: Logger;
+  /** Runs writes as acts (one transaction with their audit entry); the ticker's sweep is the system's act. */
+  acts: ActRunner;
   settings: Readonly<ClinicSettings>;
   alertRules: readonly AlertRule[];
+  /** The clinic's stored configuration (read live: never keep a copy; a change applies at once). */
+  clinicConfig: ClinicConfigService;
   technicalPriorities: Readonly<Record<TechnicalAlertCondition, AlertPriority>>;
   dischargeCriteria: Readonly<DischargeCriteria>;
   /** Checkpoint windows and grace; each protocol sets its own vitals intervals. */

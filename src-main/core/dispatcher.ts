@@ -3,7 +3,8 @@ import { actOf, type CallAct } from '../../shared/contract/channel-effects';
 import { CHANNELS, isChannelName, type Access, type ChannelName } from '../../shared/contract/channels';
 import type { User } from '../../shared/domain/user';
 import { AppFailure, err, ok, type AppError, type Result } from '../../shared/result';
-import type { HandlerContext, Handlers } from './handlers';
+import type { ActRunner, ActSpec, Actor } from './act';
+import type { HandlerContext, HandlerEntry, Handlers } from './handlers';
 import type { Logger } from './logger';
 import { classifyStorageFault, errorCodeOf, type StorageFault } from './storage-fault';
 
@@ -41,6 +42,28 @@ function accessError(access: Access, user: User | null, channel: string): AppErr
   return { code: 'forbidden', message: `${channel} needs the role ${access.join(' or ')}`, params: { roles: access.join(',') } };
 }
 
+/** A request as the audit trail keeps it: every PIN (and one-time code) removed. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'pin').map(([key, inner]) => [key, redactSecrets(inner)]));
+  }
+  return value;
+}
+
+/** Who the audit names for a call: the signed-in user, or the name a sign-in tried. */
+function actorOf(ctx: HandlerContext, request: unknown): Actor {
+  if (ctx.user) return { userId: ctx.user.id, name: ctx.user.username };
+  const tried = request && typeof request === 'object' && 'username' in request ? String(request.username) : 'anonymous';
+  return { userId: null, name: tried };
+}
+
+/** What a window signed in with a one-time code may do: choose its PIN, or leave. */
+const OPEN_WHILE_CHOOSING_PIN: ReadonlySet<ChannelName> = new Set(['auth/choosePin', 'auth/status', 'auth/signOut', 'auth/signIn']);
+
+/** How long a repeated opening of the same record by the same window counts as the same view. */
+export const VIEW_COALESCE_MS = 10 * 60_000;
+
 export interface DispatchOptions {
   /**
    * Check every response against the contract's response schema (tests). Off in the app:
@@ -51,19 +74,46 @@ export interface DispatchOptions {
 
 /**
  * The single entry for every call, whatever the transport: unknown channel, access, request
- * shape, then the handler. Every outcome is a Result value; nothing is thrown to the caller.
+ * shape, then the handler. A `write` or `view` call runs as one act (its writes and its
+ * audit entry in one transaction, events after the commit). Every outcome is a Result
+ * value; nothing is thrown to the caller.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger, options: DispatchOptions = {}) {
+export function createDispatcher(handlers: Handlers, acts: ActRunner, logger: Logger, options: DispatchOptions = {}) {
+  /**
+   * A record opened is recorded as a view. When the disk cannot take the entry (full,
+   * read-only, failing) the nurse still sees the record: reading must outlast the disk.
+   * The unrecorded view is logged instead.
+   */
+  function viewRecorded(act: ActSpec, run: () => unknown): unknown {
+    try {
+      return acts.run(act, run);
+    } catch (error) {
+      const fault = classifyStorageFault(error);
+      if (!fault) throw error;
+      logger.error('view not recorded in the audit trail', { channel: act.channel, fault });
+      return run();
+    }
+  }
+
   return async function dispatch(ctx: HandlerContext, channel: unknown, request: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) return err({ code: 'unknown_channel', message: `Unknown channel ${String(channel)}` });
     const spec = CHANNELS[channel];
     const denied = accessError(spec.access, ctx.user, channel);
     if (denied) return err(denied);
+    if (ctx.mustChoosePin && !OPEN_WHILE_CHOOSING_PIN.has(channel)) {
+      return err({ code: 'pin_change_required', message: `Choose your own PIN before using ${channel}` });
+    }
     const parsed = spec.request.safeParse(request ?? {});
     if (!parsed.success) return err(describeZodError(parsed.error));
     try {
-      const handler = handlers[channel] as (ctx: HandlerContext, request: unknown) => unknown;
-      const value = await handler(ctx, parsed.data);
+      const entry = handlers[channel] as HandlerEntry<ChannelName>;
+      const handler = typeof entry === 'function' ? { prepare: null, run: entry } : entry;
+      const prepared: unknown = handler.prepare ? await handler.prepare(ctx, parsed.data as never) : undefined;
+      const run = () => (handler.run as (ctx: HandlerContext, request: unknown, prepared: unknown) => unknown)(ctx, parsed.data, prepared);
+      const detail = redactSecrets(parsed.data) as Record<string, unknown>;
+      const audited = spec.audit === 'write' || (spec.audit === 'view' && ctx.firstViewIn(`${channel} ${JSON.stringify(detail)}`, VIEW_COALESCE_MS));
+      const act = { actor: () => actorOf(ctx, parsed.data), channel, kind: spec.audit === 'view' ? ('view' as const) : ('write' as const), detail };
+      const value = !audited ? run() : spec.audit === 'view' ? viewRecorded(act, run) : acts.run(act, run);
       if (options.checkResponses) {
         const checked = spec.response.safeParse(value);
         if (!checked.success) throw new Error(`Response of ${channel} breaks the contract: ${describeZodError(checked.error).message}`);

@@ -2,17 +2,28 @@ import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/cont
 import type { Alert } from '../../shared/domain/alert';
 import { OPEN_PHASES, type Phase } from '../../shared/domain/phase';
 import type { Session } from '../../shared/domain/session';
-import type { User } from '../../shared/domain/user';
+import type { Cosign, User } from '../../shared/domain/user';
+import { changesDoseOrLimits } from '../../shared/domain/protocol';
 import type { SessionDetail } from '../../shared/domain/views';
 import { fail } from '../../shared/result';
 import { createReportService } from './reports/report-service';
 import type { Services } from './services';
+import type { ConnectionGuard, PinCheck } from './services/users';
+import type { Database } from 'better-sqlite3';
+import type { AuditStatus, AuditVerify } from '../../shared/domain/audit';
+import { listAuditEntries } from './audit/audit-queries';
 
 export interface HandlerContext {
   /** The signed-in user; the dispatcher has already checked the channel's access rule. */
   user: User | null;
-  signIn(user: User): void;
+  /** Signed in with a one-time code: only auth/choosePin (and status, sign-out) until a PIN is chosen. */
+  mustChoosePin: boolean;
+  /** This window's count of wrong PINs (the per-connection lockout). */
+  guard: ConnectionGuard;
+  signIn(user: User, options?: { mustChoosePin?: boolean }): void;
   signOut(): void;
+  /** True the first time this window opens a record within `windowMs` (repeated openings make one view entry). */
+  firstViewIn(key: string, windowMs: number): boolean;
 }
 
 /** The signed-in user of a channel that requires one. */
@@ -33,11 +44,33 @@ function requirePhase(session: Session, phases: readonly Phase[], what: string):
   }
 }
 
-type Handler<C extends ChannelName> = (ctx: HandlerContext, request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
-export type Handlers = { [C in ChannelName]: Handler<C> };
+/**
+ * A handler runs synchronously inside its act (one transaction). Work that must await
+ * (hashing a PIN) goes in `prepare`, which runs first, outside the transaction; `run`
+ * gets its result.
+ */
+type Run<C extends ChannelName> = (ctx: HandlerContext, request: ParsedRequestOf<C>) => ResponseOf<C>;
+export interface Staged<C extends ChannelName, P> {
+  prepare(ctx: HandlerContext, request: ParsedRequestOf<C>): Promise<P>;
+  run(ctx: HandlerContext, request: ParsedRequestOf<C>, prepared: P): ResponseOf<C>;
+}
+// The prepared value's type is private to each channel's pair; `never` accepts every `run`.
+type AnyStaged<C extends ChannelName> = { prepare(ctx: HandlerContext, request: ParsedRequestOf<C>): Promise<unknown>; run(ctx: HandlerContext, request: ParsedRequestOf<C>, prepared: never): ResponseOf<C> };
+export type HandlerEntry<C extends ChannelName> = Run<C> | AnyStaged<C>;
+export type Handlers = { [C in ChannelName]: HandlerEntry<C> };
+
+function staged<C extends ChannelName, P>(handler: Staged<C, P>): AnyStaged<C> {
+  return handler as AnyStaged<C>;
+}
+
+export interface AuditHandlersDeps {
+  verifyRecord(): Promise<AuditVerify>;
+  status(): AuditStatus;
+  audit: Database;
+}
 
 /** Each contract channel mapped onto the core service that answers it. */
-export function createHandlers(services: Services): Handlers {
+export function createHandlers(services: Services, auditDeps: AuditHandlersDeps): Handlers {
   const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends } = services;
   const reports = createReportService(services);
 
@@ -76,25 +109,68 @@ export function createHandlers(services: Services): Handlers {
     bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
     return views.detail(sessionId, clock.now());
   }
+  /**
+   * A protocol's dose and limits are a physician's: a physician's own call carries that
+   * authority; anyone else (an administrator) needs a physician's co-signature, whose PIN
+   * is checked here, before the act, like a sign-in.
+   */
+  function doseCosign(ctx: HandlerContext, cosign: Cosign | undefined, changesDose: boolean): Promise<PinCheck | null> {
+    if (!changesDose || who(ctx).roles.includes('physician')) return Promise.resolve(null);
+    if (!cosign) fail({ code: 'invalid_request', message: "A protocol's dose and limits need a physician to co-sign with their PIN", field: 'cosign', reason: 'cosign_required' });
+    return users.checkPin(cosign.username, cosign.pin, ctx.guard);
+  }
+
   return {
-    'auth/status': (ctx) => ({ setupRequired: users.setupRequired(), user: ctx.user }),
-    'auth/setup': async (ctx, request) => {
-      const user = await users.setup(request);
-      ctx.signIn(user);
-      return user;
-    },
-    'auth/signIn': async (ctx, request) => {
-      const user = await users.signIn(request.username, request.pin);
-      ctx.signIn(user);
-      return user;
-    },
+    'auth/status': (ctx) => ({ setupRequired: users.setupRequired(), user: ctx.user, mustChoosePin: ctx.mustChoosePin }),
+    'auth/setup': staged<'auth/setup', string>({
+      prepare: (_ctx, request) => users.prepareSetup(request.pin),
+      run: (ctx, request, pinHash) => {
+        const user = users.setup(request, pinHash);
+        ctx.signIn(user);
+        return user;
+      },
+    }),
+    'auth/signIn': staged<'auth/signIn', PinCheck>({
+      // Whoever was signed in on this window is signed out first: a failed attempt leaves nobody signed in.
+      prepare: (ctx, request) => {
+        ctx.signOut();
+        return users.checkPin(request.username, request.pin, ctx.guard);
+      },
+      run: (ctx, _request, check) => {
+        const { user, mustChoosePin } = users.settleSignIn(check, ctx.guard);
+        ctx.signIn(user, { mustChoosePin });
+        return mustChoosePin ? { ...user, mustChoosePin } : user;
+      },
+    }),
+    'auth/choosePin': staged<'auth/choosePin', string>({
+      prepare: (ctx, request) => {
+        if (!ctx.mustChoosePin) fail({ code: 'invalid_request', message: 'Choose a PIN after signing in with a one-time code', reason: 'no_pin_change_pending' });
+        return users.hashPin(request.pin);
+      },
+      run: (ctx, _request, pinHash) => {
+        const user = users.choosePin(who(ctx).id, pinHash);
+        ctx.signIn(user);
+        return user;
+      },
+    }),
     'auth/signOut': (ctx) => {
       ctx.signOut();
       return {};
     },
 
     'user/list': () => users.list(),
-    'user/create': (_ctx, request) => users.create(request),
+    'user/create': staged<'user/create', Awaited<ReturnType<typeof users.prepareCreate>>>({
+      prepare: (_ctx, request) => users.prepareCreate(request),
+      run: (ctx, request, prepared) => {
+        const { user, oneTimeCode } = users.create(request, prepared, who(ctx).id);
+        return { user, oneTimeCode };
+      },
+    }),
+    'user/resetPin': staged<'user/resetPin', Awaited<ReturnType<typeof users.prepareReset>>>({
+      prepare: () => users.prepareReset(),
+      run: (ctx, request, prepared) => users.resetPin(request.userId, prepared, who(ctx).id, request.reason),
+    }),
+    'user/setActive': (ctx, request) => users.setActive(request.userId, request.active, who(ctx).id, request.reason),
 
     'patient/list': (_ctx, request) => patients.list(request.search),
     'patient/create': (ctx, request) => patients.create(request, who(ctx).id),
@@ -102,8 +178,21 @@ export function createHandlers(services: Services): Handlers {
     'patient/history': (_ctx, request) => views.patientHistory(request.patientId, clock.now()),
 
     'protocol/list': (_ctx, request) => protocols.list(request.includeRetired),
-    'protocol/create': (ctx, request) => protocols.create(request, who(ctx).id),
-    'protocol/revise': (ctx, request) => protocols.revise(request.protocolId, request.fields, who(ctx).id),
+    'protocol/create': staged<'protocol/create', PinCheck | null>({
+      prepare: (ctx, request) => doseCosign(ctx, request.cosign, true),
+      run: (ctx, request, cosign) => {
+        if (cosign) users.settleCosign(cosign);
+        const { cosign: _cosign, ...fields } = request;
+        return protocols.create(fields, who(ctx).id);
+      },
+    }),
+    'protocol/revise': staged<'protocol/revise', PinCheck | null>({
+      prepare: (ctx, request) => doseCosign(ctx, request.cosign, changesDoseOrLimits(protocols.get(request.protocolId), request.fields)),
+      run: (ctx, request, cosign) => {
+        if (cosign) users.settleCosign(cosign);
+        return protocols.revise(request.protocolId, request.fields, who(ctx).id);
+      },
+    }),
     'protocol/retire': (ctx, request) => protocols.retire(request.protocolId, who(ctx).id),
 
     'session/create': (ctx, request) => {
@@ -121,11 +210,15 @@ export function createHandlers(services: Services): Handlers {
     },
     'session/list': (_ctx, request) => views.list(request.scope, clock.now()),
     'session/get': (_ctx, request) => views.detail(request.sessionId, clock.now()),
-    'session/transition': async (ctx, request) => {
-      const result = await workflow.transition(request, who(ctx));
-      ticker.refresh();
-      return result;
-    },
+    'session/transition': staged<'session/transition', PinCheck | null>({
+      prepare: (ctx, request) => workflow.checkSignature(request, who(ctx)),
+      run: (ctx, request, signature) => {
+        if (signature) users.settleSignature(signature);
+        const result = workflow.transition(request, who(ctx));
+        ticker.refresh();
+        return result;
+      },
+    }),
 
     'dose/order': (ctx, request) =>
       sessionWrite(request.sessionId, (session) => {
@@ -170,6 +263,10 @@ export function createHandlers(services: Services): Handlers {
     'event/retract': (ctx, request) => {
       const event = db.transaction(() => {
         const target = sessionEvents.get(request.eventId);
+        // A medication a physician charted is theirs to retract (or another physician's), not a nurse's.
+        if (target.event.kind === 'medication' && !who(ctx).roles.includes('physician') && users.get(sessionEvents.authorId(target.id))?.roles.includes('physician')) {
+          fail({ code: 'forbidden', message: 'A physician charted this medication; only a physician can retract it', field: 'eventId', reason: 'retract_needs_physician' });
+        }
         // A signed (closed) or aborted record is final; corrections after that are addenda, not retractions.
         requirePhase(sessions.get(target.sessionId), ['screening', 'infusing', 'paused', 'recovery', 'discharged'], 'event/retract');
         return sessionEvents.retract(request.eventId, request.reason, who(ctx).id);
@@ -222,16 +319,37 @@ export function createHandlers(services: Services): Handlers {
       return reports.record(request.sessionId);
     },
     'report/clinic': (_ctx, request) => reports.clinicReport(request),
-    'export/session': (ctx, request) => {
-      requireReadableRecord(ctx, request.sessionId);
-      return reports.exportSession(request.sessionId, request.format);
-    },
-    'export/clinic': (_ctx, request) => reports.exportClinic(request, request.format),
+    // Making the file awaits (PDF fonts); the export's view entry is appended once it is made.
+    'export/session': staged<'export/session', Awaited<ReturnType<typeof reports.exportSession>>>({
+      prepare: (ctx, request) => {
+        requireReadableRecord(ctx, request.sessionId);
+        return reports.exportSession(request.sessionId, request.format);
+      },
+      run: (_ctx, _request, file) => file,
+    }),
+    'export/clinic': staged<'export/clinic', Awaited<ReturnType<typeof reports.exportClinic>>>({
+      prepare: (_ctx, request) => reports.exportClinic(request, request.format),
+      run: (_ctx, _request, file) => file,
+    }),
+    'audit/verify': staged<'audit/verify', AuditVerify>({ prepare: () => auditDeps.verifyRecord(), run: (_ctx, _request, result) => result }),
+    'audit/list': (_ctx, request) => listAuditEntries(auditDeps.audit, request),
+    'audit/status': () => auditDeps.status(),
 
     'settings/get': () => alertRules.alarmSettings(),
     'settings/update': (ctx, request) => {
       db.transaction(() => alertRules.setAlarmSettings(request.settings, request.reason, who(ctx).id))();
+      bus.emit('settings/changed', { scope: 'alarm' });
       return alertRules.alarmSettings();
+    },
+    'clinic/getConfig': () => services.clinicConfig.view(),
+    'clinic/setConfig': (ctx, request) => {
+      services.clinicConfig.set(request.config, request.reason, who(ctx).id);
+      // Open sessions are judged at once under the new values: technical alerts by the sweep,
+      // discharge readiness and due checks when each window reads its sessions again.
+      services.monitoring.sweep(clock.now());
+      for (const session of sessions.open()) bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
+      bus.emit('settings/changed', { scope: 'clinic' });
+      return services.clinicConfig.view();
     },
   };
 }

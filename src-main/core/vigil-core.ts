@@ -2,26 +2,49 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_ALERT_RULES } from '../../shared/clinical/alert-rules';
 import { DEFAULT_CLINIC_SETTINGS } from '../../shared/clinical/clinic-settings';
-import { DEFAULT_TECHNICAL_ALERT_PRIORITIES } from '../../shared/clinical/technical-alerts';
-import { DEFAULT_DISCHARGE_CRITERIA } from '../../shared/clinical/aldrete';
-import { DEFAULT_MONITORING_SCHEDULE } from '../../shared/clinical/due-checks';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { Role, User } from '../../shared/domain/user';
 import type { Result } from '../../shared/result';
+import type { AuditStatus, AuditVerify } from '../../shared/domain/audit';
+import { createActRunner, type ActRunner } from './act';
+import { createAuditLog, type AuditLog } from './audit/audit-log';
+import { AUDIT_KEY_FILE_NAME, loadOrCreateKeyFile } from './audit/audit-key';
+import { createHeadWriter } from './audit/head-file';
+import { verifyInBackground } from './audit/verify';
 import { createSystemClock, type Clock } from './clock';
+import { createPinHasher, PRODUCTION_PIN_COST, TEST_PIN_COST } from './security/pin-hash';
 import { openDatabase } from './db/open-database';
 import { createDispatcher } from './dispatcher';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { createFileLogger, type Logger } from './logger';
 import { createServices, type Services } from './services';
+import { createClinicConfig } from './services/clinic-config';
 
 export const DATABASE_FILE_NAME = 'vigil.sqlite3';
 const CLINICAL_ROLES: readonly Role[] = ['nurse', 'physician'];
 export const LOG_FILE_NAME = 'vigil.log';
 
+/** The head file is written beside the backups (another folder could hold it; see README). */
+export const AUDIT_HEAD_RELATIVE_PATH = join('backups', 'audit-head.json');
+
 export interface VigilCoreOptions {
   dataDir: string;
+  /**
+   * The audit HMAC key (32 bytes), kept outside the database. The desktop shell passes the
+   * key it keeps sealed with safeStorage; without one, core uses the owner-only key file
+   * `<dataDir>/audit.key` (web host, command line, tests).
+   */
+  auditKey?: Buffer;
+  /** Where the chain's head is written after each act (default `<dataDir>/backups/audit-head.json`). */
+  auditHeadPath?: string;
+  /**
+   * PIN hashing cost: production (OWASP scrypt) unless the test helper or the web host's
+   * --test-clock mode asks for the test cost. The desktop shell never passes it.
+   */
+  pinCost?: 'production' | 'test';
+  /** Measures idle time for the sign-out (default: the monotonic clock, so a moved test clock does not sign anyone out). */
+  idleClock?: Clock;
   clock?: Clock;
   logger?: Logger;
   nativeBinding?: string;
@@ -45,9 +68,18 @@ export interface VigilCore {
   readonly dataDir: string;
   readonly databasePath: string;
   readonly services: Services;
+  readonly audit: AuditLog;
+  readonly acts: ActRunner;
+  readonly auditHeadPath: string;
+  /** The start-up check of the record: pending until it has run (in the background, after the core is ready). */
+  integrity(): IntegrityState;
+  /** Checks the record again now (audit/verify). */
+  verifyRecord(): Promise<AuditVerify>;
   connect(): CoreConnection;
   close(): void;
 }
+
+export type IntegrityState = { state: 'checking' } | { state: 'checked'; result: AuditVerify } | { state: 'failed'; message: string };
 
 export function openVigilCore(options: VigilCoreOptions): VigilCore {
   mkdirSync(options.dataDir, { recursive: true });
@@ -56,51 +88,139 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
   const db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const clock = options.clock ?? createSystemClock();
   const bus = new EventBus();
+  const auditKey = options.auditKey ?? loadOrCreateKeyFile(join(options.dataDir, AUDIT_KEY_FILE_NAME));
+  const auditHeadPath = options.auditHeadPath ?? join(options.dataDir, AUDIT_HEAD_RELATIVE_PATH);
+  const audit = createAuditLog(db, auditKey);
+  // A file from before the audit trail: its existing rows are vouched for once, as found.
+  audit.adoptUnaudited(clock.now());
+  const acts = createActRunner(db, audit, bus, clock, logger);
+  const headWriter = createHeadWriter(auditHeadPath);
+  acts.onCommitted((head) => headWriter.committed(head));
+  const hasher = createPinHasher(options.pinCost === 'test' ? TEST_PIN_COST : PRODUCTION_PIN_COST);
+  const idleClock = options.idleClock ?? { now: () => Math.round(performance.now()) };
+  const idleLimitMs = DEFAULT_CLINIC_SETTINGS.idleSignOutMinutes * 60_000;
+  const clinicConfig = createClinicConfig(db, clock);
   const services = createServices({
     db,
     clock,
     bus,
     logger,
+    acts,
     settings: DEFAULT_CLINIC_SETTINGS,
     alertRules: DEFAULT_ALERT_RULES,
-    technicalPriorities: DEFAULT_TECHNICAL_ALERT_PRIORITIES,
-    dischargeCriteria: DEFAULT_DISCHARGE_CRITERIA,
-    monitoringSchedule: DEFAULT_MONITORING_SCHEDULE,
-  });
-  const dispatch = createDispatcher(createHandlers(services), logger, { checkResponses: options.checkResponses ?? false });
+    clinicConfig,
+    // Live views of the stored configuration: every read sees the version in force.
+    get technicalPriorities() {
+      return clinicConfig.current().technicalAlertPriorities;
+    },
+    get dischargeCriteria() {
+      return clinicConfig.current().dischargeCriteria;
+    },
+    get monitoringSchedule() {
+      return clinicConfig.current().monitoringSchedule;
+    },
+  }, { hasher, isGenuine: (table, rowid) => audit.rowIsGenuine(table, rowid) });
+  // A rolled-back act may have touched the per-session reading state: rebuild it from the record.
+  acts.onRolledBack(() => services.readings.invalidateState());
+  let integrity: IntegrityState = { state: 'checking' };
+  let closed = false;
+  /** Every check (at start, or asked for) updates what administrators are warned about. */
+  const verifyRecord = async (): Promise<AuditVerify> => {
+    const result = { ...(await verifyInBackground(db, auditKey, auditHeadPath)), checkedAt: clock.now() };
+    integrity = { state: 'checked', result };
+    return result;
+  };
+  const status = (): AuditStatus => {
+    if (integrity.state === 'checking') return { state: 'checking', firstBreak: null, breaks: 0, checkedAt: null };
+    if (integrity.state === 'failed') return { state: 'failed', firstBreak: null, breaks: 0, checkedAt: null, message: integrity.message };
+    const { result } = integrity;
+    return { state: result.intact ? 'intact' : 'broken', firstBreak: result.firstBreak, breaks: result.breaks.length, checkedAt: result.checkedAt };
+  };
+  const dispatch = createDispatcher(createHandlers(services, { verifyRecord, status, audit: db }), acts, logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<CoreConnection>();
   services.ticker.refresh();
   logger.info('core opened', { databasePath });
+
+  // The start-up check runs after the core is ready, a chunk per turn of the event loop.
+  void verifyRecord().then(
+    (result) => {
+      if (!result.intact) logger.error('the record does not match its audit trail', { firstBreak: result.firstBreak, breaks: result.breaks.length });
+    },
+    (error: unknown) => {
+      if (closed) return;
+      integrity = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+      logger.error('the start-up check of the record failed', { error: integrity.message });
+    },
+  );
 
   return {
     dataDir: options.dataDir,
     databasePath,
     services,
+    audit,
+    acts,
+    auditHeadPath,
+    integrity: () => integrity,
+    verifyRecord,
     connect() {
       let user: User | null = null;
+      let mustChoosePin = false;
+      let lastCallAt = idleClock.now();
+      const guard = { failures: 0, lockedUntil: 0 };
+      const viewedAt = new Map<string, number>();
+      const signOut = () => {
+        user = null;
+        mustChoosePin = false;
+        viewedAt.clear();
+      };
+      /**
+       * Main, not the renderer, ends a session: after the clinic's idle time, or when the
+       * account was disabled or reset meanwhile. Recorded as an act of the user.
+       */
+      const enforceSignOut = () => {
+        if (!user) return;
+        const idle = idleClock.now() - lastCallAt >= idleLimitMs;
+        const stillValid = mustChoosePin || services.users.current(user.id) !== null;
+        if (!idle && stillValid) return;
+        const actor = { userId: user.id, name: user.username };
+        acts.run({ actor, channel: idle ? 'auth/idleSignOut' : 'auth/accountChanged', kind: 'write', detail: {} }, signOut);
+      };
       const unsubscribers: (() => void)[] = [];
       const connection: CoreConnection = {
         get user() {
           return user;
         },
-        call: (channel, request) =>
-          dispatch(
+        call: (channel, request) => {
+          enforceSignOut();
+          lastCallAt = idleClock.now();
+          return dispatch(
             {
               user,
-              signIn: (signedIn) => {
+              mustChoosePin,
+              guard,
+              signIn: (signedIn, signInOptions) => {
                 user = signedIn;
+                mustChoosePin = signInOptions?.mustChoosePin ?? false;
               },
-              signOut: () => {
-                user = null;
+              signOut,
+              firstViewIn: (key, windowMs) => {
+                const now = clock.now();
+                const last = viewedAt.get(key);
+                if (last !== undefined && now - last < windowMs && now >= last) return false;
+                if (viewedAt.size > 500) viewedAt.clear();
+                viewedAt.set(key, now);
+                return true;
               },
             },
             channel,
             request,
-          ),
+          );
+        },
         onEvent(listener) {
           // Events carry patient data: only clinical staff hear them (an administrator manages users, not patients).
           const unsubscribe = bus.subscribe((name, payload, seq) => {
-            if (user?.roles.some((role) => CLINICAL_ROLES.includes(role))) listener(name, payload, seq);
+            if (user && !mustChoosePin && idleClock.now() - lastCallAt >= idleLimitMs) return;
+            if (user && !mustChoosePin && user.roles.some((role) => CLINICAL_ROLES.includes(role))) listener(name, payload, seq);
           });
           unsubscribers.push(unsubscribe);
           return unsubscribe;
@@ -114,6 +234,8 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
       return connection;
     },
     close() {
+      closed = true;
+      headWriter.flush();
       services.ticker.stop();
       for (const connection of [...connections]) connection.close();
       db.close();

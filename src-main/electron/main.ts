@@ -2,8 +2,8 @@
 // this file opens it, shows one window, and closes it on quit.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { createFileLogger } from '../core/logger';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { createFileLogger, type Logger } from '../core/logger';
 import { LOG_FILE_NAME, openVigilCore, type VigilCore } from '../core/vigil-core';
 import { resolveDataDir } from './data-dir';
 import { registerDesktopFiles } from './desktop-files';
@@ -11,6 +11,7 @@ import { registerIpc } from './ipc';
 import { createMainWindow, WindowRegistry } from './main-window';
 import { NativeBindingMissingError, nativeBindingPath } from './native-binding';
 import { hardenAllWebContents, hardenSession, registerAppScheme, serveAppProtocol } from './security';
+import { loadSealedAuditKey } from './sealed-audit-key';
 import { describeStartupFailure } from './startup-errors';
 
 // dist/main/main.cjs: the renderer is dist/renderer, the repository root two levels up.
@@ -25,7 +26,7 @@ function fatal(error: unknown, dataDir: string): void {
   app.exit(1);
 }
 
-function openCore(dataDir: string): VigilCore {
+function openCore(dataDir: string, logger: Logger): VigilCore {
   const nativeBinding = nativeBindingPath({
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
@@ -35,7 +36,8 @@ function openCore(dataDir: string): VigilCore {
     arch: process.arch,
   });
   if (!existsSync(nativeBinding)) throw new NativeBindingMissingError(nativeBinding, app.isPackaged);
-  return openVigilCore({ dataDir, nativeBinding });
+  const auditKey = loadSealedAuditKey(dataDir, safeStorage, (message) => logger.error(message));
+  return openVigilCore({ dataDir, nativeBinding, auditKey });
 }
 
 function main(): void {
@@ -87,7 +89,7 @@ function main(): void {
   const start = () => {
     hardenSession(session.defaultSession, logger);
     serveAppProtocol(protocol, RENDERER_DIR);
-    core = openCore(dataDir);
+    core = openCore(dataDir, logger);
     registerIpc(ipcMain, core, registry, logger);
     registerDesktopFiles(ipcMain, registry, logger, () => app.getPath('documents'));
     showWindow();

@@ -59,6 +59,14 @@ export const channels = {
   'report/clinic': invoke('report/clinic'),
   'export/session': invoke('export/session'),
   'export/clinic': invoke('export/clinic'),
+  'audit/verify': invoke('audit/verify'),
+  'audit/status': invoke('audit/status'),
+  'clinic/getConfig': invoke('clinic/getConfig'),
+  'clinic/setConfig': invoke('clinic/setConfig'),
+  'auth/choosePin': invoke('auth/choosePin'),
+  'user/resetPin': invoke('user/resetPin'),
+  'user/setActive': invoke('user/setActive'),
+  'audit/list': invoke('audit/list'),
 } satisfies VigilChannels;
 
 /** Every contract event, and nothing else: `satisfies` rejects a missing or unknown name. */
@@ -68,6 +76,7 @@ export const SUBSCRIBABLE_EVENTS = {
   'reading/added': true,
   'alert/changed': true,
   'session/updated': true,
+  'settings/changed': true,
 } as const satisfies Record<EventName, true>;
 
 function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>, meta: EventMeta) => void): Unsubscribe {

@@ -61,7 +61,8 @@ async function readBody(req: IncomingMessage, limitBytes: number): Promise<strin
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const manualClock = options.testClock ? new ManualClock(options.testClockStartAt ?? Date.now()) : null;
   const clock: Clock | undefined = manualClock ?? undefined;
-  const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock } : {}) });
+  // The test mode also selects the test PIN cost, so an e2e run's many sign-ins stay quick; never the desktop app.
+  const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock, pinCost: 'test' as const } : {}) });
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts: string[] = [];

@@ -14,6 +14,7 @@ export function AdminNav({ view }: { view: View }) {
     { kind: 'protocols', label: t('nav.protocols'), visible: mayCall(user, 'protocol/list') },
     { kind: 'rules', label: t('rules.nav'), visible: mayCall(user, 'rules/get') },
     { kind: 'users', label: t('nav.users'), visible: mayCall(user, 'user/list') },
+    { kind: 'audit', label: t('audit.nav'), visible: mayCall(user, 'audit/list') },
   ] as const;
 
   return (

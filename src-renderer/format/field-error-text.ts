@@ -20,6 +20,7 @@ const SCHEMA_MESSAGES: readonly (readonly [pattern: RegExp, key: string])[] = [
   [/Too big: expected string/, 'fieldError.tooLong'],
   [/^Name the /, 'fieldError.required'],
   [/at least one role/, 'fieldError.roles'],
+  [/too easy to guess/, 'fieldError.pinTrivial'],
 ];
 
 /** Main prefixes a schema message with the path it is about ("fields.dosePerKg: …"). */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../shared/result';
 import { FieldError } from '../components/FieldError';
 import { errorText } from '../format/error-text';
+import { fieldErrorText } from '../format/field-error-text';
 import { useAppStore } from '../store/app-store';
 import { call } from '../transport/client';
 
@@ -28,7 +29,7 @@ export function SetupScreen() {
     else setError(result.error);
   }
 
-  const fieldError = (field: string) => (error?.field === field ? (field === 'pinRepeat' ? error.message : errorText(t, error)) : null);
+  const fieldError = (field: string) => (error?.field === field ? (field === 'pinRepeat' ? error.message : fieldErrorText(t, error, t(`setup.${field}`))) : null);
 
   return (
     <main className="auth-screen">

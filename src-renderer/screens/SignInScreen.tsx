@@ -19,7 +19,10 @@ export function SignInScreen() {
     const result = await call('auth/signIn', { username, pin });
     setBusy(false);
     setPin('');
-    if (result.ok) useAppStore.getState().setAuth({ kind: 'signedIn', user: result.value });
+    if (result.ok) {
+      const { mustChoosePin, ...user } = result.value;
+      useAppStore.getState().setAuth({ kind: mustChoosePin ? 'choosePin' : 'signedIn', user });
+    }
     else setError(result.error);
   }
 

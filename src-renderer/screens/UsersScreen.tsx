@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../shared/domain/user';
+import type { UserAccount } from '../../shared/domain/user';
 import { errorText } from '../format/error-text';
 import { useSignedInUser } from '../store/access';
 import { call } from '../transport/client';
@@ -12,7 +12,7 @@ import './admin.css';
 export function UsersScreen() {
   const { t } = useTranslation();
   const me = useSignedInUser();
-  const [users, setUsers] = useState<User[]>([]);
+  const [users, setUsers] = useState<UserAccount[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -60,9 +60,9 @@ export function UsersScreen() {
       )}
       {creating && (
         <NewUserForm
-          onCreated={(user) => {
+          onCreated={(user, oneTimeCode) => {
             setCreating(false);
-            setNotice(t('users.created', { name: user.displayName, username: user.username }));
+            setNotice(t('accounts.codeIssued', { name: user.displayName, username: user.username, code: oneTimeCode }));
             setReloads((count) => count + 1);
           }}
           onCancel={() => setCreating(false)}
@@ -77,7 +77,14 @@ export function UsersScreen() {
         <p className="empty">{t('users.none')}</p>
       ) : (
         <div className="card table-card">
-          <UserTable users={users} currentUserId={me?.id ?? null} />
+          <UserTable
+            users={users}
+            currentUserId={me?.id ?? null}
+            onChanged={(text) => {
+              setNotice(text);
+              setReloads((count) => count + 1);
+            }}
+          />
         </div>
       )}
     </main>

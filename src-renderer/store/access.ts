@@ -37,6 +37,7 @@ export function usableView(user: User | null, view: View): View {
     return mayCall(user, 'user/list') ? { kind: 'users' } : { kind: 'protocols' };
   }
   if (view.kind === 'users' && !mayCall(user, 'user/list')) return { kind: 'patients' };
+  if (view.kind === 'audit' && !mayCall(user, 'audit/list')) return { kind: 'patients' };
   return view;
 }
 

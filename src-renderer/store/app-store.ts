@@ -7,13 +7,20 @@ import type { SessionDetail, SessionLive, SessionSummary } from '../../shared/do
 import { OPEN_PHASES } from '../../shared/domain/phase';
 import type { LinkState } from '../transport/websocket-bridge';
 
-export type AuthState = { kind: 'loading' } | { kind: 'setup' } | { kind: 'signedOut' } | { kind: 'signedIn'; user: User };
+export type AuthState =
+  | { kind: 'loading' }
+  | { kind: 'setup' }
+  | { kind: 'signedOut' }
+  /** Signed in with a one-time code: main allows nothing but choosing a PIN. */
+  | { kind: 'choosePin'; user: User }
+  | { kind: 'signedIn'; user: User };
 export type View =
   | { kind: 'physician' }
   | { kind: 'rules' }
   | { kind: 'patients' }
   | { kind: 'session'; sessionId: number }
   | { kind: 'users' }
+  | { kind: 'audit' }
   | { kind: 'protocols' }
   | { kind: 'patientHistory'; patientId: number }
   | { kind: 'records' }

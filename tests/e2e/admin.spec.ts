@@ -13,18 +13,43 @@ async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 }
 
-/** Fills the New user form (opening it first) and submits it. */
-async function createUser(page: Page, user: { username: string; displayName: string; pin: string }, roles: readonly string[], pinRepeat = user.pin): Promise<void> {
+/** Fills the New user form (opening it first) and submits it; a clinical role is co-signed when `cosign` is given. */
+async function createUser(page: Page, user: { username: string; displayName: string }, roles: readonly string[], cosign?: { username: string; pin: string }): Promise<void> {
   const form = page.getByTestId('new-user-form');
   if (!(await form.isVisible())) await page.getByRole('button', { name: 'New user' }).click();
   await form.getByLabel('Full name').fill(user.displayName);
-  await form.getByLabel('Username').fill(user.username);
+  await form.getByLabel('Username', { exact: true }).fill(user.username);
   for (const role of ['Nurse', 'Physician', 'Administrator']) {
     await form.getByRole('checkbox', { name: new RegExp(`^${role}`) }).setChecked(roles.includes(role));
   }
-  await form.getByLabel('PIN (4–12 digits)').fill(user.pin);
-  await form.getByLabel('Repeat PIN').fill(pinRepeat);
+  if (cosign) {
+    await form.getByLabel("Physician's username").fill(cosign.username);
+    await form.getByLabel("Physician's PIN").fill(cosign.pin);
+  }
   await form.getByRole('button', { name: 'Create user' }).click();
+}
+
+/** The one-time code the notice shows after an account is created or reset. */
+async function issuedCode(page: Page): Promise<string> {
+  const text = (await page.getByTestId('users-notice').textContent()) ?? '';
+  const code = /one-time code (\d{10})/.exec(text)?.[1];
+  if (!code) throw new Error(`no one-time code in: ${text}`);
+  return code;
+}
+
+/** First sign-in with a one-time code: the user chooses their own PIN (a trivial one is refused). */
+async function firstSignIn(page: Page, user: { username: string; pin: string }, code: string): Promise<void> {
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('PIN').fill(code);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Choose your PIN' })).toBeVisible();
+  await page.getByLabel('New PIN (6–12 digits)').fill('123456');
+  await page.getByLabel('Repeat new PIN').fill('123456');
+  await page.getByRole('button', { name: 'Save PIN and continue' }).click();
+  await expect(page.locator('#choose-pin-error')).toHaveText('This PIN is too easy to guess: not a repeated digit, a run or a repeated group.');
+  await page.getByLabel('New PIN (6–12 digits)').fill(user.pin);
+  await page.getByLabel('Repeat new PIN').fill(user.pin);
+  await page.getByRole('button', { name: 'Save PIN and continue' }).click();
 }
 
 const protocolRow = (page: Page, name: string) => page.getByTestId('protocol-row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
@@ -38,24 +63,26 @@ test('an administrator adds a nurse, who reads the protocols but is offered no u
   const first = page.locator('[data-testid="user-row"][data-username="dr.okafor"]');
   await expect(first.locator('[data-col="roles"]')).toHaveText(/Administrator.*Physician/);
 
-  // The form's own check (the repeat never leaves the renderer) and main's rules, each by its field.
-  await createUser(page, NURSE, ['Nurse'], '999999');
-  await expect(page.locator('#user-pinRepeat-error')).toHaveText('The two PINs differ.');
-  await createUser(page, { ...NURSE, pin: '12' }, ['Nurse']);
-  await expect(page.locator('#user-pin-error')).toHaveText('A PIN is 4 to 12 digits.');
-  await expect(page.getByLabel('PIN (4–12 digits)')).toHaveAttribute('aria-invalid', 'true');
+  // Main's rules, each by its field: roles, a taken username, a clinical role without a physician's co-signature.
   await createUser(page, NURSE, []);
   await expect(page.locator('#user-roles-error')).toHaveText('Give the user at least one role.');
-  await createUser(page, { ...NURSE, username: PHYSICIAN.username }, ['Nurse']);
+  await createUser(page, { ...NURSE, username: PHYSICIAN.username }, ['Nurse'], PHYSICIAN);
   await expect(page.locator('#user-username-error')).toHaveText('This username is taken.');
+  await createUser(page, NURSE, ['Nurse'], { username: PHYSICIAN.username, pin: '' });
+  await expect(page.locator('#user-cosign-error')).not.toBeEmpty();
   await expect(page.getByTestId('user-row')).toHaveCount(1);
 
-  await createUser(page, NURSE, ['Nurse']);
-  await expect(page.getByTestId('users-notice')).toHaveText('Created Nina Berg (nina.berg).');
+  await createUser(page, NURSE, ['Nurse'], PHYSICIAN);
+  await expect(page.getByTestId('users-notice')).toContainText('Nina Berg (nina.berg) can now sign in once with the one-time code');
+  const code = await issuedCode(page);
   const nurseRow = page.locator(`[data-testid="user-row"][data-username="${NURSE.username}"]`);
   await expect(nurseRow.locator('[data-col="name"]')).toHaveText('Nina Berg');
   await expect(nurseRow.locator('[data-col="roles"]')).toHaveText('Nurse');
+  await expect(nurseRow.locator('[data-col="status"]')).toHaveText('Waiting for first sign-in');
 
+  await signOut(page);
+  await firstSignIn(page, NURSE, code);
+  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
   await signOut(page);
   await signIn(page, NURSE);
   await expect(header(page).getByRole('button', { name: 'Protocols' })).toBeVisible();
@@ -73,7 +100,7 @@ test('an administrator adds a nurse, who reads the protocols but is offered no u
   // (Main's role checks for every channel are covered in tests/integration/auth-and-roles.)
   const refused = await withConnection(host, async (call) => {
     expect(await call('auth/signIn', { username: NURSE.username, pin: NURSE.pin })).toMatchObject({ ok: true });
-    return call('user/create', { username: 'sneaky', displayName: 'Sneaky', roles: ['admin'], pin: '1111' });
+    return call('user/create', { username: 'sneaky', displayName: 'Sneaky', roles: ['admin'] });
   });
   expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   expect(pageProblems).toEqual([]);
@@ -85,11 +112,9 @@ test('an administrator without a clinical role lands on Users, with no patients 
   await header(page).getByRole('button', { name: 'Users' }).click();
   await createUser(page, IT_ADMIN, ['Administrator']);
   await expect(page.locator(`[data-testid="user-row"][data-username="${IT_ADMIN.username}"] [data-col="roles"]`)).toHaveText('Administrator');
+  const code = await issuedCode(page);
   await signOut(page);
-
-  await page.getByLabel('Username').fill(IT_ADMIN.username);
-  await page.getByLabel('PIN').fill(IT_ADMIN.pin);
-  await page.keyboard.press('Enter');
+  await firstSignIn(page, IT_ADMIN, code);
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Open sessions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Patients' })).toHaveCount(0);

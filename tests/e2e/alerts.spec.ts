@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { docsScreenshot } from './docs';
 import { chartReading, expect, openSession, PATIENT_A, PHYSICIAN, recordNegativeScreening, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
 import type { RunningHost } from './host';
-import { withConnection } from './wire';
+import { createAccount } from './wire';
 
 const NURSE = { username: 'sam.reyes', displayName: 'Sam Reyes', pin: '613408' };
 const MINUTE_MS = 60_000;
@@ -16,10 +16,7 @@ const reading = (hr: number, sbp: number, dbp: number) => [String(hr), String(sb
 async function nurseAndPhysician(browser: Browser, page: Page, host: RunningHost): Promise<Page> {
   await page.goto(host.url);
   await setUpFirstAccount(page);
-  await withConnection(host, async (call) => {
-    await call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin });
-    expect((await call('user/create', { ...NURSE, roles: ['nurse'] })).ok).toBe(true);
-  });
+  await createAccount(host, PHYSICIAN, NURSE, ['nurse']);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, NURSE);
   await registerPatient(page, PATIENT_A);

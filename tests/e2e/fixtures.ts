@@ -44,7 +44,7 @@ export async function setUpFirstAccount(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Set up Vigil' })).toBeVisible();
   await page.getByLabel('Full name').fill(PHYSICIAN.displayName);
   await page.getByLabel('Username').fill(PHYSICIAN.username);
-  await page.getByLabel('PIN (4–12 digits)').fill(PHYSICIAN.pin);
+  await page.getByLabel('PIN (6–12 digits)').fill(PHYSICIAN.pin);
   await page.getByLabel('Repeat PIN').fill(PHYSICIAN.pin);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();

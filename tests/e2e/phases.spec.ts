@@ -3,7 +3,7 @@ import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
 import type { SessionSummary } from '../../shared/domain/views';
 import { docsScreenshot } from './docs';
 import { expect, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
-import { withConnection } from './wire';
+import { createAccount, withConnection } from './wire';
 
 const MINUTE_MS = 60_000;
 const DEPRESSION = 'Depression — standard (v1) · 0.5 mg/kg over 40 min';
@@ -247,10 +247,7 @@ test('a physician waives the minimum recovery time with a reason, and discharge 
 test('a nurse sees the order read-only and is offered no override; main refuses her a dose order', async ({ page, host, pageProblems }) => {
   await page.goto(host.url);
   await setUpFirstAccount(page);
-  await withConnection(host, async (call) => {
-    await call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin });
-    expect((await call('user/create', { ...NURSE, roles: ['nurse'] })).ok).toBe(true);
-  });
+  await createAccount(host, PHYSICIAN, NURSE, ['nurse']);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, NURSE);
   await registerPatient(page, PATIENT_A);

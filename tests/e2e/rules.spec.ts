@@ -3,7 +3,7 @@ import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
 import type { SessionSummary } from '../../shared/domain/views';
 import { expect, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading, type PatientInput } from './fixtures';
 import type { RunningHost } from './host';
-import { withConnection } from './wire';
+import { createAccount, withConnection } from './wire';
 
 const DEPRESSION = 'Depression — standard (v1) · 0.5 mg/kg over 40 min';
 const NURSE = { username: 'nina.berg', displayName: 'Nina Berg', pin: '270415' };
@@ -56,10 +56,7 @@ async function startInfusion(host: RunningHost, chair: string): Promise<void> {
 }
 
 async function createNurse(host: RunningHost): Promise<void> {
-  await withConnection(host, async (call) => {
-    await call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin });
-    expect((await call('user/create', { ...NURSE, roles: ['nurse'] })).ok).toBe(true);
-  });
+  await createAccount(host, PHYSICIAN, NURSE, ['nurse']);
 }
 
 test('a physician lowers the clinic SBP high limit with a reason, and a reading of 175 mmHg then raises a high alert', async ({ page, host, pageProblems }) => {

@@ -2,7 +2,7 @@ import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
 import type { ReadingValues } from '../../shared/domain/reading';
 import { expect, PATIENT_A, PHYSICIAN } from './fixtures';
 import type { RunningHost } from './host';
-import { withConnection } from './wire';
+import { createAccount, withConnection } from './wire';
 
 export const CHAIR_NURSE = { username: 'lee.moreno', displayName: 'Lee Moreno', pin: '550731' };
 
@@ -18,9 +18,9 @@ async function must<T>(result: Promise<{ ok: boolean; value?: unknown; error?: {
 export async function seedClinic(host: RunningHost): Promise<void> {
   await withConnection(host, async (call) => {
     await must(call('auth/setup', { username: PHYSICIAN.username, displayName: PHYSICIAN.displayName, pin: PHYSICIAN.pin }));
-    await must(call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin }));
-    await must(call('user/create', { ...CHAIR_NURSE, roles: ['nurse'] }));
   });
+  // The nurse gets a one-time code (co-signed by the physician) and chooses her own PIN.
+  await createAccount(host, PHYSICIAN, CHAIR_NURSE, ['nurse']);
 }
 
 async function standardProtocolId(call: Call): Promise<number> {

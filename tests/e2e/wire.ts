@@ -32,3 +32,27 @@ export async function withConnection<T>(host: RunningHost, use: (call: <C extend
     socket.close();
   }
 }
+
+/**
+ * Creates an account through the contract as the first account (admin + physician, who
+ * also co-signs a clinical role), then signs in as the new user with the one-time code and
+ * chooses `account.pin`, as they would at first sign-in.
+ */
+export async function createAccount(
+  host: RunningHost,
+  admin: { username: string; pin: string },
+  account: { username: string; displayName: string; pin: string },
+  roles: ('nurse' | 'physician' | 'admin')[],
+): Promise<void> {
+  await withConnection(host, async (call) => {
+    await call('auth/signIn', { username: admin.username, pin: admin.pin });
+    const clinical = roles.some((role) => role !== 'admin');
+    const created = await call('user/create', { username: account.username, displayName: account.displayName, roles, ...(clinical ? { cosign: { username: admin.username, pin: admin.pin } } : {}) });
+    if (!created.ok) throw new Error(`user/create failed: ${JSON.stringify(created.error)}`);
+    const { oneTimeCode } = created.value as { oneTimeCode: string };
+    const signedIn = await call('auth/signIn', { username: account.username, pin: oneTimeCode });
+    if (!signedIn.ok) throw new Error(`sign-in with the one-time code failed: ${JSON.stringify(signedIn.error)}`);
+    const chosen = await call('auth/choosePin', { pin: account.pin });
+    if (!chosen.ok) throw new Error(`auth/choosePin failed: ${JSON.stringify(chosen.error)}`);
+  });
+}

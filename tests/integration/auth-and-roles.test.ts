@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, callErr, callOk, MINUTE, NURSE, newPatient, openRaw, openTestCore, setUpAdmin, signIn, type TestCore } from '../support/test-core';
+import { ADMIN, addUser, callErr, callOk, MINUTE, NURSE, newPatient, openRaw, openTestCore, setUpAdmin, signIn, type TestCore } from '../support/test-core';
 import { useTempDirs } from '../support/temp-dir';
 
 const dirs = useTempDirs();
@@ -16,7 +16,7 @@ afterEach(() => {
 describe('first run and sign-in', () => {
   it('reports that setup is needed, publicly, and refuses everything else', async () => {
     const anonymous = t.core.connect();
-    expect(await callOk(anonymous, 'auth/status', {})).toEqual({ setupRequired: true, user: null });
+    expect(await callOk(anonymous, 'auth/status', {})).toEqual({ setupRequired: true, user: null, mustChoosePin: false });
     expect(await callErr(anonymous, 'patient/list', {})).toMatchObject({ code: 'not_signed_in' });
     expect(await callErr(anonymous, 'user/list', {})).toMatchObject({ code: 'not_signed_in' });
   });
@@ -26,8 +26,8 @@ describe('first run and sign-in', () => {
     expect(user).toMatchObject({ username: ADMIN.username, displayName: ADMIN.displayName });
     expect([...user.roles].sort()).toEqual(['admin', 'physician']);
     expect(connection.user).toEqual(user);
-    expect(await callOk(connection, 'auth/status', {})).toEqual({ setupRequired: false, user });
-    expect(await callErr(t.core.connect(), 'auth/setup', { username: 'mallory', displayName: 'Mallory', pin: '0000' })).toMatchObject({
+    expect(await callOk(connection, 'auth/status', {})).toEqual({ setupRequired: false, user, mustChoosePin: false });
+    expect(await callErr(t.core.connect(), 'auth/setup', { username: 'mallory', displayName: 'Mallory', pin: '739104' })).toMatchObject({
       code: 'setup_already_done',
     });
 
@@ -50,18 +50,19 @@ describe('first run and sign-in', () => {
     expect(unknownUser).toEqual(wrongPin);
   });
 
-  it('locks a username after five wrong PINs, until the lockout has passed', async () => {
+  it('locks a username at the fifth wrong PIN (answer: locked), until the lockout has passed', async () => {
     await setUpAdmin(t.core);
     const connection = t.core.connect();
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 4; i += 1) {
       expect(await callErr(connection, 'auth/signIn', { username: ADMIN.username, pin: '000000' })).toMatchObject({ code: 'bad_credentials' });
     }
+    expect(await callErr(connection, 'auth/signIn', { username: ADMIN.username, pin: '000000' })).toMatchObject({ code: 'locked', params: { minutes: 15 } });
     expect(await callErr(connection, 'auth/signIn', { username: ADMIN.username, pin: ADMIN.pin })).toMatchObject({
-      code: 'bad_credentials',
-      params: { minutes: 5 },
+      code: 'locked',
+      params: { minutes: 15 },
     });
     expect(connection.user).toBeNull();
-    t.clock.advance(5 * MINUTE);
+    t.clock.advance(15 * MINUTE);
     expect(await callOk(connection, 'auth/signIn', { username: ADMIN.username, pin: ADMIN.pin })).toMatchObject({ username: ADMIN.username });
   });
 
@@ -70,23 +71,22 @@ describe('first run and sign-in', () => {
     expect(await callOk(connection, 'auth/signOut', {})).toEqual({});
     expect(connection.user).toBeNull();
     expect(await callErr(connection, 'patient/list', {})).toMatchObject({ code: 'not_signed_in' });
-    expect(await callOk(connection, 'auth/status', {})).toEqual({ setupRequired: false, user: null });
+    expect(await callOk(connection, 'auth/status', {})).toEqual({ setupRequired: false, user: null, mustChoosePin: false });
   });
 });
 
 describe('roles are enforced in main', () => {
   it('an admin creates a nurse, who can chart but cannot manage users', async () => {
     const { connection: admin } = await setUpAdmin(t.core);
-    const nurseUser = await callOk(admin, 'user/create', { ...NURSE, roles: ['nurse'] });
+    const { user: nurseUser, connection: nurse } = await addUser(t.core, admin, NURSE, ['nurse']);
     expect(nurseUser).toMatchObject({ username: NURSE.username, roles: ['nurse'] });
-    expect(await callErr(admin, 'user/create', { ...NURSE, displayName: 'Another Nina', roles: ['nurse'] })).toMatchObject({
+    expect(await callErr(admin, 'user/create', { username: NURSE.username, displayName: 'Another Nina', roles: ['admin'] })).toMatchObject({
       code: 'conflict',
       field: 'username',
     });
 
-    const nurse = await signIn(t.core, NURSE.username, NURSE.pin);
     expect(await callErr(nurse, 'user/list', {})).toMatchObject({ code: 'forbidden', params: { roles: 'admin' } });
-    expect(await callErr(nurse, 'user/create', { username: 'sneaky', displayName: 'Sneaky', roles: ['admin'], pin: '1111' })).toMatchObject({
+    expect(await callErr(nurse, 'user/create', { username: 'sneaky', displayName: 'Sneaky', roles: ['admin'] })).toMatchObject({
       code: 'forbidden',
     });
     const patient = await callOk(nurse, 'patient/create', newPatient());
@@ -98,8 +98,7 @@ describe('roles are enforced in main', () => {
 
   it('an admin without a clinical role cannot chart', async () => {
     const { connection: admin } = await setUpAdmin(t.core);
-    await callOk(admin, 'user/create', { username: 'it.admin', displayName: 'IT Admin', roles: ['admin'], pin: '8642' });
-    const itAdmin = await signIn(t.core, 'it.admin', '8642');
+    const { connection: itAdmin } = await addUser(t.core, admin, { username: 'it.admin', displayName: 'IT Admin', pin: '864209' }, ['admin']);
     expect(await callOk(itAdmin, 'user/list', {})).toHaveLength(2);
     expect(await callErr(itAdmin, 'patient/create', newPatient())).toMatchObject({ code: 'forbidden', params: { roles: 'nurse,physician' } });
   });

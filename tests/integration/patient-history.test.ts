@@ -130,9 +130,7 @@ describe('patient/history', () => {
   });
 
   it('is open to clinical staff only', async () => {
-    await callOk(physician, 'user/create', { username: 'it.admin', displayName: 'IT Admin', roles: ['admin'], pin: '8642' });
-    const itAdmin = t.core.connect();
-    await callOk(itAdmin, 'auth/signIn', { username: 'it.admin', pin: '8642' });
+    const { connection: itAdmin } = await addUser(t.core, physician, { username: 'it.admin', displayName: 'IT Admin', pin: '864209' }, ['admin']);
     expect(await callErr(itAdmin, 'patient/history', { patientId: patient.id })).toMatchObject({ code: 'forbidden' });
     expect((await callOk(physician, 'patient/history', { patientId: patient.id })).sessions).toHaveLength(2);
   });

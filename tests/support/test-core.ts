@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { afterAll, beforeAll, vi } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import type { AldreteScore } from '../../shared/clinical/aldrete';
 import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract/channels';
@@ -35,7 +35,8 @@ export interface TestCore {
 /** The real core on a real SQLite file in `dataDir`, with a hand-moved clock and response checking on. */
 export function openTestCore(dataDir: string, clock: ManualClock = new ManualClock(T0)): TestCore {
   const logger = createMemoryLogger();
-  const core = openVigilCore({ dataDir, clock, logger, checkResponses: true });
+  // The test PIN cost keeps a thousand sign-ins quick; the production cost has its own test (pin-hash.test.ts).
+  const core = openVigilCore({ dataDir, clock, logger, checkResponses: true, pinCost: 'test' });
   return { core, clock, logger, dataDir, databasePath: core.databasePath };
 }
 
@@ -169,15 +170,25 @@ export function passingAssessment(sessionId: number, changes: Partial<Omit<Reque
   return { sessionId, aldrete: aldrete(), escortPresent: true, noDrivingInstructionGiven: true, ...changes };
 }
 
-/** Creates a user through the admin's connection and signs them in on a new connection. */
+/**
+ * Creates a user through the admin's connection (a clinical role co-signed by the first
+ * account, a physician), then, as the new user on a new connection, signs in with the
+ * one-time code and chooses `account.pin`.
+ */
 export async function addUser(
   core: VigilCore,
   admin: CoreConnection,
   account: { username: string; displayName: string; pin: string },
   roles: Role[],
+  cosign: { username: string; pin: string } = ADMIN,
 ): Promise<{ connection: CoreConnection; user: User }> {
-  const user = await callOk(admin, 'user/create', { ...account, roles });
-  return { connection: await signIn(core, account.username, account.pin), user };
+  const clinical = roles.some((role) => role !== 'admin');
+  const { user, oneTimeCode } = await callOk(admin, 'user/create', { username: account.username, displayName: account.displayName, roles, ...(clinical ? { cosign: { username: cosign.username, pin: cosign.pin } } : {}) });
+  const connection = core.connect();
+  expect(await callOk(connection, 'auth/signIn', { username: account.username, pin: oneTimeCode })).toMatchObject({ mustChoosePin: true });
+  await callOk(connection, 'auth/choosePin', { pin: account.pin });
+  const { active: _active, mustChoosePin: _mustChoosePin, ...plain } = user;
+  return { connection, user: plain };
 }
 
 /**

@@ -21,7 +21,8 @@ export interface AlertListFilter {
  * for a while, still shown), escalate (high and unacknowledged too long), resolve
  * (condition cleared, or by hand with a reason). Callers hold the transaction.
  */
-export function createAlertService({ db, clock, technicalPriorities }: CoreDeps, rules: AlertRuleService) {
+export function createAlertService(deps: CoreDeps, rules: AlertRuleService) {
+  const { db, clock } = deps;
   const store = createAlertStore(db);
   const get = (id: number): Alert => toAlert(store.row(id));
   const settings = () => rules.alarmSettings().settings;
@@ -47,7 +48,7 @@ export function createAlertService({ db, clock, technicalPriorities }: CoreDeps,
         group: condition,
         parameter: condition,
         kind: 'technical',
-        priority: technicalPriorities[condition],
+        priority: deps.technicalPriorities[condition],
         comparison: null,
         threshold: null,
         baseline: null,

@@ -25,7 +25,8 @@ const toAssessment = (row: AssessmentRow): DischargeAssessment => ({
 });
 
 /** Discharge assessments (modified Aldrete, escort, no-driving instruction); each is a new row. */
-export function createDischargeService({ db, clock, dischargeCriteria }: CoreDeps) {
+export function createDischargeService(deps: CoreDeps) {
+  const { db, clock } = deps;
   const latestOf = db.prepare<[number], AssessmentRow>(
     'SELECT d.*, u.display_name AS user_name FROM discharge_assessments d JOIN users u ON u.id = d.user_id WHERE d.session_id = ? ORDER BY d.id DESC LIMIT 1',
   );
@@ -42,7 +43,7 @@ export function createDischargeService({ db, clock, dischargeCriteria }: CoreDep
       insert.run({
         sessionId: input.sessionId,
         aldrete: JSON.stringify(input.aldrete),
-        total: scoreAldrete(input.aldrete, dischargeCriteria).total,
+        total: scoreAldrete(input.aldrete, deps.dischargeCriteria).total,
         escortPresent: input.escortPresent ? 1 : 0,
         noDriving: input.noDrivingInstructionGiven ? 1 : 0,
         at: clock.now(),

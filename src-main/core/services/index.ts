@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
+import type { ClinicConfigService } from './clinic-config';
 import type { CoreDeps } from '../deps';
 import type { EventBus } from '../event-bus';
 import { createTicker, type Ticker } from '../ticker';
@@ -19,10 +20,11 @@ import { createSessionViews, type SessionViews } from './session-views';
 import { publishSessionUpdates } from './session-updates';
 import { createSessionWorkflow, type SessionWorkflow } from './session-workflow';
 import { createSessionService, type SessionService } from './sessions';
-import { createUserService, type UserService } from './users';
+import { createUserService, type UserService, type UserServiceOptions } from './users';
 
 export interface Services {
   db: Database;
+  clinicConfig: ClinicConfigService;
   clock: Clock;
   bus: EventBus;
   users: UserService;
@@ -44,8 +46,8 @@ export interface Services {
   ticker: Ticker;
 }
 
-export function createServices(deps: CoreDeps): Services {
-  const users = createUserService(deps);
+export function createServices(deps: CoreDeps, userOptions: UserServiceOptions): Services {
+  const users = createUserService(deps, userOptions);
   const patients = createPatientService(deps);
   const protocols = createProtocolService(deps);
   const sessions = createSessionService(deps, patients);
@@ -72,13 +74,14 @@ export function createServices(deps: CoreDeps): Services {
     discharge,
     monitoring,
     workflow,
-    minimumAldreteScore: deps.dischargeCriteria.minimumAldreteScore,
+    minimumAldreteScore: () => deps.dischargeCriteria.minimumAldreteScore,
   });
   publishSessionUpdates(deps.bus, deps.clock, views, (error) => deps.logger.error('session/updated failed', { error: String(error) }));
   const ticker = createTicker(sessions, deps.clock, deps.bus, (now) => monitoring.sweep(now));
   protocols.seedDefaults();
   return {
     db: deps.db,
+    clinicConfig: deps.clinicConfig,
     clock: deps.clock,
     bus: deps.bus,
     users,

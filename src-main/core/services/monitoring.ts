@@ -1,6 +1,7 @@
 import { computeDueChecks, type DueChecks, type MonitoringSchedule } from '../../../shared/clinical/due-checks';
 import type { TechnicalAlertCondition } from '../../../shared/clinical/technical-alerts';
 import type { Session } from '../../../shared/domain/session';
+import { SYSTEM_ACTOR } from '../act';
 import type { CoreDeps } from '../deps';
 import type { AlertRuleService } from './alert-rules';
 import { AUTO_RESOLVE_REASONS, type AlertService } from './alerts';
@@ -23,9 +24,10 @@ export interface MonitoringSources {
 }
 
 export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols, alerts, alertRules, charting }: MonitoringSources) {
-  const { db, bus, clock, monitoringSchedule } = deps;
+  const { bus, clock } = deps;
 
   function scheduleOf(session: Session): MonitoringSchedule {
+    const monitoringSchedule = deps.monitoringSchedule;
     if (session.protocolId === null) return monitoringSchedule;
     const protocol = protocols.get(session.protocolId);
     return { ...monitoringSchedule, infusionIntervalMinutes: protocol.infusionIntervalMinutes, recoveryIntervalMinutes: protocol.recoveryIntervalMinutes };
@@ -61,7 +63,7 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
      * left unacknowledged too long.
      */
     sweep(now = clock.now()): void {
-      const changedIds = db.transaction(() => {
+      deps.acts.run({ actor: SYSTEM_ACTOR, channel: 'monitoring/sweep', kind: 'system', detail: {} }, () => {
         const changed: number[] = [...alerts.escalateOverdue(now)];
         for (const session of sessions.open()) {
           if (alertRules.effectiveRules(session).some((rule) => rule.confirmation.kind === 'delaySeconds')) changed.push(...charting.reconcile(session));
@@ -74,9 +76,8 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
             if (id !== null) changed.push(id);
           }
         }
-        return changed;
-      })();
-      for (const id of changedIds) bus.emit('alert/changed', alerts.get(id));
+        for (const id of new Set(changed)) bus.emit('alert/changed', alerts.get(id));
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_PROTOCOLS } from '../../../shared/clinical/protocol-defaults';
 import type { Protocol, ProtocolFields } from '../../../shared/domain/protocol';
 import { fail } from '../../../shared/result';
+import { SYSTEM_ACTOR } from '../act';
 import type { CoreDeps } from '../deps';
 
 interface ProtocolRow {
@@ -49,7 +50,7 @@ const toProtocol = (row: ProtocolRow): Protocol => ({
  * Clinic protocols. An edit is a new version of the same family and a retirement is a
  * version marked retired, so a session always points at exactly the protocol it ran under.
  */
-export function createProtocolService({ db, clock }: CoreDeps) {
+export function createProtocolService({ db, clock, acts }: CoreDeps) {
   const byId = db.prepare<[number], ProtocolRow>('SELECT * FROM protocols WHERE id = ?');
   // The newest version of each family.
   const latest = db.prepare<[], ProtocolRow>(
@@ -89,10 +90,10 @@ export function createProtocolService({ db, clock }: CoreDeps) {
 
     /** Seeds the clinic's starting protocols into a new database. */
     seedDefaults(): void {
-      db.transaction(() => {
-        if ((count.get() as { n: number }).n > 0) return;
+      if ((count.get() as { n: number }).n > 0) return;
+      acts.run({ actor: SYSTEM_ACTOR, channel: 'protocol/seed', kind: 'system', detail: {} }, () => {
         for (const fields of DEFAULT_PROTOCOLS) insertVersion(fields, null, 1, false, null);
-      })();
+      });
     },
 
     /** The current version of every protocol, retired ones included when asked. */

@@ -47,6 +47,8 @@ export function createSessionEventService({ db, clock, settings }: CoreDeps) {
      VALUES (:sessionId, :kind, :observedAt, :recordedAt, :userId, :payload, :retractsId)`,
   );
 
+  const authorOf = db.prepare<[number], { user_id: number }>('SELECT user_id FROM session_events WHERE id = ?');
+
   function get(id: number): SessionEvent {
     const row = byId.get(id);
     if (!row) fail({ code: 'not_found', message: `No session event ${id}`, field: 'eventId' });
@@ -54,6 +56,8 @@ export function createSessionEventService({ db, clock, settings }: CoreDeps) {
   }
 
   return {
+    /** Who charted an event (to decide who may retract it). */
+    authorId: (id: number): number => authorOf.get(id)?.user_id ?? 0,
     get,
     ofSession: (sessionId: number): SessionEvent[] => ofSession.all(sessionId).map(toEvent),
 

@@ -38,7 +38,8 @@ export interface ViewSources {
   discharge: DischargeService;
   monitoring: Monitoring;
   workflow: SessionWorkflow;
-  minimumAldreteScore: number;
+  /** Read at each view: the clinic may change it while a session is open. */
+  minimumAldreteScore(): number;
 }
 
 const peak = (values: readonly (number | undefined)[]): number | null => {
@@ -108,7 +109,7 @@ export function createSessionViews(s: ViewSources) {
         dischargeAssessment: s.discharge.latest(sessionId),
         startBlockers: session.phase === 'screening' ? s.workflow.startBlockers(session) : [],
         dischargeBlockers: session.phase === 'recovery' ? s.workflow.dischargeBlockers(session, timer) : [],
-        minimumAldreteScore: s.minimumAldreteScore,
+        minimumAldreteScore: s.minimumAldreteScore(),
         dueChecks: s.monitoring.dueChecks(session, now),
         signedByName: s.sessions.signerName(sessionId),
       };

@@ -5,7 +5,7 @@ import { isCurrentReading } from '../../../shared/domain/reading';
 import type { PhaseAction } from '../../../shared/domain/phase';
 import type { Session, SessionTimer } from '../../../shared/domain/session';
 import type { User } from '../../../shared/domain/user';
-import { AppFailure, fail } from '../../../shared/result';
+import { AppFailure, fail, failKeepingWrites } from '../../../shared/result';
 import type { CoreDeps } from '../deps';
 import type { AlertService } from './alerts';
 import type { DischargeService } from './discharge';
@@ -14,7 +14,7 @@ import type { ProtocolService } from './protocols';
 import type { ReadingService } from './readings';
 import type { ScreeningService } from './screenings';
 import type { SessionService } from './sessions';
-import type { UserService } from './users';
+import type { PinCheck, UserService } from './users';
 
 export interface WorkflowServices {
   sessions: SessionService;
@@ -33,7 +33,7 @@ export interface WorkflowServices {
  * (or a physician overrode the minimum recovery time); closing is a signature.
  */
 export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
-  const { db, bus, dischargeCriteria } = deps;
+  const { db, bus } = deps;
 
   function startBlockers(session: Session): StartBlocker[] {
     const blockers: StartBlocker[] = [];
@@ -70,7 +70,7 @@ export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
         recoveryElapsedMs: timer.recoveryElapsedMs,
         minimumRecoveryMinutes: protocol?.minimumRecoveryMinutes ?? 0,
       },
-      dischargeCriteria,
+      deps.dischargeCriteria,
     );
     const overridden = s.screenings.overrides(session.id).some((o) => o.kind === 'minimumRecovery');
     return readiness.unmet.filter((criterion) => !(criterion === 'minimumRecoveryTime' && overridden));
@@ -100,11 +100,14 @@ export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
     startBlockers,
     dischargeBlockers,
 
-    async transition(input: { sessionId: number; action: PhaseAction; reason?: string | undefined; pin?: string | undefined }, user: User) {
-      if (input.action === 'close') {
-        if (!input.pin) fail({ code: 'invalid_request', message: 'Closing a session is a signature: enter your PIN', field: 'pin', reason: 'signature_needs_pin' });
-        await s.users.signIn(user.username, input.pin);
-      }
+    /** Closing is a signature: the signer's PIN is checked (before the act, as hashing takes time). */
+    async checkSignature(input: { action: PhaseAction; pin?: string | undefined }, user: User): Promise<PinCheck | null> {
+      if (input.action !== 'close') return null;
+      if (!input.pin) fail({ code: 'invalid_request', message: 'Closing a session is a signature: enter your PIN', field: 'pin', reason: 'signature_needs_pin' });
+      return s.users.checkPin(user.username, input.pin, null);
+    },
+
+    transition(input: { sessionId: number; action: PhaseAction; reason?: string | undefined }, user: User) {
       try {
         const result = db.transaction(() => {
           const session = s.sessions.get(input.sessionId);
@@ -126,9 +129,11 @@ export function createSessionWorkflow(deps: CoreDeps, s: WorkflowServices) {
         return result.changed;
       } catch (error) {
         if (error instanceof AppFailure && error.appError.reason === 'discharge_blocked' && String(error.appError.params?.unmet).includes('minimumRecoveryTime')) {
-          // Recorded as a technical alert: an early discharge attempt is itself worth knowing about.
+          // Recorded as a technical alert: an early discharge attempt is itself worth knowing about,
+          // so the act keeps this write although the discharge is refused.
           const alertId = db.transaction(() => s.alerts.raiseTechnical(input.sessionId, 'earlyDischargeAttempt', null))();
           if (alertId !== null) bus.emit('alert/changed', s.alerts.get(alertId));
+          failKeepingWrites(error.appError);
         }
         throw error;
       }

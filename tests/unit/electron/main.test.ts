@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -74,6 +74,12 @@ function makeElectron(options: { lock?: boolean } = {}) {
         },
       },
       shell: { openExternal: vi.fn() },
+      // The OS keystore stand-in: a reversible transform, so the sealed key file differs from the key.
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`),
+        decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
+      },
     },
   };
 }
@@ -82,7 +88,7 @@ const state = vi.hoisted(() => ({ electron: {} as Record<string, unknown>, bindi
 
 // Mocked modules survive vi.resetModules, so each export reads the current test's fake.
 vi.mock('electron', () => {
-  const names = ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'protocol', 'session', 'shell'];
+  const names = ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'protocol', 'session', 'shell', 'safeStorage'];
   const current = (name: string) => state.electron[name] as new (...args: unknown[]) => object;
   const live = (name: string) =>
     new Proxy(function () {}, {
@@ -145,6 +151,9 @@ describe('main', () => {
     expect(window?.options.webPreferences?.preload).toMatch(/preload\.cjs$/);
     expect(window?.loadURL).toHaveBeenCalledWith('app://vigil/index.html');
     expect(readFileSync(join(dataDir, DATABASE_FILE_NAME)).subarray(0, 15).toString()).toBe('SQLite format 3');
+    // The audit key is sealed with the OS keystore, never left in a plain key file.
+    expect(readFileSync(join(dataDir, 'audit.key.sealed')).toString()).toMatch(/^sealed:/);
+    expect(existsSync(join(dataDir, 'audit.key'))).toBe(false);
   });
 
   it('closes core on quit', async () => {

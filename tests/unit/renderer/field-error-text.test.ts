@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROTOCOLS } from '../../../shared/clinical/protocol-defaults';
 import { ProtocolFieldsSchema, type ProtocolFields } from '../../../shared/domain/protocol';
-import { NewUserSchema } from '../../../shared/domain/user';
+import { NewUserSchema, PinSchema } from '../../../shared/domain/user';
 import type { AppError } from '../../../shared/result';
 import { fieldErrorText } from '../../../src-renderer/format/field-error-text';
 import { initI18n } from '../../../src-renderer/i18n';
@@ -58,8 +58,13 @@ describe('fieldErrorText', () => {
   });
 
   it('gives every refusal of a new user a translated text', () => {
-    for (const change of [{ username: 'a' }, { displayName: '' }, { roles: [] }, { pin: '12' }]) {
-      const error = refusal(NewUserSchema.safeParse({ username: 'nina.berg', displayName: 'Nina Berg', roles: ['nurse'], pin: '270415', ...change }));
+    for (const change of [{ username: 'a' }, { displayName: '' }, { roles: [] }]) {
+      const error = refusal(NewUserSchema.safeParse({ username: 'nina.berg', displayName: 'Nina Berg', roles: ['nurse'], ...change }));
+      const text = fieldErrorText(i18next.t, error, 'Campo');
+      expect(text).not.toContain(error.message.split(': ').at(-1));
+    }
+    for (const pin of ['12', '123456', '000000', '121212']) {
+      const error = refusal(PinSchema.safeParse(pin), ['pin']);
       const text = fieldErrorText(i18next.t, error, 'Campo');
       expect(text).not.toContain(error.message.split(': ').at(-1));
     }

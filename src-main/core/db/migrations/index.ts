@@ -3,6 +3,8 @@ import { chartingSchema } from './002-charting';
 import { alertingSchema } from './003-alerting';
 import { doseOrderSourceSchema } from './004-dose-order-source';
 import { incrementalStateSchema } from './005-incremental-state';
+import { auditSchema } from './006-audit';
+import { clinicConfigSchema } from './007-clinic-config';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -18,6 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'alerting', sql: alertingSchema },
   { version: 4, name: 'dose-order-source', sql: doseOrderSourceSchema },
   { version: 5, name: 'incremental-state', sql: incrementalStateSchema },
+  { version: 6, name: 'audit', sql: auditSchema },
+  { version: 7, name: 'clinic-config', sql: clinicConfigSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

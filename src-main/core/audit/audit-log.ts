@@ -1,0 +1,145 @@
+import type { Database } from 'better-sqlite3';
+import { entryHash, GENESIS_HASH, rowsDigest, type AuditKind, type RowRef } from './chain';
+import { coveredTables, installRowCapture, rowDigest, rowReader, type SqlValue } from './row-capture';
+
+export interface AuditAppend {
+  at: number;
+  actorUserId: number | null;
+  actor: string;
+  channel: string;
+  kind: AuditKind;
+  outcome: string;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditLog {
+  /** Appends the entry for the rows written since the last one; caller holds the transaction. Null for a system act that wrote nothing. */
+  append(entry: AuditAppend): { seq: number; hash: string } | null;
+  /** Rows were written since the last entry (the act has something to vouch for). */
+  touched(): boolean;
+  head(): { seq: number; hash: string };
+  /** Adopts rows no entry vouches for yet (a file from before the audit): only when the chain is empty. */
+  adoptUnaudited(at: number): void;
+  /** The stored digest of a row matches the row, and the entry that recorded it is genuine. */
+  rowIsGenuine(table: string, rowid: number): boolean;
+  readonly key: Buffer;
+}
+
+/**
+ * The audit trail: one entry per act, chained by HMAC, with the digest of every row the act
+ * inserted. Rows are found by the TEMP capture triggers, so no service has to remember to
+ * report what it wrote.
+ */
+export function createAuditLog(db: Database, key: Buffer): AuditLog {
+  const tables = coveredTables(db);
+  installRowCapture(db, tables);
+  const readers = new Map(tables.map((table) => [table, rowReader(db, table)]));
+  const touchedRows = db.prepare<[], { tbl: string; rid: number }>('SELECT DISTINCT tbl, rid FROM temp.audit_touched ORDER BY tbl, rid');
+  const anyTouched = db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM temp.audit_touched) AS n');
+  const clearTouched = db.prepare('DELETE FROM temp.audit_touched');
+  const lastEntry = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const insertEntry = db.prepare(
+    'INSERT INTO audit_log (seq, at, actor_user_id, actor, channel, kind, outcome, detail_json, rows_digest, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+  );
+  const insertRow = db.prepare('INSERT INTO audit_rows (seq, tbl, rid, digest) VALUES (?,?,?,?)');
+  const latestRowEntry = db.prepare<[string, number], { seq: number; digest: string }>('SELECT seq, digest FROM audit_rows WHERE tbl = ? AND rid = ? ORDER BY seq DESC LIMIT 1');
+  const entryBySeq = db.prepare<[number], EntryRow>('SELECT * FROM audit_log WHERE seq = ?');
+  const rowsOfEntry = db.prepare<[number], RowRef>('SELECT tbl, rid, digest FROM audit_rows WHERE seq = ?');
+
+  function head() {
+    return lastEntry.get() ?? { seq: 0, hash: GENESIS_HASH };
+  }
+
+  function digestOf(table: string, rid: number): string | null {
+    const values: SqlValue[] | null = readers.get(table)?.(rid) ?? null;
+    return values ? rowDigest(table, rid, values) : null;
+  }
+
+  function append(entry: AuditAppend, rows: RowRef[]): { seq: number; hash: string } {
+    const previous = head();
+    const seq = previous.seq + 1;
+    const fields = {
+      seq,
+      at: entry.at,
+      actorUserId: entry.actorUserId,
+      actor: entry.actor,
+      channel: entry.channel,
+      kind: entry.kind,
+      outcome: entry.outcome,
+      detailJson: JSON.stringify(entry.detail),
+      rowsDigest: rowsDigest(rows),
+    };
+    const hash = entryHash(key, previous.hash, fields);
+    insertEntry.run(seq, fields.at, fields.actorUserId, fields.actor, fields.channel, fields.kind, fields.outcome, fields.detailJson, fields.rowsDigest, previous.hash, hash);
+    for (const row of rows) insertRow.run(seq, row.tbl, row.rid, row.digest);
+    return { seq, hash };
+  }
+
+  function capturedRows(): RowRef[] {
+    const rows: RowRef[] = [];
+    for (const { tbl, rid } of touchedRows.all()) {
+      const digest = digestOf(tbl, rid);
+      if (digest !== null) rows.push({ tbl, rid, digest });
+    }
+    clearTouched.run();
+    return rows;
+  }
+
+  return {
+    key,
+    head,
+    touched: () => anyTouched.get()?.n === 1,
+    append(entry) {
+      const rows = capturedRows();
+      if (entry.kind === 'system' && rows.length === 0) return null;
+      return append(entry, rows);
+    },
+    adoptUnaudited(at) {
+      if (head().seq !== 0) return;
+      db.transaction(() => {
+        const rows: RowRef[] = [];
+        for (const table of tables) {
+          const all = db.prepare(`SELECT rowid AS __rid, * FROM main."${table}" ORDER BY rowid`).raw(true).all() as SqlValue[][];
+          for (const values of all) rows.push({ tbl: table, rid: Number(values[0]), digest: rowDigest(table, Number(values[0]), values.slice(1)) });
+        }
+        clearTouched.run();
+        append({ at, actorUserId: null, actor: 'system', channel: 'audit/adopt', kind: 'system', outcome: 'ok', detail: { rows: rows.length } }, rows);
+      })();
+    },
+    rowIsGenuine(table, rowid) {
+      const recorded = latestRowEntry.get(table, rowid);
+      if (!recorded || recorded.digest !== digestOf(table, rowid)) return false;
+      const entry = entryBySeq.get(recorded.seq);
+      if (!entry) return false;
+      return entryHash(key, entry.prev_hash, fieldsOfRow(entry)) === entry.hash && rowsDigest(rowsOfEntry.all(recorded.seq)) === entry.rows_digest;
+    },
+  };
+}
+
+export interface EntryRow {
+  seq: number;
+  at: number;
+  actor_user_id: number | null;
+  actor: string;
+  channel: string;
+  kind: AuditKind;
+  outcome: string;
+  detail_json: string;
+  rows_digest: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function fieldsOfRow(row: EntryRow) {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorUserId: row.actor_user_id,
+    actor: row.actor,
+    channel: row.channel,
+    kind: row.kind,
+    outcome: row.outcome,
+    detailJson: row.detail_json,
+    rowsDigest: row.rows_digest,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Database } from 'better-sqlite3';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import type { EntryRow } from './audit-log';
+
+export interface AuditQuery {
+  actor?: string | undefined;
+  channel?: string | undefined;
+  fromAt?: number | undefined;
+  toAt?: number | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+/** The audit log for the admin screen and its CSV export: newest first, filtered by actor, channel and time. */
+export function listAuditEntries(db: Database, query: AuditQuery): AuditEntry[] {
+  const rows = db
+    .prepare<Record<string, unknown>, EntryRow & { n: number }>(
+      `SELECT l.*, (SELECT COUNT(*) FROM audit_rows r WHERE r.seq = l.seq) AS n FROM audit_log l
+       WHERE (:actor IS NULL OR l.actor = :actor) AND (:channel IS NULL OR l.channel = :channel)
+         AND (:fromAt IS NULL OR l.at >= :fromAt) AND (:toAt IS NULL OR l.at <= :toAt) AND (:beforeSeq IS NULL OR l.seq < :beforeSeq)
+       ORDER BY l.seq DESC LIMIT :limit`,
+    )
+    .all({
+      actor: query.actor ?? null,
+      channel: query.channel ?? null,
+      fromAt: query.fromAt ?? null,
+      toAt: query.toAt ?? null,
+      beforeSeq: query.beforeSeq ?? null,
+      limit: query.limit,
+    });
+  return rows.map((row) => ({
+    seq: row.seq,
+    at: row.at,
+    actorUserId: row.actor_user_id,
+    actor: row.actor,
+    channel: row.channel,
+    kind: row.kind,
+    outcome: row.outcome,
+    detail: row.detail_json,
+    rows: row.n,
+    hash: row.hash,
+  }));
+}

@@ -1,0 +1,41 @@
+import { createHash, createHmac } from 'node:crypto';
+
+/** The hash before the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What an audit entry says, besides its place in the chain. */
+export interface AuditEntryFields {
+  seq: number;
+  at: number;
+  actorUserId: number | null;
+  /** The username acting (or attempted, for a failed sign-in), or `system`. */
+  actor: string;
+  channel: string;
+  kind: AuditKind;
+  /** `ok`, or the error code the caller was answered with (a failed sign-in is recorded). */
+  outcome: string;
+  detailJson: string;
+  rowsDigest: string;
+}
+
+export type AuditKind = 'write' | 'view' | 'system';
+
+export interface RowRef {
+  tbl: string;
+  rid: number;
+  digest: string;
+}
+
+/** One digest over the rows an entry vouches for, in (table, rowid) order. */
+export function rowsDigest(rows: readonly RowRef[]): string {
+  const sorted = [...rows].sort((a, b) => (a.tbl === b.tbl ? a.rid - b.rid : a.tbl < b.tbl ? -1 : 1));
+  return createHash('sha256')
+    .update(JSON.stringify(sorted.map((r) => [r.tbl, r.rid, r.digest])))
+    .digest('hex');
+}
+
+/** HMAC-SHA256 over the previous entry's hash and this entry: without the key, no entry can be forged or re-chained. */
+export function entryHash(key: Buffer, prevHash: string, entry: AuditEntryFields): string {
+  const body = JSON.stringify([entry.seq, entry.at, entry.actorUserId, entry.actor, entry.channel, entry.kind, entry.outcome, entry.detailJson, entry.rowsDigest]);
+  return createHmac('sha256', key).update(prevHash).update('\n').update(body).digest('hex');
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Tables outside the digest coverage: the audit trail itself (it is chained instead) and
+ * the sign-in attempt counters, which are working state, rewritten on every guess.
+ */
+const UNCOVERED = new Set(['audit_log', 'audit_rows', 'sign_in_attempts']);
+
+/** Every table of the record whose rows an audit entry vouches for. */
+export function coveredTables(db: Database): string[] {
+  const rows = db.prepare<[], { name: string }>("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  return rows.map((row) => row.name).filter((name) => !UNCOVERED.has(name));
+}
+
+/**
+ * Records which rows an act inserts or changes, with TEMP triggers: they live in this
+ * connection only (not in the file), so dropping or editing the file's own triggers
+ * cannot switch them off, and another program writing to the file leaves no capture.
+ */
+export function installRowCapture(db: Database, tables: readonly string[]): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS audit_touched (tbl TEXT NOT NULL, rid INTEGER NOT NULL)');
+  for (const table of tables) {
+    for (const event of ['INSERT', 'UPDATE'] as const) {
+      db.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS audit_capture_${table}_${event.toLowerCase()} AFTER ${event} ON main."${table}" ` +
+          `BEGIN INSERT INTO temp.audit_touched (tbl, rid) VALUES ('${table}', NEW.rowid); END`,
+      );
+    }
+  }
+}
+
+type SqlValue = string | number | bigint | Buffer | null;
+
+function canonicalValue(value: SqlValue): unknown {
+  if (Buffer.isBuffer(value)) return { blob: value.toString('hex') };
+  if (typeof value === 'bigint') return { int: value.toString() };
+  return value;
+}
+
+/** SHA-256 (hex) of a row's table, rowid and column values in column order. */
+export function rowDigest(table: string, rowid: number, values: readonly SqlValue[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([table, rowid, values.map(canonicalValue)]))
+    .digest('hex');
+}
+
+/** Reads rows of one table by rowid, as raw value arrays in column order. */
+export function rowReader(db: Database, table: string) {
+  const statement = db.prepare(`SELECT rowid AS __rid, * FROM main."${table}" WHERE rowid = ?`).raw(true);
+  return (rowid: number): SqlValue[] | null => {
+    const row = statement.get(rowid) as SqlValue[] | undefined;
+    return row ? row.slice(1) : null;
+  };
+}
+
+export type { SqlValue };

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditStatus } from '../../shared/domain/audit';
+import { call } from '../transport/client';
+
+/** How often an administrator's window asks again (the start-up check runs in the background). */
+const POLL_MS = 30_000;
+
+/**
+ * For administrators: a warning that stays until the record verifies again, when the check
+ * at start (or the last one asked for) found the record not matching its audit trail. It
+ * has no close button on purpose.
+ */
+export function RecordWarning() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<AuditStatus | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      void call('audit/status', {}).then((result) => {
+        if (current && result.ok) setStatus(result.value);
+      });
+    load();
+    const timer = setInterval(load, POLL_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  if (!status || (status.state !== 'broken' && status.state !== 'failed')) return null;
+  const where = status.firstBreak
+    ? t(`audit.reason.${status.firstBreak.reason}`, { seq: status.firstBreak.seq ?? '—', table: status.firstBreak.table ?? '', rowid: status.firstBreak.rowid ?? '' })
+    : (status.message ?? '');
+  return (
+    <div className="record-warning" role="alert" data-testid="record-warning">
+      <strong>{t(status.state === 'broken' ? 'audit.warning.broken' : 'audit.warning.failed', { count: status.breaks })}</strong> {where} {t('audit.warning.action')}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { expect, PHYSICIAN, setUpFirstAccount, signIn, test } from './fixtures';
+import { startHost } from './host';
+
+test('an administrator reads, filters and verifies the audit log; after the file is edited, a warning that cannot be dismissed greets them', async ({ page, host, pageProblems }) => {
+  await page.goto(host.url);
+  await setUpFirstAccount(page);
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Audit' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'auth/setup' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Verify the record' }).click();
+  await expect(page.getByTestId('verify-result')).toContainText('The record is intact');
+  await page.getByLabel('Call').fill('auth/setup');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByTestId('audit-row')).toHaveCount(1);
+  await expect(page.getByTestId('record-warning')).toHaveCount(0);
+
+  // Someone with the file changes a protocol's dose with plain SQLite, triggers and all.
+  await host.stop();
+  const db = new BetterSqlite3(join(host.dataDir, 'vigil.sqlite3'));
+  db.exec('DROP TRIGGER protocols_no_update');
+  db.exec(`UPDATE protocols SET dose_per_kg = dose_per_kg + 0.05 WHERE id = 1`);
+  db.close();
+  const restarted = await startHost(host.dataDir);
+  try {
+    await page.goto(restarted.url);
+    await signIn(page, PHYSICIAN);
+    const warning = page.getByTestId('record-warning');
+    await expect(warning).toContainText('Warning: the record does not match its audit trail');
+    await expect(warning).toContainText('Row 1 of protocols was changed');
+    await expect(warning.getByRole('button')).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Audit' }).click();
+    await page.getByRole('button', { name: 'Verify the record' }).click();
+    await expect(page.getByTestId('verify-result')).toContainText('The record does NOT match its audit trail');
+    await page.screenshot({ path: test.info().outputPath('audit-warning.png') });
+  } finally {
+    await restarted.stop();
+  }
+  expect(pageProblems).toEqual([]);
+});

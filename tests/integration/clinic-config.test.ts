@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { EventName } from '../../shared/contract/events';
+import { DEFAULT_CLINIC_CONFIG } from '../../shared/domain/clinic-config';
+import type { CoreConnection } from '../../src-main/core/vigil-core';
+import { useDoctorAndNursePerTest } from '../support/staffed-core';
+import { aldrete, callErr, callOk, MINUTE, NURSE, openSession, passingAssessment, readyToStart, type TestCore } from '../support/test-core';
+
+let t: TestCore;
+let doctor: CoreConnection;
+let nurse: CoreConnection;
+useDoctorAndNursePerTest(NURSE, (opened) => {
+  ({ t, doctor, nurse } = opened);
+});
+
+describe('clinic settings are data', () => {
+  it('a physician raises the discharge Aldrete minimum with a reason: an open session is judged by it at once, and a second window hears of it', async () => {
+    const { session } = await openSession(doctor);
+    await readyToStart(doctor, session.id);
+    await callOk(doctor, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
+    await callOk(doctor, 'session/transition', { sessionId: session.id, action: 'stopInfusion' });
+    t.clock.advance(90 * MINUTE);
+    await callOk(doctor, 'discharge/assess', passingAssessment(session.id, { aldrete: aldrete({ activity: 1 }) }));
+    expect((await callOk(nurse, 'session/get', { sessionId: session.id })).dischargeBlockers).toEqual([]);
+
+    const heard: EventName[] = [];
+    nurse.onEvent((name) => heard.push(name));
+    const config = { ...DEFAULT_CLINIC_CONFIG, dischargeCriteria: { minimumAldreteScore: 10 } };
+    expect(await callErr(nurse, 'clinic/setConfig', { config, reason: 'Stricter after an incident' })).toMatchObject({ code: 'forbidden' });
+    expect(await callErr(doctor, 'clinic/setConfig', { config, reason: '' })).toMatchObject({ code: 'invalid_request', field: 'reason' });
+    const saved = await callOk(doctor, 'clinic/setConfig', { config, reason: 'Stricter after an incident' });
+    expect(saved).toMatchObject({ config: { dischargeCriteria: { minimumAldreteScore: 10 } }, source: { reason: 'Stricter after an incident' } });
+
+    expect(heard).toEqual(expect.arrayContaining(['session/changed', 'settings/changed']));
+    const seen = await callOk(nurse, 'session/get', { sessionId: session.id });
+    expect(seen.minimumAldreteScore).toBe(10);
+    expect(seen.dischargeBlockers).toContain('aldrete');
+    expect(await callErr(nurse, 'session/transition', { sessionId: session.id, action: 'discharge' })).toMatchObject({ code: 'precondition_failed' });
+    expect(await callOk(nurse, 'clinic/getConfig', {})).toEqual(saved);
+  });
+
+  it('a changed technical alert priority and overdue grace apply to the next check', async () => {
+    const { session } = await openSession(doctor);
+    await readyToStart(doctor, session.id);
+    await callOk(doctor, 'session/transition', { sessionId: session.id, action: 'startInfusion' });
+    const config = {
+      ...DEFAULT_CLINIC_CONFIG,
+      monitoringSchedule: { ...DEFAULT_CLINIC_CONFIG.monitoringSchedule, overdueGraceMinutes: 0 },
+      technicalAlertPriorities: { ...DEFAULT_CLINIC_CONFIG.technicalAlertPriorities, vitalsOverdue: 'high' as const },
+    };
+    await callOk(doctor, 'clinic/setConfig', { config, reason: 'Overdue vitals are urgent here' });
+    // The standard protocol charts vitals every 5 minutes; with no grace, 6 minutes is overdue.
+    t.clock.advance(6 * MINUTE);
+    t.core.services.monitoring.sweep();
+    const active = await callOk(nurse, 'alert/list', { sessionId: session.id, state: 'active' });
+    expect(active.filter((a) => a.kind === 'technical')).toEqual([expect.objectContaining({ priority: 'high' })]);
+  });
+});
