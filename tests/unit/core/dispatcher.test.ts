@@ -13,7 +13,7 @@ const ADMIN: User = { id: 1, username: 'ada', displayName: 'Ada Admin', roles: [
 const context = (user: User | null): HandlerContext => ({ user, mustChoosePin: false, guard: { failures: 0, lockedUntil: 0 }, signIn: vi.fn(), signOut: vi.fn(), firstViewIn: () => true });
 
 /** Acts without a database: the work runs as is (the act layer itself is tested against a real file). */
-const passthroughActs: ActRunner = { run: (_spec, work) => work(), onCommitted: () => undefined, inAct: false };
+const passthroughActs: ActRunner = { run: (_spec, work) => work(), onCommitted: () => undefined, onRolledBack: () => undefined, inAct: false };
 
 /** Handlers that each answer with a fixed value, replaced per test where a channel matters. */
 function stubHandlers(overrides: Partial<Record<ChannelName, (ctx: HandlerContext, request: unknown) => unknown>> = {}) {
