@@ -12,6 +12,16 @@ export const EVENTS = {
   'reading/added': ReadingSchema,
   /** An alert was raised or changed state (repeat, acknowledged, resolved). */
   'alert/changed': AlertSchema,
+  /**
+   * Something about the console itself the nurse must know: the computer slept or its clock
+   * changed (by `deltaMs`), or the scheduled checks (overdue vitals, overruns) stopped running
+   * and came back.
+   */
+  'system/notice': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('clockChanged'), at: EpochMsSchema, change: z.enum(['set', 'sleep']), deltaMs: z.number().int(), heldForOpenSessions: z.boolean() }),
+    z.object({ kind: z.literal('checksFailing'), at: EpochMsSchema, fault: z.string() }),
+    z.object({ kind: z.literal('checksRecovered'), at: EpochMsSchema }),
+  ]),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof EVENTS;

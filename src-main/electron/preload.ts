@@ -65,6 +65,7 @@ export const SUBSCRIBABLE_EVENTS = {
   'session/changed': true,
   'reading/added': true,
   'alert/changed': true,
+  'system/notice': true,
 } as const satisfies Record<EventName, true>;
 
 function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe {

@@ -70,7 +70,7 @@ export function createServices(deps: CoreDeps): Services {
     workflow,
     minimumAldreteScore: deps.dischargeCriteria.minimumAldreteScore,
   });
-  const ticker = createTicker(sessions, deps.clock, deps.bus, (now) => monitoring.sweep(now));
+  const ticker = createTicker(sessions, deps.clock, deps.bus, (now) => monitoring.sweep(now), deps.logger);
   protocols.seedDefaults();
   return {
     db: deps.db,
