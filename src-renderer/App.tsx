@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AdminNav } from './components/AdminNav';
 import { AlarmStatus } from './components/AlarmStatus';
 import { DesktopNotifier } from './components/DesktopNotifier';
+import { SystemNotices } from './components/SystemNotices';
 import { PhysicianScreen } from './physician/PhysicianScreen';
 import { loadActiveAlerts, useAlertsStore } from './store/alerts-store';
 import { ChairTabs } from './components/ChairTabs';
@@ -118,6 +119,7 @@ function SignedInApp() {
         </span>
       </header>
       {user && mayCall(user, 'audit/status') && <RecordWarning />}
+      {clinical && <SystemNotices />}
       <CurrentView view={shown} />
     </div>
   );

@@ -1,8 +1,10 @@
 /**
  * The vital-sign parameters Vigil charts, with their unit, codes and the input limits.
- * Values outside [hardMin, hardMax] are physiologically impossible (or a typing slip) and
- * are refused; values outside [plausibleMin, plausibleMax] are possible but unusual and
- * need the nurse to confirm them. Limits are in the parameter's own unit (see `unit`).
+ * Values outside [hardMin, hardMax] are impossible (negative, SpO2 above 100, beyond any
+ * recorded survival) and are refused; everything a patient in crisis can really show (a
+ * heart rate of 0 in arrest, SpO2 of 30, a systolic of 0 or 300) lies inside them and is
+ * accepted once the nurse confirms it, because values outside [plausibleMin, plausibleMax]
+ * need that confirmation. Limits are in the parameter's own unit (see `unit`).
  * Units and codes: ../shared/CLINICAL.md sections 3 and 7.
  */
 export const VITAL_PARAMETER_KEYS = [
@@ -33,14 +35,14 @@ export interface VitalParameterSpec {
 }
 
 export const VITAL_PARAMETERS: Readonly<Record<VitalParameter, VitalParameterSpec>> = {
-  heartRateBpm: { unit: '/min', decimals: 0, hardMin: 20, hardMax: 300, plausibleMin: 35, plausibleMax: 200, loinc: '8867-4' },
-  systolicMmHg: { unit: 'mm[Hg]', decimals: 0, hardMin: 40, hardMax: 300, plausibleMin: 70, plausibleMax: 240, loinc: '8480-6' },
-  diastolicMmHg: { unit: 'mm[Hg]', decimals: 0, hardMin: 15, hardMax: 200, plausibleMin: 35, plausibleMax: 140, loinc: '8462-4' },
-  meanArterialMmHg: { unit: 'mm[Hg]', decimals: 0, hardMin: 20, hardMax: 250, plausibleMin: 50, plausibleMax: 180, loinc: '8478-0' },
-  spo2Pct: { unit: '%', decimals: 0, hardMin: 40, hardMax: 100, plausibleMin: 80, plausibleMax: 100, loinc: '2708-6' },
+  heartRateBpm: { unit: '/min', decimals: 0, hardMin: 0, hardMax: 300, plausibleMin: 35, plausibleMax: 200, loinc: '8867-4' },
+  systolicMmHg: { unit: 'mm[Hg]', decimals: 0, hardMin: 0, hardMax: 300, plausibleMin: 70, plausibleMax: 240, loinc: '8480-6' },
+  diastolicMmHg: { unit: 'mm[Hg]', decimals: 0, hardMin: 0, hardMax: 250, plausibleMin: 35, plausibleMax: 140, loinc: '8462-4' },
+  meanArterialMmHg: { unit: 'mm[Hg]', decimals: 0, hardMin: 0, hardMax: 300, plausibleMin: 50, plausibleMax: 180, loinc: '8478-0' },
+  spo2Pct: { unit: '%', decimals: 0, hardMin: 0, hardMax: 100, plausibleMin: 80, plausibleMax: 100, loinc: '2708-6' },
   respiratoryRatePerMin: { unit: '/min', decimals: 0, hardMin: 0, hardMax: 80, plausibleMin: 5, plausibleMax: 45, loinc: '9279-1' },
   etco2MmHg: { unit: 'mm[Hg]', decimals: 0, hardMin: 0, hardMax: 150, plausibleMin: 15, plausibleMax: 70, loinc: '19889-5' },
-  temperatureC: { unit: 'Cel', decimals: 1, hardMin: 25, hardMax: 45, plausibleMin: 34, plausibleMax: 41, loinc: '8310-5' },
+  temperatureC: { unit: 'Cel', decimals: 1, hardMin: 10, hardMax: 47, plausibleMin: 34, plausibleMax: 41, loinc: '8310-5' },
   moaasScore: { unit: '{score}', decimals: 0, hardMin: 0, hardMax: 5, plausibleMin: 0, plausibleMax: 5 },
   dissociationLevel: { unit: '{score}', decimals: 0, hardMin: 0, hardMax: 4, plausibleMin: 0, plausibleMax: 4 },
 };

@@ -41,10 +41,11 @@ export function checkReadingValues(values: ReadingValues, confirmed: readonly Vi
     const missing = systolicMmHg === undefined ? 'systolicMmHg' : 'diastolicMmHg';
     return { code: 'invalid_request', message: 'Blood pressure needs both systolic and diastolic', field: `values.${missing}`, reason: 'bp_incomplete' };
   }
-  if (systolicMmHg !== undefined && diastolicMmHg !== undefined && systolicMmHg <= diastolicMmHg) {
+  // Equal pressures are possible (0/0 in arrest, a damped line); a diastolic above the systolic is not.
+  if (systolicMmHg !== undefined && diastolicMmHg !== undefined && diastolicMmHg > systolicMmHg) {
     return {
       code: 'invalid_request',
-      message: `Systolic ${systolicMmHg} must be above diastolic ${diastolicMmHg}`,
+      message: `Diastolic ${diastolicMmHg} cannot be above systolic ${systolicMmHg}`,
       field: 'values.diastolicMmHg',
       reason: 'bp_order',
       params: { systolic: systolicMmHg, diastolic: diastolicMmHg },

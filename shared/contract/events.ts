@@ -17,6 +17,16 @@ export const EVENTS = {
   'session/updated': SessionLiveSchema,
   /** The clinic's configuration or alarm settings changed: windows read them again (open sessions come as session/changed). */
   'settings/changed': z.object({ scope: z.enum(['alarm', 'clinic']) }),
+  /**
+   * Something about the console itself the nurse must know: the computer slept or its clock
+   * changed (by `deltaMs`), or the scheduled checks (overdue vitals, overruns) stopped running
+   * and came back.
+   */
+  'system/notice': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('clockChanged'), at: EpochMsSchema, change: z.enum(['set', 'sleep']), deltaMs: z.number().int(), heldForOpenSessions: z.boolean() }),
+    z.object({ kind: z.literal('checksFailing'), at: EpochMsSchema, fault: z.string() }),
+    z.object({ kind: z.literal('checksRecovered'), at: EpochMsSchema }),
+  ]),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof EVENTS;

@@ -77,6 +77,7 @@ export const SUBSCRIBABLE_EVENTS = {
   'alert/changed': true,
   'session/updated': true,
   'settings/changed': true,
+  'system/notice': true,
 } as const satisfies Record<EventName, true>;
 
 function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>, meta: EventMeta) => void): Unsubscribe {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { docsScreenshot } from './docs';
-import { chartReading, expect, openSession, PATIENT_A, PHYSICIAN, recordNegativeScreening, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
+import { chartReading, expect, PATIENT_A, PHYSICIAN, signIn, test, typeReading } from './fixtures';
 import type { RunningHost } from './host';
-import { createAccount } from './wire';
+import { seedClinic, seedReadings, seedSession } from './seed';
 
 const NURSE = { username: 'sam.reyes', displayName: 'Sam Reyes', pin: '613408' };
 const MINUTE_MS = 60_000;
@@ -12,18 +12,17 @@ const ESCALATE_AFTER_MS = 120_000;
 
 const reading = (hr: number, sbp: number, dbp: number) => [String(hr), String(sbp), String(dbp), '', '97', '15', '4', '2'];
 
-/** The nurse charts at the chair; the physician watches all chairs from a second window. */
-async function nurseAndPhysician(browser: Browser, page: Page, host: RunningHost): Promise<Page> {
+/**
+ * The nurse at the chair and the physician watching all chairs from a second window, with a
+ * session already infusing in Chair 1: the clinic, the patient, the screening, the baseline
+ * and the start are set up through the contract, not typed.
+ */
+async function nurseAndPhysician(browser: Browser, page: Page, host: RunningHost): Promise<{ physician: Page; sessionId: number }> {
+  await seedClinic(host, [{ ...NURSE, roles: ['nurse'] }]);
+  const { sessionId } = await seedSession(host, PATIENT_A, 'Chair 1');
   await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await createAccount(host, PHYSICIAN, NURSE, ['nurse']);
-  await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, NURSE);
-  await registerPatient(page, PATIENT_A);
-  await openSession(page, PATIENT_A.mrn, 'Chair 1');
-  await typeReading(page, reading(72, 124, 80));
-  await recordNegativeScreening(page);
-  await page.getByRole('button', { name: 'Start infusion' }).click();
+  await page.getByTestId('chair-tab').filter({ hasText: 'Chair 1' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Infusing');
 
   const physician = await browser.newPage();
@@ -31,11 +30,11 @@ async function nurseAndPhysician(browser: Browser, page: Page, host: RunningHost
   await signIn(physician, PHYSICIAN);
   await physician.getByTestId('nav-physician').click();
   await expect(physician.getByTestId('session-tile')).toHaveCount(1);
-  return physician;
+  return { physician, sessionId };
 }
 
 test('a high alert reaches the chair and the physician within the same second; acknowledged from the queue with a note', async ({ browser, page, host, pageProblems }) => {
-  const physician = await nurseAndPhysician(browser, page, host);
+  const { physician } = await nurseAndPhysician(browser, page, host);
   await host.advanceClock(5 * MINUTE_MS);
 
   const atChair = page.locator('[data-testid="active-alert"][data-priority="high"]');
@@ -72,9 +71,8 @@ test('a high alert reaches the chair and the physician within the same second; a
 });
 
 test('audio pause silences without hiding and expires; an unacknowledged high alert escalates after the set time', async ({ browser, page, host, pageProblems }) => {
-  const physician = await nurseAndPhysician(browser, page, host);
-  await host.advanceClock(5 * MINUTE_MS);
-  await chartReading(page, reading(90, 150, 90));
+  const { physician, sessionId } = await nurseAndPhysician(browser, page, host);
+  await seedReadings(host, NURSE, sessionId, [{ heartRateBpm: 90, systolicMmHg: 150, diastolicMmHg: 90 }], 5 * MINUTE_MS);
   await typeReading(page, ['156', '150', '90', '', '97', '15', '4', '2']);
   const high = page.locator('[data-testid="active-alert"][data-priority="high"]');
   await expect(high).toContainText('Heart rate 156');
@@ -103,20 +101,19 @@ test('audio pause silences without hiding and expires; an unacknowledged high al
 });
 
 test('a value hovering around a limit raises one alert, counted, not a storm', async ({ browser, page, host, pageProblems }) => {
-  const physician = await nurseAndPhysician(browser, page, host);
-  // SBP above 180 is high; the alert clears only at 175 or below (5 mmHg hysteresis).
+  const { physician, sessionId } = await nurseAndPhysician(browser, page, host);
+  // SBP above 180 is high; the alert clears only at 175 or below (5 mmHg hysteresis). Charted
+  // through the contract a minute apart: what this test checks is what the screens make of them.
   const systolics = [182, 178, 184, 177, 181, 176, 183, 179, 185, 178];
-  for (const sbp of systolics) {
-    await host.advanceClock(MINUTE_MS);
-    await chartReading(page, reading(84, sbp, 88));
-  }
+  await seedReadings(host, NURSE, sessionId, systolics.map((sbp) => ({ heartRateBpm: 84, systolicMmHg: sbp, diastolicMmHg: 88, spo2Pct: 97 })), MINUTE_MS);
   const high = page.locator('[data-testid="active-alert"][data-priority="high"]');
+  await expect(page.getByTestId('reading-row')).toHaveCount(systolics.length + 1);
   await expect(high).toHaveCount(1);
   await expect(high).toContainText('×5');
   await physician.getByTestId('session-tile').click();
   await expect(physician.getByTestId('history-alert')).toHaveCount(1);
 
-  // Back past the band (175): the high alert steps down to the medium one (SBP still above 160).
+  // Back past the band (175), typed at the chair: the high alert steps down to the medium one (SBP still above 160).
   await host.advanceClock(MINUTE_MS);
   await chartReading(page, reading(82, 174, 86));
   await expect(high).toHaveCount(0);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { docsScreenshot } from './docs';
 import {
+  chartReading,
   expect,
   openSession,
   PATIENT_A,
@@ -96,7 +97,8 @@ test('a 40-minute protocol session by keyboard: correction, artifact, late entry
       await typeReading(page, normal(85, 136, 88));
       await expect(rowAt(page, lateOf).locator('.late-badge')).toHaveText('late entry');
     }
-    await typeReading(page, normal(86, 138, 88));
+    // Wait for each commit: the form clears itself on success, which must not race the next entry.
+    await chartReading(page, normal(86, 138, 88));
   }
   await host.advanceClock(5 * MINUTE_MS);
   await typeReading(page, normal(84, 140, 90));

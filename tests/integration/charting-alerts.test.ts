@@ -68,7 +68,7 @@ describe('charting a reading', () => {
       code: 'value_out_of_range',
       message: expect.any(String),
       field: 'values.heartRateBpm',
-      params: { value: 301, min: 20, max: 300, unit: '/min' },
+      params: { value: 301, min: 0, max: 300, unit: '/min' },
     });
     expect(await callErr(staff, 'reading/add', { sessionId: session.id, values: { systolicMmHg: 80, diastolicMmHg: 90 } })).toMatchObject({
       code: 'invalid_request',

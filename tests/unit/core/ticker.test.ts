@@ -4,6 +4,7 @@ import { ManualClock } from '../../../src-main/core/clock';
 import { EventBus } from '../../../src-main/core/event-bus';
 import type { SessionService } from '../../../src-main/core/services/sessions';
 import { createTicker } from '../../../src-main/core/ticker';
+import { createMemoryLogger } from '../../support/memory-logger';
 
 const timer = (sessionId: number, nowAt: number): SessionTimer => ({
   sessionId,
@@ -118,5 +119,34 @@ describe('ticker', () => {
     expect(ticks).toHaveBeenLastCalledWith('timer/tick', { nowAt: 30 * 60_000, timers: [timer(1, 30 * 60_000)] }, expect.any(Number));
     ticker.stop();
     expect(ticker.isRunning()).toBe(false);
+  });
+
+  it('survives a sweep that throws: logs once per kind, tells the nurse, retries with back-off, and says when it works again', () => {
+    const bus = new EventBus();
+    const events: { name: string; payload: unknown }[] = [];
+    bus.subscribe((name, payload) => events.push({ name, payload }));
+    const logger = createMemoryLogger();
+    let broken = true;
+    const sweep = vi.fn(() => {
+      if (broken) throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' });
+    });
+    const ticker = createTicker(fakeSessions([1]), new ManualClock(7_000), bus, sweep, logger);
+    expect(() => ticker.refresh()).not.toThrow();
+    vi.advanceTimersByTime(30_000);
+    // Tries at 0, 1, 3, 7 and 15 s (waiting 1, 2, 4, 8 ticks): 5 attempts in 30 s, not 31.
+    expect(sweep).toHaveBeenCalledTimes(5);
+    expect(logger.errors()).toEqual([{ level: 'error', message: 'scheduled checks failed; retrying with back-off', detail: { kind: 'storage_io', error: expect.stringContaining('disk I/O error') } }]);
+    expect(events.filter((event) => event.name === 'system/notice')).toEqual([{ name: 'system/notice', payload: { kind: 'checksFailing', at: 7_000, fault: 'storage_io' } }]);
+    expect(events.some((event) => event.name === 'timer/tick')).toBe(false);
+
+    broken = false;
+    vi.advanceTimersByTime(32_000);
+    expect(events.filter((event) => event.name === 'system/notice').at(-1)).toEqual({ name: 'system/notice', payload: { kind: 'checksRecovered', at: 7_000 } });
+    expect(events.at(-1)?.name).toBe('timer/tick');
+    // Back to once a second.
+    const calls = sweep.mock.calls.length;
+    vi.advanceTimersByTime(3_000);
+    expect(sweep.mock.calls.length).toBe(calls + 3);
+    ticker.stop();
   });
 });

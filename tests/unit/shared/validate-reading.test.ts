@@ -5,14 +5,15 @@ import { checkReadingValues } from '../../../shared/clinical/validate-reading';
 
 describe('checkReadingValues: impossible values are refused', () => {
   it.each([
-    ['heartRateBpm', 301, 20, 300, '/min'],
-    ['heartRateBpm', 19, 20, 300, '/min'],
-    ['systolicMmHg', 301, 40, 300, 'mmHg'],
-    ['spo2Pct', 101, 40, 100, '%'],
-    ['spo2Pct', 39, 40, 100, '%'],
+    ['heartRateBpm', 301, 0, 300, '/min'],
+    ['heartRateBpm', -1, 0, 300, '/min'],
+    ['systolicMmHg', 301, 0, 300, 'mmHg'],
+    ['systolicMmHg', -5, 0, 300, 'mmHg'],
+    ['spo2Pct', 101, 0, 100, '%'],
+    ['spo2Pct', -1, 0, 100, '%'],
     ['respiratoryRatePerMin', 81, 0, 80, '/min'],
-    ['temperatureC', 45.1, 25, 45, '°C'],
-    ['temperatureC', 24.9, 25, 45, '°C'],
+    ['temperatureC', 47.1, 10, 47, '°C'],
+    ['temperatureC', 9.9, 10, 47, '°C'],
     ['moaasScore', 6, 0, 5, ''],
     ['moaasScore', -1, 0, 5, ''],
     ['dissociationLevel', 5, 0, 4, ''],
@@ -68,11 +69,32 @@ describe('checkReadingValues: unusual values need the nurse to confirm', () => {
   });
 });
 
+describe('checkReadingValues: crisis values are charted after confirmation', () => {
+  it.each([
+    ['heartRateBpm', 0],
+    ['heartRateBpm', 15],
+    ['heartRateBpm', 290],
+    ['spo2Pct', 0],
+    ['spo2Pct', 35],
+    ['systolicMmHg', 300],
+    ['respiratoryRatePerMin', 0],
+    ['temperatureC', 28.5],
+  ] as const)('%s %d asks for confirmation, then is accepted', (key, value) => {
+    const values = key === 'systolicMmHg' ? { systolicMmHg: value, diastolicMmHg: 120 } : { [key]: value };
+    expect(checkReadingValues(values, [])).toMatchObject({ code: 'needs_confirmation', field: `values.${key}` });
+    expect(checkReadingValues(values, [key])).toBeNull();
+  });
+
+  it('accepts equal pressures (0/0 in arrest) once confirmed', () => {
+    expect(checkReadingValues({ systolicMmHg: 0, diastolicMmHg: 0, heartRateBpm: 0 }, ['systolicMmHg', 'diastolicMmHg', 'heartRateBpm'])).toBeNull();
+  });
+});
+
 describe('checkReadingValues: blood pressure must be consistent', () => {
   it.each([
-    [120, 120],
+    [120, 121],
     [80, 90],
-  ])('refuses SBP %d <= DBP %d, naming the diastolic', (systolicMmHg, diastolicMmHg) => {
+  ])('refuses SBP %d below DBP %d, naming the diastolic', (systolicMmHg, diastolicMmHg) => {
     expect(checkReadingValues({ systolicMmHg, diastolicMmHg }, [])).toMatchObject({
       code: 'invalid_request',
       field: 'values.diastolicMmHg',
