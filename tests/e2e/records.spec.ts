@@ -5,7 +5,7 @@ import { seedFinishedSession, type Caller } from '../support/seeded-session';
 import { docsScreenshot } from './docs';
 import { expect, PHYSICIAN, test } from './fixtures';
 import { newDataDir, startHost, type RunningHost } from './host';
-import { withConnection } from './wire';
+import { createAccount, withConnection } from './wire';
 
 const NURSE = { username: 'nina.nurse', displayName: 'Nina Nurse', pin: '135790' };
 const STAFF = { username: 'sam.staff', displayName: 'Sam Records', pin: '975310' };
@@ -25,8 +25,9 @@ async function seedYesterday(host: RunningHost): Promise<{ sessionId: number; op
   return withConnection(host, async (adminCall) => {
     const admin = throwing(adminCall);
     await admin('auth/setup', { ...PHYSICIAN });
-    await admin('user/create', { ...NURSE, roles: ['nurse'] });
-    await admin('user/create', { ...STAFF, roles: ['staff'] });
+    // Each account gets a one-time code (co-signed by the physician) and its owner chooses the PIN.
+    await createAccount(host, PHYSICIAN, NURSE, ['nurse']);
+    await createAccount(host, PHYSICIAN, STAFF, ['staff']);
     return withConnection(host, async (nurseCall) => {
       const nurse = throwing(nurseCall);
       await nurse('auth/signIn', { username: NURSE.username, pin: NURSE.pin });

@@ -42,7 +42,7 @@ export async function createAccount(
   host: RunningHost,
   admin: { username: string; pin: string },
   account: { username: string; displayName: string; pin: string },
-  roles: ('nurse' | 'physician' | 'admin')[],
+  roles: ('nurse' | 'physician' | 'admin' | 'staff')[],
 ): Promise<void> {
   await withConnection(host, async (call) => {
     await call('auth/signIn', { username: admin.username, pin: admin.pin });
