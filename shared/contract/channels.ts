@@ -9,6 +9,7 @@ import { NewDoseOrderSchema, ProtocolFieldsSchema, ProtocolSchema } from '../dom
 import { NewOverrideSchema, ScreeningInputSchema } from '../domain/screening';
 import { NewSessionEventSchema, RetractSessionEventSchema, SessionEventSchema } from '../domain/session-event';
 import { PhaseActionSchema } from '../domain/phase';
+import { Phq9InputSchema } from '../domain/phq9';
 import { NewReadingSchema, ReadingAnnotationSchema, ReadingCorrectionSchema, ReadingSchema } from '../domain/reading';
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
 import { NewUserSchema, PinSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
@@ -104,6 +105,7 @@ export const CHANNELS = {
   'dose/order': channel({ request: NewDoseOrderSchema, response: SessionDetailSchema, access: PHYSICIAN }),
   'screening/record': channel({ request: ScreeningInputSchema.strict(), response: SessionDetailSchema, access: CLINICAL_STAFF }),
   'override/add': channel({ request: NewOverrideSchema.strict(), response: SessionDetailSchema, access: PHYSICIAN }),
+  'phq9/record': channel({ request: Phq9InputSchema, response: SessionDetailSchema, access: CLINICAL_STAFF }),
   'discharge/assess': channel({ request: DischargeAssessmentInputSchema, response: SessionDetailSchema, access: CLINICAL_STAFF }),
   'event/add': channel({ request: NewSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF }),
   'event/retract': channel({ request: RetractSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF }),

@@ -38,7 +38,7 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** Each contract channel mapped onto the core service that answers it. */
 export function createHandlers(services: Services): Handlers {
-  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db } = services;
+  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, phq9, sessionEvents, workflow, db } = services;
   const reports = createReportService(services);
 
   /** Staff see a record only once the session is over; clinicians see any. */
@@ -152,6 +152,17 @@ export function createHandlers(services: Services): Handlers {
         requirePhase(session, request.kind === 'contraindication' ? ['screening'] : ['recovery'], 'override/add');
         screenings.addOverride(session.id, request.kind, request.reason, who(ctx).id);
       }),
+    'phq9/record': (ctx, request) => {
+      let flagged: number | null = null;
+      const detail = sessionWrite(request.sessionId, (session) => {
+        requirePhase(session, ['screening'], 'phq9/record');
+        const score = phq9.record(request, who(ctx).id);
+        // Item 9 above 0: a physician sees the patient today. An alert reaches every physician's queue and stays until one resolves it.
+        if (score.selfHarmFlag) flagged = alerts.raiseTechnical(session.id, 'phq9SelfHarm', request.answers.selfHarm);
+      });
+      if (flagged !== null) bus.emit('alert/changed', alerts.get(flagged));
+      return flagged === null ? detail : views.detail(request.sessionId, clock.now());
+    },
     'discharge/assess': (ctx, request) =>
       sessionWrite(request.sessionId, (session) => {
         requirePhase(session, ['recovery'], 'discharge/assess');

@@ -37,6 +37,7 @@ export const channels = {
   'dose/order': invoke('dose/order'),
   'screening/record': invoke('screening/record'),
   'override/add': invoke('override/add'),
+  'phq9/record': invoke('phq9/record'),
   'discharge/assess': invoke('discharge/assess'),
   'event/add': invoke('event/add'),
   'event/retract': invoke('event/retract'),

@@ -10,6 +10,7 @@ import { createDischargeService, type DischargeService } from './discharge';
 import { createDoseOrderService, type DoseOrderService } from './dose-orders';
 import { createMonitoring, type Monitoring } from './monitoring';
 import { createPatientService, type PatientService } from './patients';
+import { createPhq9Service, type Phq9Service } from './phq9';
 import { createProtocolService, type ProtocolService } from './protocols';
 import { createReadingService, type ReadingService } from './readings';
 import { createScreeningService, type ScreeningService } from './screenings';
@@ -32,6 +33,7 @@ export interface Services {
   readings: ReadingService;
   sessionEvents: SessionEventService;
   discharge: DischargeService;
+  phq9: Phq9Service;
   alertRules: AlertRuleService;
   alerts: AlertService;
   charting: ChartingService;
@@ -51,6 +53,7 @@ export function createServices(deps: CoreDeps): Services {
   const readings = createReadingService(deps);
   const sessionEvents = createSessionEventService(deps);
   const discharge = createDischargeService(deps);
+  const phq9 = createPhq9Service(deps);
   const alertRules = createAlertRuleService(deps, protocols);
   const alerts = createAlertService(deps, alertRules);
   const charting = createChartingService(deps, sessions, readings, alerts, alertRules);
@@ -66,6 +69,7 @@ export function createServices(deps: CoreDeps): Services {
     screenings,
     sessionEvents,
     discharge,
+    phq9,
     monitoring,
     workflow,
     minimumAldreteScore: deps.dischargeCriteria.minimumAldreteScore,
@@ -85,6 +89,7 @@ export function createServices(deps: CoreDeps): Services {
     readings,
     sessionEvents,
     discharge,
+    phq9,
     alertRules,
     alerts,
     charting,

@@ -2,6 +2,7 @@ import { initialSchema } from './001-initial';
 import { chartingSchema } from './002-charting';
 import { alertingSchema } from './003-alerting';
 import { doseOrderSourceSchema } from './004-dose-order-source';
+import { treatmentCourseSchema } from './005-treatment-course';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'charting', sql: chartingSchema },
   { version: 3, name: 'alerting', sql: alertingSchema },
   { version: 4, name: 'dose-order-source', sql: doseOrderSourceSchema },
+  { version: 5, name: 'treatment-course', sql: treatmentCourseSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
