@@ -60,7 +60,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
         <TimerPanel timer={liveTimer} minimumRecoveryMinutes={detail.protocol?.minimumRecoveryMinutes ?? null} />
         <PhaseActions detail={detail} />
       </header>
-      <AlertBanner alerts={detail.alerts} />
+      <AlertBanner alerts={detail.alerts} readings={detail.readings} />
       <div className="session-columns">
         <div className="session-main">
           {charting && <ReadingForm key={sessionId} sessionId={sessionId} serverNow={serverNow} onCadss={() => setCadssOpen(true)} />}

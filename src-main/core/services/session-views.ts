@@ -60,7 +60,8 @@ export function createSessionViews(s: ViewSources) {
       highestActiveAlert: highestPriority(active),
       activeAlertCount: active.length,
       latestNews2: current.findLast((r) => r.news2 !== null)?.news2 ?? null,
-      escalated: active.some((a) => a.escalatedAt !== null),
+      // Once someone has seen it, an escalated alert no longer calls for the physician.
+      escalated: active.some((a) => a.escalatedAt !== null && a.acknowledgedAt === null),
     };
   }
 
