@@ -3,7 +3,7 @@ import { AlertKindSchema, AlertSchema } from '../domain/alert';
 import { AlertPrioritySchema } from '../clinical/alert-rules';
 import { AlarmSettingsViewSchema, RuleSetViewSchema, RulesQuerySchema, SessionRuleOverrideInputSchema, SetRuleSetSchema, UpdateAlarmSettingsSchema } from '../domain/alert-rules-view';
 import { IdSchema, ReasonSchema } from '../domain/common';
-import { IsoDateSchema, NewPatientSchema, PatientSchema } from '../domain/patient';
+import { IsoDateSchema, NewPatientSchema, PatientDetailsInputSchema, PatientSchema } from '../domain/patient';
 import { DischargeAssessmentInputSchema } from '../domain/discharge';
 import { NewDoseOrderSchema, ProtocolFieldsSchema, ProtocolSchema } from '../domain/protocol';
 import { NewOverrideSchema, ScreeningInputSchema } from '../domain/screening';
@@ -65,6 +65,7 @@ export const CHANNELS = {
     access: CLINICAL_STAFF,
   }),
   'patient/create': channel({ request: NewPatientSchema.strict(), response: PatientSchema, access: CLINICAL_STAFF }),
+  'patient/setDetails': channel({ request: PatientDetailsInputSchema.extend({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF }),
   'patient/get': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF }),
   'patient/history': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientHistorySchema, access: CLINICAL_STAFF }),
 

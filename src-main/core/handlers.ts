@@ -98,6 +98,7 @@ export function createHandlers(services: Services): Handlers {
 
     'patient/list': (_ctx, request) => patients.list(request.search),
     'patient/create': (ctx, request) => patients.create(request, who(ctx).id),
+    'patient/setDetails': (ctx, { patientId, ...details }) => patients.setDetails(patientId, details, who(ctx).id),
     'patient/get': (_ctx, request) => patients.get(request.patientId),
     'patient/history': (_ctx, request) => views.patientHistory(request.patientId, clock.now()),
 

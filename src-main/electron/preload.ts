@@ -39,6 +39,7 @@ export const channels = {
   'override/add': invoke('override/add'),
   'phq9/record': invoke('phq9/record'),
   'discharge/assess': invoke('discharge/assess'),
+  'patient/setDetails': invoke('patient/setDetails'),
   'event/add': invoke('event/add'),
   'event/retract': invoke('event/retract'),
   'reading/add': invoke('reading/add'),

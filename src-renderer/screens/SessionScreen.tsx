@@ -52,6 +52,11 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
           <p className="muted">
             {t('session.patientLine', { mrn: patient.mrn, dob: patient.dateOfBirth, weight: session.weightKg })}
             {detail.protocol && <> · {t('session.protocolLine', { name: detail.protocol.name, version: detail.protocol.version })}</>}
+            {patient.sex && <> · {t(`patientDetails.sexes.${patient.sex}`)}</>}
+            {patient.heightCm !== null && <> · {t('patientDetails.heightLine', { height: patient.heightCm })}</>}
+          </p>
+          <p className={patient.allergies ? 'allergies allergies-known' : 'allergies muted'} data-testid="patient-allergies">
+            {patient.allergies ? t('patientDetails.allergiesLine', { allergies: patient.allergies }) : t('patientDetails.noAllergiesRecorded')}
           </p>
         </div>
         <span className={`phase-badge phase-${phase}`} data-testid="phase">

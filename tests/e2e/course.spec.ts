@@ -4,7 +4,7 @@ import { seedClinic, seedCourseSession, seedPatient } from './seed-chair';
 
 test('the treatment course: PHQ-9 before the third session with item 9 flagged, today\'s weight confirmed, and the course as a chart and a table', async ({ page, host, pageProblems }) => {
   await seedClinic(host);
-  const patientId = await seedPatient(host);
+  const patientId = await seedPatient(host, PATIENT_A, { sex: 'female', heightCm: 168, allergies: 'Penicillin (rash)' });
   await seedCourseSession(host, patientId, 'Chair 2', { phq9Total: 20, peakSystolicMmHg: 158, dissociationLevel: 3 });
   await seedCourseSession(host, patientId, 'Chair 2', { phq9Total: 14, peakSystolicMmHg: 150, dissociationLevel: 2 });
 
@@ -21,6 +21,9 @@ test('the treatment course: PHQ-9 before the third session with item 9 flagged, 
   await row.getByLabel('Weight today (kg)').fill('78');
   await row.getByRole('button', { name: 'Open session' }).click();
   await expect(page.getByTestId('session-screen')).toContainText('78 kg');
+  // Sex, height and allergies from the patient record, allergies where they cannot be missed.
+  await expect(page.getByTestId('session-screen')).toContainText('Female · 168 cm');
+  await expect(page.getByTestId('patient-allergies')).toHaveText('Allergies: Penicillin (rash)');
 
   // PHQ-9 by keyboard-free clicks: total 9 (mild) with item 9 at 1, flagged for a physician.
   const form = page.getByTestId('phq9-form');

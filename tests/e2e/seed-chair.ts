@@ -1,5 +1,6 @@
 import { PHQ9_ITEM_IDS, type Phq9Answers } from '../../shared/clinical/phq9';
 import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
+import type { PatientDetailsInput } from '../../shared/domain/patient';
 import type { ReadingValues } from '../../shared/domain/reading';
 import { expect, PATIENT_A, PHYSICIAN } from './fixtures';
 import type { RunningHost } from './host';
@@ -100,9 +101,9 @@ export async function seedCourseSession(host: RunningHost, patientId: number, ch
   });
 }
 
-export async function seedPatient(host: RunningHost, patient = PATIENT_A): Promise<number> {
+export async function seedPatient(host: RunningHost, patient = PATIENT_A, details: PatientDetailsInput = {}): Promise<number> {
   return withConnection(host, async (call) => {
     await must(call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin }));
-    return (await must<{ id: number }>(call('patient/create', { ...patient, weightKg: Number(patient.weightKg) }))).id;
+    return (await must<{ id: number }>(call('patient/create', { ...patient, weightKg: Number(patient.weightKg), ...details }))).id;
   });
 }

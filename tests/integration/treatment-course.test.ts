@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHQ9_ITEM_IDS, type Phq9Answers } from '../../shared/clinical/phq9';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import { addUser, callErr, callOk, countRows, holdTickerInterval, MINUTE, NURSE, openSession, openTestCore, readyToStart, setUpAdmin, type TestCore } from '../support/test-core';
+import { addUser, callErr, callOk, countRows, holdTickerInterval, MINUTE, newPatient, NURSE, openSession, openTestCore, readyToStart, setUpAdmin, type TestCore } from '../support/test-core';
 import { useTempDirs } from '../support/temp-dir';
 
 holdTickerInterval();
@@ -69,5 +69,30 @@ describe('PHQ-9 before a session', () => {
     const db = t.core.services.db;
     expect(() => db.prepare('UPDATE phq9_assessments SET total = 0').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM phq9_assessments').run()).toThrow(/append-only/);
+  });
+});
+
+describe('sex, height and allergies', () => {
+  it('are registered with the patient, and each change is a new dated row (the earlier one kept)', async () => {
+    const patient = await callOk(nurse, 'patient/create', newPatient({ sex: 'female', heightCm: 168, allergies: 'Penicillin (rash)' }));
+    expect(patient).toMatchObject({ sex: 'female', heightCm: 168, allergies: 'Penicillin (rash)' });
+    t.clock.advance(MINUTE);
+    const changed = await callOk(nurse, 'patient/setDetails', { patientId: patient.id, allergies: 'Penicillin (rash); latex' });
+    expect(changed).toMatchObject({ sex: 'female', heightCm: 168, allergies: 'Penicillin (rash); latex' });
+    expect(await callOk(nurse, 'patient/get', { patientId: patient.id })).toEqual(changed);
+    expect(countRows(t.databasePath, 'patient_details', `patient_id = ${patient.id}`)).toBe(2);
+    const { session } = await openSession(nurse);
+    expect((await callOk(nurse, 'session/get', { sessionId: session.id })).patient).toMatchObject({ sex: null, heightCm: null, allergies: '' });
+  });
+
+  it('refuses a height outside 40-250 cm naming the field, and writes nothing', async () => {
+    const before = countRows(t.databasePath, 'patients');
+    expect(await callErr(nurse, 'patient/create', newPatient({ heightCm: 1.68 }))).toMatchObject({ code: 'invalid_request', field: 'heightCm' });
+    expect(countRows(t.databasePath, 'patients')).toBe(before);
+    const patient = await callOk(nurse, 'patient/create', newPatient());
+    const rows = countRows(t.databasePath, 'patient_details');
+    expect(await callErr(nurse, 'patient/setDetails', { patientId: patient.id, heightCm: 300 })).toMatchObject({ code: 'invalid_request', field: 'heightCm' });
+    expect(await callErr(nurse, 'patient/setDetails', { patientId: patient.id, sex: 'x' })).toMatchObject({ code: 'invalid_request', field: 'sex' });
+    expect(countRows(t.databasePath, 'patient_details')).toBe(rows);
   });
 });
