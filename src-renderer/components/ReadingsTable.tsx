@@ -1,12 +1,12 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
 import type { VitalParameter } from '../../shared/clinical/parameters';
 import type { Alert } from '../../shared/domain/alert';
 import type { Reading } from '../../shared/domain/reading';
 import { formatValue, parameterShort, unitOf, parameterLabel, summarizeValues } from '../format/parameters';
 import { formatClockTime } from '../format/time';
 import { ReadingActions } from './ReadingActions';
+import { readingFlags, shortName } from './reading-flags';
 
 const COLUMNS: readonly VitalParameter[] = ['heartRateBpm', 'spo2Pct', 'respiratoryRatePerMin', 'moaasScore', 'dissociationLevel', 'etco2MmHg', 'temperatureC'];
 /** Time, BP, MAP, the columns above, by, actions. */
@@ -37,21 +37,14 @@ function historyOf(reading: Reading, byId: ReadonlyMap<number, Reading>): Readin
 export function ReadingsTable({ readings, alerts, canEdit }: { readings: readonly Reading[]; alerts: readonly Alert[]; canEdit: boolean }) {
   const { t } = useTranslation();
   const [openHistory, setOpenHistory] = useState<number | null>(null);
-  const flagged = new Map<string, Alert['priority']>();
-  for (const alert of alerts) {
-    if (alert.readingId === null) continue;
-    const key = `${alert.readingId}:${alert.parameter}`;
-    const current = flagged.get(key);
-    if (!current || PRIORITY_RANK[alert.priority] > PRIORITY_RANK[current]) flagged.set(key, alert.priority);
-  }
-  // An artifact left the alert engine: its cells carry no alarm colour.
-  const flag = (reading: Reading, parameter: VitalParameter) => (reading.artifact ? undefined : flagged.get(`${reading.id}:${parameter}`));
+  const flag = readingFlags(alerts);
   const byId = new Map(readings.map((r) => [r.id, r]));
   const current = readings.filter((r) => r.supersededById === null);
 
   if (current.length === 0) return <p className="empty">{t('session.noReadings')}</p>;
   const newestFirst = [...current].sort((a, b) => b.observedAt - a.observedAt || b.id - a.id);
   return (
+    <>
     <table className="readings-table" data-testid="readings-table">
       <thead>
         <tr>
@@ -113,7 +106,9 @@ export function ReadingsTable({ readings, alerts, canEdit }: { readings: readonl
                     </td>
                   );
                 })}
-                <td className="muted">{reading.recordedByName}</td>
+                <td className="muted reading-by" title={reading.recordedByName}>
+                  {shortName(reading.recordedByName)}
+                </td>
                 {canEdit && <ReadingActions reading={reading} colSpan={COLUMN_COUNT} />}
               </tr>
               {openHistory === reading.id && (
@@ -138,5 +133,9 @@ export function ReadingsTable({ readings, alerts, canEdit }: { readings: readonl
         })}
       </tbody>
     </table>
+    <p className="readings-legend muted" data-testid="readings-legend">
+      <span className="legend-flag flag-high">!!!</span> <span className="legend-flag flag-medium">!!</span> {t('chairside.flagLegend')}
+    </p>
+    </>
   );
 }

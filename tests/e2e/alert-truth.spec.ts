@@ -37,6 +37,11 @@ test('alerts tell the truth at a glance: raised and current value, the trend abo
   await expect(active.getByTestId('alert-now')).toHaveCount(4);
   await expect(sbp.getByTestId('alert-now')).toContainText(`now 176 mmHg at`);
   await expect(tile.getByTestId('tile-alert')).toContainText('now 176 mmHg');
+  // The table marks by one rule, explained under it: 176/98 was charted while the SBP alert was active.
+  const newest = page.getByTestId('reading-row').first();
+  await expect(newest.locator('[data-col="bloodPressure"]')).toHaveText('176/98');
+  await expect(newest.locator('[data-col="bloodPressure"]')).toHaveClass(/flag-high/);
+  await expect(page.getByTestId('readings-legend')).toContainText("in that alert's colour");
   expect(time).toMatch(/^\d\d:\d\d$/);
 
   // Acknowledged at the chair: outline instead of fill, "seen by", on the chair screen and the physician's tile.
