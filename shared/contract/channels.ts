@@ -5,12 +5,13 @@ import { AlertKindSchema, AlertSchema } from '../domain/alert';
 import { AlertPrioritySchema } from '../clinical/alert-rules';
 import { AlarmSettingsViewSchema, RuleSetViewSchema, RulesQuerySchema, SessionRuleOverrideInputSchema, SetRuleSetSchema, UpdateAlarmSettingsSchema } from '../domain/alert-rules-view';
 import { IdSchema, ReasonSchema } from '../domain/common';
-import { IsoDateSchema, NewPatientSchema, PatientSchema } from '../domain/patient';
+import { IsoDateSchema, NewPatientSchema, PatientDetailsInputSchema, PatientSchema } from '../domain/patient';
 import { DischargeAssessmentInputSchema } from '../domain/discharge';
 import { NewDoseOrderSchema, ProtocolFieldsSchema, ProtocolSchema } from '../domain/protocol';
 import { NewOverrideSchema, ScreeningInputSchema } from '../domain/screening';
 import { NewSessionEventSchema, RetractSessionEventSchema, SessionEventSchema } from '../domain/session-event';
 import { PhaseActionSchema } from '../domain/phase';
+import { Phq9InputSchema } from '../domain/phq9';
 import { NewReadingSchema, ReadingAnnotationSchema, ReadingCorrectionSchema, ReadingSchema } from '../domain/reading';
 import { ReadingPageRequestSchema, ReadingPageSchema, TrendRequestSchema, TrendSchema } from '../domain/reading-views';
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
@@ -89,6 +90,7 @@ export const CHANNELS = {
     audit: 'none',
   }),
   'patient/create': channel({ request: NewPatientSchema.strict(), response: PatientSchema, access: CLINICAL_STAFF, audit: 'write' }),
+  'patient/setDetails': channel({ request: PatientDetailsInputSchema.extend({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF, audit: 'write' }),
   'patient/get': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientSchema, access: CLINICAL_STAFF, audit: 'view' }),
   'patient/history': channel({ request: z.object({ patientId: IdSchema }).strict(), response: PatientHistorySchema, access: CLINICAL_STAFF, audit: 'view' }),
 
@@ -134,6 +136,7 @@ export const CHANNELS = {
   'dose/order': channel({ request: NewDoseOrderSchema, response: SessionDetailSchema, access: PHYSICIAN, audit: 'write' }),
   'screening/record': channel({ request: ScreeningInputSchema.strict(), response: SessionDetailSchema, access: CLINICAL_STAFF, audit: 'write' }),
   'override/add': channel({ request: NewOverrideSchema.strict(), response: SessionDetailSchema, access: PHYSICIAN, audit: 'write' }),
+  'phq9/record': channel({ request: Phq9InputSchema, response: SessionDetailSchema, access: CLINICAL_STAFF, audit: 'write' }),
   'discharge/assess': channel({ request: DischargeAssessmentInputSchema, response: SessionDetailSchema, access: CLINICAL_STAFF, audit: 'write' }),
   'event/add': channel({ request: NewSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF, audit: 'write' }),
   'event/retract': channel({ request: RetractSessionEventSchema, response: SessionEventSchema, access: CLINICAL_STAFF, audit: 'write' }),

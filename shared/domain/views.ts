@@ -9,6 +9,7 @@ import { DoseOrderRecordSchema, ProtocolSchema } from './protocol';
 import { OverrideSchema, ScreeningSchema } from './screening';
 import { SessionEventSchema } from './session-event';
 import { PatientSchema } from './patient';
+import { Phq9RecordSchema } from './phq9';
 import { PhaseEventSchema, SessionSchema, SessionTimerSchema } from './session';
 import { ReadingSchema } from './reading';
 import { UserSchema } from './user';
@@ -63,6 +64,7 @@ export const SessionDetailSchema = z.object({
   overrides: z.array(OverrideSchema),
   events: z.array(SessionEventSchema),
   dischargeAssessment: DischargeAssessmentSchema.nullable(),
+  phq9: Phq9RecordSchema.nullable(),
   startBlockers: z.array(z.enum(START_BLOCKERS)),
   dischargeBlockers: z.array(DischargeCriterionSchema),
   /** The clinic's discharge threshold for the modified Aldrete score. */
@@ -81,6 +83,11 @@ export const PatientHistoryEntrySchema = z.object({
   peakSystolicMmHg: z.number().nullable(),
   peakDiastolicMmHg: z.number().nullable(),
   peakDissociationLevel: z.number().nullable(),
+  /** The deepest sedation charted (MOAA/S is lower when deeper). */
+  lowestMoaasScore: z.number().nullable(),
+  dosePerKg: z.number().nullable(),
+  /** The PHQ-9 recorded before this session, if any. */
+  phq9: Phq9RecordSchema.nullable(),
   alertCounts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
 });
 export type PatientHistoryEntry = z.infer<typeof PatientHistoryEntrySchema>;

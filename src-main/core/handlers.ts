@@ -71,7 +71,7 @@ export interface AuditHandlersDeps {
 
 /** Each contract channel mapped onto the core service that answers it. */
 export function createHandlers(services: Services, auditDeps: AuditHandlersDeps): Handlers {
-  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends } = services;
+  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends, phq9 } = services;
   const reports = createReportService(services);
 
   /** Staff see a record only once the session is over; clinicians see any. */
@@ -174,6 +174,7 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
 
     'patient/list': (_ctx, request) => patients.list(request.search),
     'patient/create': (ctx, request) => patients.create(request, who(ctx).id),
+    'patient/setDetails': (ctx, { patientId, ...details }) => patients.setDetails(patientId, details, who(ctx).id),
     'patient/get': (_ctx, request) => patients.get(request.patientId),
     'patient/history': (_ctx, request) => views.patientHistory(request.patientId, clock.now()),
 
@@ -245,6 +246,17 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
         requirePhase(session, request.kind === 'contraindication' ? ['screening'] : ['recovery'], 'override/add');
         screenings.addOverride(session.id, request.kind, request.reason, who(ctx).id);
       }),
+    'phq9/record': (ctx, request) => {
+      let flagged: number | null = null;
+      const detail = sessionWrite(request.sessionId, (session) => {
+        requirePhase(session, ['screening'], 'phq9/record');
+        const score = phq9.record(request, who(ctx).id);
+        // Item 9 above 0: a physician sees the patient today. An alert reaches every physician's queue and stays until one resolves it.
+        if (score.selfHarmFlag) flagged = alerts.raiseTechnical(session.id, 'phq9SelfHarm', request.answers.selfHarm);
+      });
+      if (flagged !== null) bus.emit('alert/changed', alerts.get(flagged));
+      return flagged === null ? detail : views.detail(request.sessionId, clock.now());
+    },
     'discharge/assess': (ctx, request) =>
       sessionWrite(request.sessionId, (session) => {
         requirePhase(session, ['recovery'], 'discharge/assess');

@@ -1,22 +1,36 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
 import type { Alert } from '../../shared/domain/alert';
+import type { Reading } from '../../shared/domain/reading';
 import { formatClockTime } from '../format/time';
+import { useServerNow } from '../hooks/use-server-now';
 import { AlertActions } from './AlertActions';
 import { AlertText } from './AlertText';
+import { recentlyEnded, valueNowOf } from './alert-now';
 
 /** IEC 60601-1-8 style: colour and a symbol, never colour alone. */
 export const PRIORITY_SYMBOL = { high: '!!!', medium: '!!', low: '!' } as const;
 
-function AlertRow({ alert }: { alert: Alert }) {
+/**
+ * One line per alert: symbol, priority, the value that raised it and the value now, the time,
+ * and the actions. Acknowledged alerts keep their colour as an outline ("seen by ... at ..."),
+ * so what nobody has seen yet stands out. The line opens for its details (repeats, latching,
+ * escalation, the acknowledgement note).
+ */
+function AlertRow({ alert, readings }: { alert: Alert; readings: readonly Reading[] }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const acknowledged = alert.acknowledgedAt !== null;
+  const escalated = alert.escalatedAt !== null && !acknowledged;
   return (
     <li
-      className={`alert alert-${alert.priority} ${alert.escalatedAt !== null ? 'alert-escalated' : ''}`}
+      className={`alert alert-${alert.priority} ${acknowledged ? 'alert-acknowledged' : ''} ${escalated ? 'alert-escalated' : ''} ${open ? 'alert-open' : ''}`}
       data-testid="active-alert"
       data-priority={alert.priority}
       data-rule={alert.ruleId}
-      data-escalated={alert.escalatedAt !== null ? 'true' : 'false'}
+      data-escalated={escalated ? 'true' : 'false'}
+      data-acknowledged={acknowledged ? 'true' : 'false'}
     >
       <span className="alert-symbol" aria-hidden="true">
         {PRIORITY_SYMBOL[alert.priority]}
@@ -25,39 +39,70 @@ function AlertRow({ alert }: { alert: Alert }) {
         {t(`alerts.priority.${alert.priority}`)}
         {alert.kind === 'technical' && <small> · {t('alerts.technicalLabel')}</small>}
       </span>
-      <span className="alert-text">
-        <AlertText alert={alert} />
-        {alert.conditionClearedAt !== null && <span className="alert-latched"> · {t('alerts.latched', { time: formatClockTime(alert.conditionClearedAt) })}</span>}
-        {alert.escalatedAt !== null && <span className="alert-escalated-label"> · {t('alerts.escalated', { time: formatClockTime(alert.escalatedAt) })}</span>}
-      </span>
+      <button type="button" className="alert-text" aria-expanded={open} onClick={() => setOpen(!open)} title={t('alertTruth.details')}>
+        <AlertText alert={alert} now={valueNowOf(alert, readings)} />
+        {escalated && <span className="alert-escalated-label"> · {t('alerts.escalated', { time: formatClockTime(alert.escalatedAt ?? 0) })}</span>}
+      </button>
       <span className="alert-meta">
         {t('alerts.raisedAt', { time: formatClockTime(alert.raisedAt) })}
         {alert.count > 1 && <> · {t('alerts.repeats', { count: alert.count })}</>}
       </span>
       <AlertActions alert={alert} />
+      {open && (
+        <span className="alert-details" data-testid="alert-details">
+          {t('alertTruth.raised', { time: formatClockTime(alert.raisedAt) })}
+          {alert.count > 1 && <> · {t('alertTruth.repeated', { count: alert.count, time: formatClockTime(alert.lastAt) })}</>}
+          {alert.conditionClearedAt !== null && <> · {t('alerts.latched', { time: formatClockTime(alert.conditionClearedAt) })}</>}
+          {alert.escalatedAt !== null && <> · {t('alerts.escalated', { time: formatClockTime(alert.escalatedAt) })}</>}
+        </span>
+      )}
     </li>
   );
 }
 
-export function AlertBanner({ alerts }: { alerts: readonly Alert[] }) {
+/** Alerts that ended by themselves in the last minutes: what happened while the nurse looked away. */
+function RecentlyEnded({ alerts, readings }: { alerts: readonly Alert[]; readings: readonly Reading[] }) {
+  const { t } = useTranslation();
+  const now = useServerNow();
+  const ended = recentlyEnded(alerts, now);
+  if (ended.length === 0) return null;
+  return (
+    <section className="alerts-ended" aria-label={t('alertTruth.endedTitle')} data-testid="recently-ended">
+      <span className="alerts-ended-title">{t('alertTruth.endedTitle')}</span>
+      <ul>
+        {ended.map((alert) => (
+          <li key={alert.id} className={`alert-ended alert-ended-${alert.priority}`} data-testid="ended-alert" data-rule={alert.ruleId}>
+            <span aria-hidden="true">{PRIORITY_SYMBOL[alert.priority]} </span>
+            <AlertText alert={alert} now={valueNowOf(alert, readings)} />
+            <span className="alert-meta"> · {t('alertTruth.endedAt', { time: formatClockTime(alert.resolvedAt ?? 0), reason: t(`alerts.resolved.${alert.resolvedReason ?? ''}`, { defaultValue: '' }) })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function AlertBanner({ alerts, readings = [] }: { alerts: readonly Alert[]; readings?: readonly Reading[] }) {
   const { t } = useTranslation();
   const active = alerts
     .filter((alert) => alert.state === 'active')
     .sort((a, b) => PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority] || a.raisedAt - b.raisedAt);
-  if (active.length === 0) {
-    return (
-      <p className="alert-none" data-testid="no-alerts">
-        {t('session.alertsNone')}
-      </p>
-    );
-  }
   return (
-    <section aria-label={t('alerts.activeCount', { count: active.length })} aria-live="assertive">
-      <ul className="alert-banner">
-        {active.map((alert) => (
-          <AlertRow key={alert.id} alert={alert} />
-        ))}
-      </ul>
-    </section>
+    <div className="alert-stack">
+      {active.length === 0 ? (
+        <p className="alert-none" data-testid="no-alerts">
+          {t('session.alertsNone')}
+        </p>
+      ) : (
+        <section aria-label={t('alerts.activeCount', { count: active.length })} aria-live="assertive">
+          <ul className="alert-banner">
+            {active.map((alert) => (
+              <AlertRow key={alert.id} alert={alert} readings={readings} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <RecentlyEnded alerts={alerts} readings={readings} />
+    </div>
   );
 }

@@ -1,13 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
 import type { VitalParameter } from '../../shared/clinical/parameters';
 import type { Alert } from '../../shared/domain/alert';
 import type { Reading } from '../../shared/domain/reading';
 import { formatValue, parameterShort, unitOf, parameterLabel, summarizeValues } from '../format/parameters';
 import { formatClockTime } from '../format/time';
 import { ReadingActions } from './ReadingActions';
+import { readingFlags, shortName } from './reading-flags';
 
 const COLUMNS: readonly VitalParameter[] = ['heartRateBpm', 'spo2Pct', 'respiratoryRatePerMin', 'moaasScore', 'dissociationLevel', 'etco2MmHg', 'temperatureC'];
 /** A first guess at a row's height; each row is measured once drawn. */
@@ -56,18 +56,7 @@ export const ReadingsTable = memo(function ReadingsTable({
 }) {
   const { t } = useTranslation();
   const [openHistory, setOpenHistory] = useState<number | null>(null);
-  const flagged = useMemo(() => {
-    const byCell = new Map<string, Alert['priority']>();
-    for (const alert of alerts) {
-      if (alert.readingId === null) continue;
-      const key = `${alert.readingId}:${alert.parameter}`;
-      const current = byCell.get(key);
-      if (!current || PRIORITY_RANK[alert.priority] > PRIORITY_RANK[current]) byCell.set(key, alert.priority);
-    }
-    return byCell;
-  }, [alerts]);
-  // An artifact left the alert engine: its cells carry no alarm colour.
-  const flag = (reading: Reading, parameter: VitalParameter) => (reading.artifact ? undefined : flagged.get(`${reading.id}:${parameter}`));
+  const flag = useMemo(() => readingFlags(alerts), [alerts]);
   const { byId, newestFirst } = useMemo(
     () => ({
       byId: new Map(readings.map((r) => [r.id, r])),
@@ -96,6 +85,7 @@ export const ReadingsTable = memo(function ReadingsTable({
   const paddingTop = rows[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
   return (
+    <>
     <div className="readings-scroll" ref={scrollRef} data-testid="readings-scroll" data-rows={newestFirst.length}>
     <table className="readings-table" data-testid="readings-table">
       <thead>
@@ -164,7 +154,9 @@ export const ReadingsTable = memo(function ReadingsTable({
                     </td>
                   );
                 })}
-                <td className="muted">{reading.recordedByName}</td>
+                <td className="muted reading-by" title={reading.recordedByName}>
+                  {shortName(reading.recordedByName)}
+                </td>
                 {canEdit && <ReadingActions reading={reading} colSpan={COLUMN_COUNT} />}
               </tr>
               {openHistory === reading.id && (
@@ -194,5 +186,9 @@ export const ReadingsTable = memo(function ReadingsTable({
       )}
     </table>
     </div>
+    <p className="readings-legend muted" data-testid="readings-legend">
+      <span className="legend-flag flag-high">!!!</span> <span className="legend-flag flag-medium">!!</span> {t('chairside.flagLegend')}
+    </p>
+    </>
   );
 });

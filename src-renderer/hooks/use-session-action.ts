@@ -5,7 +5,7 @@ import { useAppStore } from '../store/app-store';
 import { call } from '../transport/client';
 
 /** Channels that change a session and answer with its fresh screen. */
-export type SessionWriteChannel = 'dose/order' | 'screening/record' | 'override/add' | 'discharge/assess';
+export type SessionWriteChannel = 'dose/order' | 'screening/record' | 'override/add' | 'discharge/assess' | 'phq9/record';
 
 /**
  * Runs one session write through the contract and puts main's answer on screen. Returns

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../shared/domain/views';
+import { Phq9Form } from '../course/Phq9Form';
 import { BlockerList } from './BlockerList';
 import { ContraindicationWarning } from './ContraindicationWarning';
 import { DoseOrderCard } from './DoseOrderCard';
@@ -27,6 +28,7 @@ export function ScreeningPanel({ detail }: { detail: SessionDetail }) {
         </div>
         <div className="phase-column">
           <ScreeningChecklist sessionId={detail.session.id} saved={detail.screening} />
+          <Phq9Form sessionId={detail.session.id} saved={detail.phq9} />
         </div>
       </div>
     </section>

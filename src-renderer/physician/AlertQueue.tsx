@@ -63,8 +63,16 @@ export function AlertQueue({ sessions }: { sessions: readonly SessionSummary[] }
         <ul className="queue-list">
           {alerts.map((alert) => {
             const where = chairOf(alert.sessionId);
+            const acknowledged = alert.acknowledgedAt !== null;
+            const escalated = alert.escalatedAt !== null && !acknowledged;
             return (
-              <li key={alert.id} className={`alert alert-${alert.priority} ${alert.escalatedAt !== null ? 'alert-escalated' : ''}`} data-testid="queue-alert" data-priority={alert.priority}>
+              <li
+                key={alert.id}
+                className={`alert alert-${alert.priority} ${acknowledged ? 'alert-acknowledged' : ''} ${escalated ? 'alert-escalated' : ''}`}
+                data-testid="queue-alert"
+                data-priority={alert.priority}
+                data-acknowledged={acknowledged ? 'true' : 'false'}
+              >
                 <span className="alert-symbol" aria-hidden="true">
                   {PRIORITY_SYMBOL[alert.priority]}
                 </span>
@@ -73,7 +81,7 @@ export function AlertQueue({ sessions }: { sessions: readonly SessionSummary[] }
                 </span>
                 <span className="alert-text">
                   <AlertText alert={alert} />
-                  {alert.escalatedAt !== null && <b> · {t('physician.escalated')}</b>}
+                  {escalated && <b> · {t('physician.escalated')}</b>}
                 </span>
                 <span className="alert-meta">{t('alerts.raisedAt', { time: formatClockTime(alert.raisedAt) })}</span>
                 <AlertActions alert={alert} />

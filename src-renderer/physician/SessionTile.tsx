@@ -3,6 +3,7 @@ import type { SessionTimer } from '../../shared/domain/session';
 import type { SessionSummary } from '../../shared/domain/views';
 import { PRIORITY_SYMBOL } from '../components/AlertBanner';
 import { AlertText } from '../components/AlertText';
+import { valueNowOf } from '../components/alert-now';
 import { formatValue } from '../format/parameters';
 import { formatClockTime, formatDuration } from '../format/time';
 
@@ -11,6 +12,7 @@ export function SessionTile({ summary, timer, selected, onSelect }: { summary: S
   const { t } = useTranslation();
   const { session, patient, latestReading, latestNews2, highestActiveAlert: alert } = summary;
   const v = latestReading?.values;
+  const seen = alert !== null && alert.acknowledgedAt !== null;
   const clock = timer.recoveryStartedAt !== null ? timer.recoveryElapsedMs : timer.infusionElapsedMs;
   return (
     <button
@@ -41,6 +43,13 @@ export function SessionTile({ summary, timer, selected, onSelect }: { summary: S
               spo2: formatValue('spo2Pct', v.spo2Pct) || '–',
               rr: formatValue('respiratoryRatePerMin', v.respiratoryRatePerMin) || '–',
             })}
+            <br />
+            <span data-testid="tile-sedation">
+              {t('chairside.sedationLine', {
+                moaas: formatValue('moaasScore', v.moaasScore) || '–',
+                dissociation: formatValue('dissociationLevel', v.dissociationLevel) || '–',
+              })}
+            </span>
             <small className="muted"> {formatClockTime(latestReading.observedAt)}</small>
           </>
         ) : (
@@ -50,11 +59,12 @@ export function SessionTile({ summary, timer, selected, onSelect }: { summary: S
       <span className="tile-news2" data-testid="tile-news2">
         {latestNews2 ? t(latestNews2.partial ? 'physician.news2Partial' : 'physician.news2', { total: latestNews2.total }) : t('physician.news2None')}
       </span>
-      <span className={`tile-alert ${alert ? `alert-${alert.priority}` : ''}`}>
+      <span className={`tile-alert ${alert ? `alert-${alert.priority}` : ''} ${seen ? 'alert-acknowledged' : ''}`} data-testid="tile-alert" data-acknowledged={seen ? 'true' : 'false'}>
         {alert ? (
           <>
             <b aria-hidden="true">{PRIORITY_SYMBOL[alert.priority]} </b>
-            {t(`alerts.priority.${alert.priority}`)}: <AlertText alert={alert} />
+            {t(`alerts.priority.${alert.priority}`)}: <AlertText alert={alert} now={latestReading ? valueNowOf(alert, [latestReading]) : null} />
+            {seen && <> · {t('alerts.acknowledgedBy', { name: alert.acknowledgedByName, time: formatClockTime(alert.acknowledgedAt ?? 0) })}</>}
             {summary.activeAlertCount > 1 && <> {t('physician.more', { count: summary.activeAlertCount - 1 })}</>}
             {summary.escalated && <b> · {t('physician.escalated')}</b>}
           </>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../shared/domain/patient';
+import { SEXES, type Patient } from '../../shared/domain/patient';
 import type { AppError } from '../../shared/result';
 import { FieldError } from '../components/FieldError';
 import { FormFooter } from '../components/FormFooter';
@@ -13,6 +13,7 @@ type Field = (typeof FIELDS)[number];
 export function NewPatientForm({ onCreated, onCancel }: { onCreated(patient: Patient): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<Field, string>>({ mrn: '', familyName: '', givenName: '', dateOfBirth: '', weightKg: '' });
+  const [details, setDetails] = useState({ sex: '', heightCm: '', allergies: '' });
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -26,6 +27,9 @@ export function NewPatientForm({ onCreated, onCancel }: { onCreated(patient: Pat
       givenName: values.givenName,
       dateOfBirth: values.dateOfBirth,
       weightKg,
+      ...(details.sex ? { sex: SEXES.find((sex) => sex === details.sex) } : {}),
+      ...(details.heightCm.trim() ? { heightCm: Number(details.heightCm.replace(',', '.')) } : {}),
+      ...(details.allergies.trim() ? { allergies: details.allergies.trim() } : {}),
     });
     setBusy(false);
     if (result.ok) onCreated(result.value);
@@ -56,9 +60,38 @@ export function NewPatientForm({ onCreated, onCancel }: { onCreated(patient: Pat
           </div>
         ))}
       </div>
+      <div className="form-grid patient-details">
+        <div className="form-field">
+          <label htmlFor="patient-sex">{t('patientDetails.sex')}</label>
+          <select id="patient-sex" value={details.sex} onChange={(e) => setDetails({ ...details, sex: e.target.value })}>
+            <option value="">{t('patientDetails.sexUnknown')}</option>
+            {SEXES.map((sex) => (
+              <option key={sex} value={sex}>
+                {t(`patientDetails.sexes.${sex}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor="patient-heightCm">{t('patientDetails.heightCm')}</label>
+          <input
+            id="patient-heightCm"
+            inputMode="decimal"
+            value={details.heightCm}
+            aria-invalid={error?.field === 'heightCm'}
+            aria-describedby={error?.field === 'heightCm' ? 'patient-heightCm-error' : undefined}
+            onChange={(e) => setDetails({ ...details, heightCm: e.target.value })}
+          />
+          <FieldError id="patient-heightCm-error" text={error?.field === 'heightCm' ? errorText(t, error) : null} />
+        </div>
+        <div className="form-field patient-allergies">
+          <label htmlFor="patient-allergies">{t('patientDetails.allergies')}</label>
+          <input id="patient-allergies" value={details.allergies} placeholder={t('patientDetails.allergiesPlaceholder')} onChange={(e) => setDetails({ ...details, allergies: e.target.value })} />
+        </div>
+      </div>
       <FormFooter
         error={error}
-        showError={!FIELDS.includes(error?.field as Field)}
+        showError={!FIELDS.includes(error?.field as Field) && error?.field !== 'heightCm'}
         submitLabel={t('patients.create')}
         cancelLabel={t('patients.cancel')}
         busy={busy}

@@ -19,6 +19,9 @@ export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Pati
   const [protocols, setProtocols] = useState<Protocols>({ kind: 'loading' });
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [plannedMinutes, setPlannedMinutes] = useState('40');
+  // The dose is computed from today's weight: the registered one is only offered, never assumed.
+  const [weight, setWeight] = useState('');
+  const [weightMissing, setWeightMissing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
@@ -39,10 +42,16 @@ export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Pati
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (protocols.kind === 'loading') return;
+    const weightKg = Number(weight.trim().replace(',', '.'));
+    if (weight.trim() === '' || !Number.isFinite(weightKg)) {
+      setWeightMissing(true);
+      return;
+    }
     const planned = plannedMinutes.trim() === '' ? undefined : Number(plannedMinutes);
     const result = await call('session/create', {
       patientId: patient.id,
       chair,
+      weightKg,
       ...(protocol ? { protocolId: protocol.id } : planned === undefined ? {} : { plannedInfusionMinutes: planned }),
     });
     if (result.ok) onOpened(result.value);
@@ -60,6 +69,25 @@ export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Pati
         {t('patients.chair')}
         <input value={chair} placeholder={t('patients.chairPlaceholder')} onChange={(e) => setChair(e.target.value)} autoFocus name="chair" />
       </label>
+      <label>
+        {t('openSession.weightToday')}
+        <input
+          name="weightKg"
+          inputMode="decimal"
+          value={weight}
+          placeholder={t('openSession.weightPlaceholder', { weight: patient.weightKg })}
+          aria-invalid={weightMissing || error?.field === 'weightKg' ? true : undefined}
+          aria-describedby="open-session-weight-error"
+          onChange={(e) => {
+            setWeight(e.target.value);
+            setWeightMissing(false);
+          }}
+        />
+      </label>
+      <button type="button" onClick={() => setWeight(String(patient.weightKg))}>
+        {t('openSession.useRegisteredWeight', { weight: patient.weightKg })}
+      </button>
+      <FieldError id="open-session-weight-error" text={weightMissing ? t('openSession.weightMissing', { weight: patient.weightKg }) : null} />
       {protocols.kind === 'loading' && <span className="muted">{t('openSession.loadingProtocols')}</span>}
       {protocol && (
         <label>

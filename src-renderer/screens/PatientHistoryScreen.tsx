@@ -4,6 +4,8 @@ import type { PatientHistory } from '../../shared/domain/views';
 import { errorText } from '../format/error-text';
 import { useAppStore } from '../store/app-store';
 import { call } from '../transport/client';
+import { CourseChart } from '../course/CourseChart';
+import { CourseSummary } from '../course/CourseSummary';
 import { HistoryTable } from './history/HistoryTable';
 import './admin.css';
 
@@ -63,9 +65,16 @@ export function PatientHistoryScreen({ patientId }: { patientId: number }) {
       {sessions.length === 0 ? (
         <p className="empty">{t('history.none')}</p>
       ) : (
-        <div className="card table-card">
-          <HistoryTable sessions={sessions} onOpen={(sessionId) => show({ kind: 'session', sessionId })} />
-        </div>
+        <>
+          <section className="card" aria-labelledby="course-title">
+            <h2 id="course-title">{t('course.chartTitle')}</h2>
+            <CourseSummary sessions={sessions} />
+            <CourseChart sessions={sessions} />
+          </section>
+          <div className="card table-card">
+            <HistoryTable sessions={sessions} onOpen={(sessionId) => show({ kind: 'session', sessionId })} />
+          </div>
+        </>
       )}
     </main>
   );

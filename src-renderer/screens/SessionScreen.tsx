@@ -68,6 +68,11 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
           <p className="muted">
             {t('session.patientLine', { mrn: patient.mrn, dob: patient.dateOfBirth, weight: session.weightKg })}
             {detail.protocol && <> · {t('session.protocolLine', { name: detail.protocol.name, version: detail.protocol.version })}</>}
+            {patient.sex && <> · {t(`patientDetails.sexes.${patient.sex}`)}</>}
+            {patient.heightCm !== null && <> · {t('patientDetails.heightLine', { height: patient.heightCm })}</>}
+          </p>
+          <p className={patient.allergies ? 'allergies allergies-known' : 'allergies muted'} data-testid="patient-allergies">
+            {patient.allergies ? t('patientDetails.allergiesLine', { allergies: patient.allergies }) : t('patientDetails.noAllergiesRecorded')}
           </p>
         </div>
         <span className={`phase-badge phase-${phase}`} data-testid="phase">
@@ -76,7 +81,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
         <LiveTimerPanel sessionId={sessionId} fallback={detail.timer} minimumRecoveryMinutes={detail.protocol?.minimumRecoveryMinutes ?? null} />
         <PhaseActions detail={detail} />
       </header>
-      <AlertBanner alerts={detail.alerts} />
+      <AlertBanner alerts={detail.alerts} readings={detail.readings} />
       <div className="session-columns">
         <div className="session-main">
           {charting && <ReadingForm key={sessionId} sessionId={sessionId} serverNow={serverNow} onCadss={() => setCadssOpen(true)} />}

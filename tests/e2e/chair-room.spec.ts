@@ -1,4 +1,3 @@
-import { docsScreenshot } from './docs';
 import { expect, PATIENT_A, PHYSICIAN, signIn, test } from './fixtures';
 import { seedClinic, seedReadings, seedSession } from './seed-chair';
 
@@ -19,7 +18,6 @@ test('dark mode follows the OS setting (prefers-color-scheme) and can be set for
   expect(await background('html')).toBe('rgb(14, 19, 24)');
   expect(await background('.session-header')).toBe('rgb(22, 29, 37)');
   expect(await background('[data-testid="active-alert"][data-priority="high"]')).toBe('rgb(198, 40, 40)');
-  await docsScreenshot(page, 'session-dark');
 
   // The workstation's own choice wins over the OS, and is kept on this machine across reloads.
   await page.getByTestId('workstation-menu').click();

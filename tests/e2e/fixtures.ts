@@ -87,6 +87,8 @@ export async function openSession(page: Page, mrn: string, chair: string, protoc
   if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
   await chairInput.fill(chair);
   await row.getByLabel('Protocol').selectOption({ label: protocolOption });
+  // Today's weight is confirmed at each session; the registered one is offered.
+  await row.getByRole('button', { name: /^Use .* kg$/ }).click();
   await row.getByRole('button', { name: 'Open session' }).click();
   await expect(page.getByTestId('session-screen')).toBeVisible();
 }

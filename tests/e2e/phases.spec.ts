@@ -20,6 +20,8 @@ async function openSessionOn(page: Page, mrn: string, chair: string, protocolOpt
   if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
   await chairInput.fill(chair);
   await row.getByLabel('Protocol').selectOption({ label: protocolOption });
+  // Today's weight is confirmed at each session; the registered one is offered.
+  await row.getByRole('button', { name: /^Use .* kg$/ }).click();
   // With a protocol, its duration is the plan: no planned-minutes field.
   await expect(row.getByLabel('Planned infusion (min)')).toHaveCount(0);
   await row.getByRole('button', { name: 'Open session' }).click();

@@ -31,6 +31,8 @@ async function openSessionOn(page: Page, patient: PatientInput, chair: string): 
   if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
   await chairInput.fill(chair);
   await row.getByLabel('Protocol').selectOption({ label: DEPRESSION });
+  // Today's weight is confirmed at each session; the registered one is offered.
+  await row.getByRole('button', { name: /^Use .* kg$/ }).click();
   await row.getByRole('button', { name: 'Open session' }).click();
   await expect(page.getByTestId('session-screen')).toBeVisible();
 }

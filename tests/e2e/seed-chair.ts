@@ -1,4 +1,6 @@
+import { PHQ9_ITEM_IDS, type Phq9Answers } from '../../shared/clinical/phq9';
 import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
+import type { PatientDetailsInput } from '../../shared/domain/patient';
 import type { ReadingValues } from '../../shared/domain/reading';
 import { expect, PATIENT_A, PHYSICIAN } from './fixtures';
 import type { RunningHost } from './host';
@@ -53,5 +55,55 @@ export async function seedReadings(host: RunningHost, sessionId: number, reading
       if (stepMs) await host.advanceClock(stepMs);
       await must(call('reading/add', { sessionId, values, confirmed: [] }));
     }
+  });
+}
+
+/** PHQ-9 answers summing to `total` (at most 24), item 9 at 0. */
+export function phq9Answers(total: number): Phq9Answers {
+  let left = total;
+  return Object.fromEntries(
+    PHQ9_ITEM_IDS.map((id) => {
+      const score = id === 'selfHarm' ? 0 : Math.min(3, left);
+      left -= score;
+      return [id, score];
+    }),
+  ) as Phq9Answers;
+}
+
+const HOUR_MS = 60 * 60_000;
+
+/**
+ * One whole past session of a course through the contract: PHQ-9, the infusion with a peak
+ * SBP and dissociation, recovery, discharge and the signed close; then a day passes.
+ */
+export async function seedCourseSession(host: RunningHost, patientId: number, chair: string, figures: { phq9Total: number; peakSystolicMmHg: number; dissociationLevel: number }): Promise<number> {
+  return withConnection(host, async (call) => {
+    await must(call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin }));
+    const session = await must<{ id: number }>(call('session/create', { patientId, chair, weightKg: 80, protocolId: await standardProtocolId(call) }));
+    const sessionId = session.id;
+    const contraindications = Object.fromEntries(CONTRAINDICATIONS.map((id) => [id, false])) as Record<(typeof CONTRAINDICATIONS)[number], boolean>;
+    await must(call('screening/record', { sessionId, contraindications, coMedications: [], consentGiven: true, escortArranged: true }));
+    await must(call('phq9/record', { sessionId, answers: phq9Answers(figures.phq9Total) }));
+    await must(call('reading/add', { sessionId, values: { heartRateBpm: 70, systolicMmHg: 122, diastolicMmHg: 78, spo2Pct: 98 }, confirmed: [] }));
+    await must(call('session/transition', { sessionId, action: 'startInfusion' }));
+    await host.advanceClock(20 * 60_000);
+    await must(call('reading/add', { sessionId, values: { heartRateBpm: 84, systolicMmHg: figures.peakSystolicMmHg, diastolicMmHg: 88, spo2Pct: 97, dissociationLevel: figures.dissociationLevel }, confirmed: [] }));
+    await host.advanceClock(20 * 60_000);
+    await must(call('session/transition', { sessionId, action: 'stopInfusion' }));
+    await host.advanceClock(HOUR_MS);
+    await must(call('reading/add', { sessionId, values: { heartRateBpm: 72, systolicMmHg: 124, diastolicMmHg: 80, spo2Pct: 98 }, confirmed: [] }));
+    const aldrete = { activity: 2, respiration: 2, circulation: 2, consciousness: 2, oxygenSaturation: 2 };
+    await must(call('discharge/assess', { sessionId, aldrete, escortPresent: true, noDrivingInstructionGiven: true }));
+    await must(call('session/transition', { sessionId, action: 'discharge' }));
+    await must(call('session/transition', { sessionId, action: 'close', pin: PHYSICIAN.pin }));
+    await host.advanceClock(22 * HOUR_MS);
+    return sessionId;
+  });
+}
+
+export async function seedPatient(host: RunningHost, patient = PATIENT_A, details: PatientDetailsInput = {}): Promise<number> {
+  return withConnection(host, async (call) => {
+    await must(call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin }));
+    return (await must<{ id: number }>(call('patient/create', { ...patient, weightKg: Number(patient.weightKg), ...details }))).id;
   });
 }

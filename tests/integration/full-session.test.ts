@@ -420,6 +420,10 @@ describe('the reopened file', () => {
         peakSystolicMmHg: 144,
         peakDiastolicMmHg: 88,
         peakDissociationLevel: 2,
+        // No MOAA/S was charted and no PHQ-9 recorded in this run.
+        lowestMoaasScore: null,
+        dosePerKg: 0.5,
+        phq9: null,
         alertCounts: { high: 1, medium: 1, low: 0 },
       },
     ]);

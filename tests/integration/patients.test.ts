@@ -27,7 +27,7 @@ describe('patient/create', () => {
   it('registers a patient, stamped with the clock', async () => {
     const input = newPatient({ familyName: 'Lindqvist', givenName: 'Maja', weightKg: 64.5 });
     const patient = await callOk(clinician, 'patient/create', input);
-    expect(patient).toEqual({ ...input, id: expect.any(Number), createdAt: T0 });
+    expect(patient).toEqual({ ...input, id: expect.any(Number), createdAt: T0, sex: null, heightCm: null, allergies: '' });
     expect(await callOk(clinician, 'patient/get', { patientId: patient.id })).toEqual(patient);
     expect(countRows(t.databasePath, 'patients', `id = ${patient.id}`)).toBe(1);
   });

@@ -214,7 +214,7 @@ export function openRaw(databasePath: string): Database {
 
 /** Rows in a table, counted on a separate connection to the file (not through core). */
 export function countRows(databasePath: string, table: string, where = '1 = 1'): number {
-  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+  if (!/^[a-z0-9_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
   const db = openRaw(databasePath);
   try {
     return (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;

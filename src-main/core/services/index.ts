@@ -11,6 +11,7 @@ import { createDischargeService, type DischargeService } from './discharge';
 import { createDoseOrderService, type DoseOrderService } from './dose-orders';
 import { createMonitoring, type Monitoring } from './monitoring';
 import { createPatientService, type PatientService } from './patients';
+import { createPhq9Service, type Phq9Service } from './phq9';
 import { createProtocolService, type ProtocolService } from './protocols';
 import { createReadingService, type ReadingService } from './readings';
 import { createTrendService, type TrendService } from './trends';
@@ -37,6 +38,7 @@ export interface Services {
   trends: TrendService;
   sessionEvents: SessionEventService;
   discharge: DischargeService;
+  phq9: Phq9Service;
   alertRules: AlertRuleService;
   alerts: AlertService;
   charting: ChartingService;
@@ -57,6 +59,7 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
   const trends = createTrendService(deps, sessions);
   const sessionEvents = createSessionEventService(deps);
   const discharge = createDischargeService(deps);
+  const phq9 = createPhq9Service(deps);
   const alertRules = createAlertRuleService(deps, protocols);
   const alerts = createAlertService(deps, alertRules);
   const charting = createChartingService(deps, sessions, readings, alerts, alertRules);
@@ -72,6 +75,7 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
     screenings,
     sessionEvents,
     discharge,
+    phq9,
     monitoring,
     workflow,
     minimumAldreteScore: () => deps.dischargeCriteria.minimumAldreteScore,
@@ -94,6 +98,7 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
     trends,
     sessionEvents,
     discharge,
+    phq9,
     alertRules,
     alerts,
     charting,

@@ -43,7 +43,7 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
   }
 
   /** Which technical conditions hold for a session now. */
-  function technicalConditions(session: Session, now: number): Record<Exclude<TechnicalAlertCondition, 'earlyDischargeAttempt'>, boolean> {
+  function technicalConditions(session: Session, now: number): Record<Exclude<TechnicalAlertCondition, 'earlyDischargeAttempt' | 'phq9SelfHarm'>, boolean> {
     const due = dueChecks(session, now);
     const timer = sessions.timerOf(session, now);
     return {

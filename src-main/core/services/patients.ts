@@ -1,7 +1,8 @@
 import { differenceInYears, parseISO } from 'date-fns';
-import type { NewPatient, Patient } from '../../../shared/domain/patient';
+import type { NewPatient, Patient, PatientDetailsInput } from '../../../shared/domain/patient';
 import { fail } from '../../../shared/result';
 import type { CoreDeps } from '../deps';
+import { createPatientDetails } from './patient-details';
 
 interface PatientRow {
   id: number;
@@ -13,7 +14,7 @@ interface PatientRow {
   created_at: number;
 }
 
-const toPatient = (row: PatientRow): Patient => ({
+const toPatientRecord = (row: PatientRow): Omit<Patient, 'sex' | 'heightCm' | 'allergies'> => ({
   id: row.id,
   mrn: row.mrn,
   familyName: row.family_name,
@@ -24,6 +25,8 @@ const toPatient = (row: PatientRow): Patient => ({
 });
 
 export function createPatientService({ db, clock, settings }: CoreDeps) {
+  const details = createPatientDetails({ db, clock });
+  const toPatient = (row: PatientRow): Patient => ({ ...toPatientRecord(row), ...details.of(row.id) });
   const byId = db.prepare<[number], PatientRow>('SELECT * FROM patients WHERE id = ?');
   const byMrn = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE mrn = ? COLLATE NOCASE');
   const search = db.prepare<{ pattern: string }, PatientRow>(
@@ -70,7 +73,9 @@ export function createPatientService({ db, clock, settings }: CoreDeps) {
         if (existing) {
           fail({ code: 'conflict', message: `MRN ${input.mrn} already belongs to ${existing.family_name}, ${existing.given_name}`, field: 'mrn', reason: 'mrn_taken', params: { name: `${existing.family_name}, ${existing.given_name}` } });
         }
-        const { lastInsertRowid } = insert.run({ ...input, createdAt: now, createdBy: userId });
+        const { sex, heightCm, allergies, ...record } = input;
+        const { lastInsertRowid } = insert.run({ ...record, createdAt: now, createdBy: userId });
+        details.record(Number(lastInsertRowid), { sex, heightCm, allergies }, userId);
         return toPatient(byId.get(Number(lastInsertRowid)) as PatientRow);
       })();
     },
@@ -79,6 +84,15 @@ export function createPatientService({ db, clock, settings }: CoreDeps) {
       const row = byId.get(id);
       if (!row) fail({ code: 'not_found', message: `No patient ${id}`, field: 'patientId' });
       return toPatient(row);
+    },
+
+    /** A new version of the patient's sex, height or allergies; the earlier one stays in the file. */
+    setDetails(patientId: number, input: PatientDetailsInput, userId: number): Patient {
+      return db.transaction(() => {
+        this.get(patientId);
+        details.record(patientId, input, userId);
+        return this.get(patientId);
+      })();
     },
 
     list(text: string | undefined): Patient[] {

@@ -9,6 +9,7 @@ import type { DischargeService } from './discharge';
 import type { DoseOrderService } from './dose-orders';
 import type { Monitoring } from './monitoring';
 import type { PatientService } from './patients';
+import type { Phq9Service } from './phq9';
 import type { ProtocolService } from './protocols';
 import type { ReadingService } from './readings';
 import type { ScreeningService } from './screenings';
@@ -36,6 +37,7 @@ export interface ViewSources {
   screenings: ScreeningService;
   sessionEvents: SessionEventService;
   discharge: DischargeService;
+  phq9: Phq9Service;
   monitoring: Monitoring;
   workflow: SessionWorkflow;
   /** Read at each view: the clinic may change it while a session is open. */
@@ -60,7 +62,8 @@ export function createSessionViews(s: ViewSources) {
       highestActiveAlert: highestPriority(active),
       activeAlertCount: active.length,
       latestNews2: s.readings.newestCurrentScored(session.id)?.news2 ?? null,
-      escalated: active.some((a) => a.escalatedAt !== null),
+      // Once someone has seen it, an escalated alert no longer calls for the physician.
+      escalated: active.some((a) => a.escalatedAt !== null && a.acknowledgedAt === null),
     };
   }
 
@@ -107,6 +110,7 @@ export function createSessionViews(s: ViewSources) {
         overrides: s.screenings.overrides(sessionId),
         events,
         dischargeAssessment: s.discharge.latest(sessionId),
+        phq9: s.phq9.latest(sessionId),
         startBlockers: session.phase === 'screening' ? s.workflow.startBlockers(session) : [],
         dischargeBlockers: session.phase === 'recovery' ? s.workflow.dischargeBlockers(session, timer) : [],
         minimumAldreteScore: s.minimumAldreteScore(),
@@ -129,6 +133,9 @@ export function createSessionViews(s: ViewSources) {
           peakSystolicMmHg: peak(readings.map((r) => r.values.systolicMmHg)),
           peakDiastolicMmHg: peak(readings.map((r) => r.values.diastolicMmHg)),
           peakDissociationLevel: peak(readings.map((r) => r.values.dissociationLevel)),
+          lowestMoaasScore: readings.reduce<number | null>((low, r) => (r.values.moaasScore === undefined ? low : Math.min(low ?? r.values.moaasScore, r.values.moaasScore)), null),
+          dosePerKg: s.doseOrders.latest(session.id)?.dosePerKg ?? null,
+          phq9: s.phq9.latest(session.id),
           alertCounts: { high: count('high'), medium: count('medium'), low: count('low') },
         };
       });

@@ -22,12 +22,18 @@ export function HistoryTable({ sessions, onOpen }: { sessions: readonly PatientH
             {t('history.column.totalDose')}
           </th>
           <th scope="col" className="num">
+            {t('course.column.dosePerKg')}
+          </th>
+          <th scope="col" className="num">
             {t('history.column.peakBp')}
           </th>
           <th scope="col" className="num">
             {t('history.column.peakDissociation')}
           </th>
           <th scope="col">{t('history.column.alerts')}</th>
+          <th scope="col" className="num">
+            {t('course.column.phq9')}
+          </th>
           <th scope="col">
             <span className="visually-hidden">{t('history.column.open')}</span>
           </th>
@@ -55,6 +61,9 @@ export function HistoryTable({ sessions, onOpen }: { sessions: readonly PatientH
               <td data-col="totalDose" className="num">
                 {entry.totalDoseMg === null ? dash : formatNumber(entry.totalDoseMg, i18n.language, 1)}
               </td>
+              <td data-col="dosePerKg" className="num">
+                {entry.dosePerKg === null ? dash : formatNumber(entry.dosePerKg, i18n.language, 2)}
+              </td>
               <td data-col="peakBp" className="num">
                 {bp}
               </td>
@@ -63,6 +72,10 @@ export function HistoryTable({ sessions, onOpen }: { sessions: readonly PatientH
               </td>
               <td data-col="alerts">
                 <AlertCounts counts={entry.alertCounts} />
+              </td>
+              <td data-col="phq9" className="num phq9-band">
+                {entry.phq9 ? `${entry.phq9.total} · ${t(`course.phq9.band.${entry.phq9.band}`)}` : dash}
+                {entry.phq9?.selfHarmFlag && <span className="phq9-band-flag">!! {t('course.flagged')}</span>}
               </td>
               <td>
                 <button

@@ -217,6 +217,8 @@ const ROLE_TABLE = {
   'audit/list': A,
   'reading/page': ['physician', 'nurse'],
   'reading/trend': ['physician', 'nurse'],
+  'patient/setDetails': ['physician', 'nurse'],
+  'phq9/record': ['physician', 'nurse'],
 } as const satisfies Record<ChannelName, 'public' | 'signedIn' | readonly ('nurse' | 'physician' | 'admin' | 'staff')[]>;
 
 /** Channels that open or change a patient's record: an admin-only account reaches none of them. */

@@ -5,6 +5,7 @@ import { doseOrderSourceSchema } from './004-dose-order-source';
 import { incrementalStateSchema } from './005-incremental-state';
 import { auditSchema } from './006-audit';
 import { clinicConfigSchema } from './007-clinic-config';
+import { treatmentCourseSchema } from './008-treatment-course';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'incremental-state', sql: incrementalStateSchema },
   { version: 6, name: 'audit', sql: auditSchema },
   { version: 7, name: 'clinic-config', sql: clinicConfigSchema },
+  { version: 8, name: 'treatment-course', sql: treatmentCourseSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
