@@ -7,32 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/channels';
 import { ManualClock } from '../src-main/core/clock';
-import type { Role } from '../shared/domain/user';
-import { openVigilCore, type CoreConnection, type VigilCore } from '../src-main/core/vigil-core';
-import { seedFinishedSession, type Caller } from '../tests/support/seeded-session';
+import { openVigilCore } from '../src-main/core/vigil-core';
+import { addAccount, caller } from '../tests/support/core-caller';
+import { seedFinishedSession } from '../tests/support/seeded-session';
 
 export const REPORT_TARGETS = { sessionPdfMs: 1000 };
 
 const quiet = { info: () => undefined, error: (message: string, detail?: unknown) => console.error(message, detail) };
-
-function caller(connection: CoreConnection): Caller {
-  return (async <C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
-    const result = await connection.call(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as ResponseOf<C>;
-  }) as Caller;
-}
-
-/** A new account as its owner would make it: the admin creates it (co-signed), the owner signs in with the code and chooses a PIN. */
-async function addAccount(core: VigilCore, admin: CoreConnection, cosign: { username: string; pin: string }, who: { username: string; displayName: string; pin: string }, roles: Role[]): Promise<CoreConnection> {
-  const { oneTimeCode } = await caller(admin)('user/create', { username: who.username, displayName: who.displayName, roles, cosign });
-  const connection = core.connect();
-  await caller(connection)('auth/signIn', { username: who.username, pin: oneTimeCode });
-  await caller(connection)('auth/choosePin', { pin: who.pin });
-  return connection;
-}
 
 /** Prints the numbers; returns how many targets were missed. */
 export async function runReportBench(): Promise<number> {
