@@ -56,7 +56,10 @@ test('a nurse charts a session by keyboard, sees a high BP alert, and finds ever
   await docsScreenshot(page, 'session-alert');
 
   // Restart on the same data folder; the host's clock resumes one minute later.
+  // The page leaves first: a stopped host would otherwise refuse the page's reconnect
+  // fetches, which the page-problems check rightly counts as errors.
   const clockBeforeStop = await host.advanceClock(0);
+  await page.goto('about:blank');
   await host.stop();
   const restarted = await startHost(host.dataDir, clockBeforeStop + MINUTE_MS);
   try {
