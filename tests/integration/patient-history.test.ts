@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert';
 import type { Patient } from '../../shared/domain/patient';
 import type { ReadingValues } from '../../shared/domain/reading';
@@ -9,21 +9,16 @@ import {
   callErr,
   callOk,
   findProtocol,
-  holdTickerInterval,
   MINUTE,
   newPatient,
   NURSE,
   openSession,
-  openTestCore,
   passingAssessment,
   readyToStart,
-  setUpAdmin,
   type TestCore,
 } from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { useDoctorAndNurse } from '../support/staffed-core';
 
-holdTickerInterval();
-const dirs = useTempDirs('all');
 let t: TestCore;
 let physician: CoreConnection;
 let nurse: CoreConnection;
@@ -44,11 +39,8 @@ const chart = (sessionId: number, values: ReadingValues) => callOk(nurse, 'readi
  * dissociation 4). The second, still infusing, runs under the pain protocol at a dose the
  * physician re-ordered.
  */
+useDoctorAndNurse(NURSE, (opened) => ({ t, doctor: physician, nurse } = opened));
 beforeAll(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: physician } = await setUpAdmin(t.core));
-  ({ connection: nurse } = await addUser(t.core, physician, NURSE, ['nurse']));
-
   ({ patient, session: first } = await openSession(nurse, { patient: { weightKg: 80 } }));
   await readyToStart(nurse, first.id);
   await callOk(nurse, 'session/transition', { sessionId: first.id, action: 'startInfusion' });
@@ -84,10 +76,6 @@ beforeAll(async () => {
   // Someone else's session, with higher values, must not leak into this history.
   const other = await openSession(nurse);
   await chart(other.session.id, { systolicMmHg: 200, diastolicMmHg: 120 });
-});
-afterAll(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
 });
 
 describe('patient/history', () => {

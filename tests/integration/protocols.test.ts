@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROTOCOLS } from '../../shared/clinical/protocol-defaults';
 import type { Protocol } from '../../shared/domain/protocol';
 import { ManualClock } from '../../src-main/core/clock';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import {
   ADMIN,
-  addUser,
   callErr,
   callOk,
   countRows,
@@ -24,6 +23,7 @@ import {
   STANDARD_PROTOCOL,
   type TestCore,
 } from '../support/test-core';
+import { useDoctorAndNurse } from '../support/staffed-core';
 import { useTempDirs } from '../support/temp-dir';
 
 holdTickerInterval();
@@ -67,20 +67,10 @@ describe('the seeded protocols', () => {
 });
 
 describe('versions, retirement and roles', () => {
-  const dirs = useTempDirs('all');
   let t: TestCore;
   let physician: CoreConnection;
   let nurse: CoreConnection;
-
-  beforeAll(async () => {
-    t = openTestCore(dirs.make());
-    ({ connection: physician } = await setUpAdmin(t.core));
-    ({ connection: nurse } = await addUser(t.core, physician, NURSE, ['nurse']));
-  });
-  afterAll(() => {
-    t.core.close();
-    expect(t.logger.errors()).toEqual([]);
-  });
+  useDoctorAndNurse(NURSE, (opened) => ({ t, doctor: physician, nurse } = opened));
 
   /** A protocol family of its own for one test, so tests do not revise each other's. */
   async function freshFamily(name: string): Promise<Protocol> {

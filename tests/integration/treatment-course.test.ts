@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PHQ9_ITEM_IDS, type Phq9Answers } from '../../shared/clinical/phq9';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import { addUser, callErr, callOk, countRows, holdTickerInterval, MINUTE, newPatient, NURSE, openSession, openTestCore, readyToStart, setUpAdmin, type TestCore } from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { callErr, callOk, countRows, MINUTE, newPatient, NURSE, openSession, readyToStart, type TestCore } from '../support/test-core';
+import { useDoctorAndNurse } from '../support/staffed-core';
 
-holdTickerInterval();
-const dirs = useTempDirs('all');
 let t: TestCore;
-let physician: CoreConnection;
 let nurse: CoreConnection;
 
-beforeAll(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: physician } = await setUpAdmin(t.core));
-  ({ connection: nurse } = await addUser(t.core, physician, NURSE, ['nurse']));
-});
-afterAll(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
-});
+useDoctorAndNurse(NURSE, (opened) => ({ t, nurse } = opened));
 
 const answers = (changes: Partial<Phq9Answers> = {}): Phq9Answers => ({ ...(Object.fromEntries(PHQ9_ITEM_IDS.map((id) => [id, 2])) as Phq9Answers), selfHarm: 0, ...changes });
 

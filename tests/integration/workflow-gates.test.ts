@@ -1,45 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StartBlocker } from '../../shared/clinical/start-blockers';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import {
   ADMIN,
-  addUser,
   aldrete,
   BASELINE_VITALS,
   callErr,
   callOk,
   countRows,
-  holdTickerInterval,
   MINUTE,
   negativeScreening,
   noContraindications,
   NURSE,
   openRaw,
   openSession,
-  openTestCore,
   passingAssessment,
   readyToStart,
-  setUpAdmin,
   type TestCore,
 } from '../support/test-core';
-import { useTempDirs } from '../support/temp-dir';
+import { useDoctorAndNurse } from '../support/staffed-core';
 
-holdTickerInterval();
-const dirs = useTempDirs('all');
 let t: TestCore;
 /** The first account: admin and physician. */
 let physician: CoreConnection;
 let nurse: CoreConnection;
 
-beforeAll(async () => {
-  t = openTestCore(dirs.make());
-  ({ connection: physician } = await setUpAdmin(t.core));
-  ({ connection: nurse } = await addUser(t.core, physician, NURSE, ['nurse']));
-});
-afterAll(() => {
-  t.core.close();
-  expect(t.logger.errors()).toEqual([]);
-});
+useDoctorAndNurse(NURSE, (opened) => ({ t, doctor: physician, nurse } = opened));
 
 const start = (connection: CoreConnection, sessionId: number) => callOk(connection, 'session/transition', { sessionId, action: 'startInfusion' });
 const startError = (connection: CoreConnection, sessionId: number) => callErr(connection, 'session/transition', { sessionId, action: 'startInfusion' });

@@ -25,6 +25,30 @@ export function useStaffedCore(assign: (opened: { t: TestCore; staff: CoreConnec
 }
 
 /**
+ * One real core for a whole test file (or describe block), with the first account
+ * (admin + physician) as `doctor` and a nurse account; closed after the file, which must
+ * have logged no error.
+ */
+export function useDoctorAndNurse(
+  nurseAccount: { username: string; displayName: string; pin: string },
+  assign: (opened: { t: TestCore; doctor: CoreConnection; doctorUser: User; nurse: CoreConnection; nurseUser: User }) => void,
+): void {
+  holdTickerInterval();
+  const dirs = useTempDirs('all');
+  let opened: TestCore | null = null;
+  beforeAll(async () => {
+    opened = openTestCore(dirs.make());
+    const doctor = await setUpAdmin(opened.core);
+    const nurse = await addUser(opened.core, doctor.connection, nurseAccount, ['nurse']);
+    assign({ t: opened, doctor: doctor.connection, doctorUser: doctor.user, nurse: nurse.connection, nurseUser: nurse.user });
+  });
+  afterAll(() => {
+    opened?.core.close();
+    expect(opened?.logger.errors()).toEqual([]);
+  });
+}
+
+/**
  * A fresh core for every test, with the first account (admin + physician) as `doctor` and a
  * nurse account; each closed after its test, which must have logged no error.
  */
