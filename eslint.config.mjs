@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.ts', 'src-main/hosts/**/*.ts'],
+    files: ['scripts/**/*.{mjs,ts}', 'bench/**/*.ts', 'src-main/hosts/**/*.ts'],
     // Command-line entry points print their results.
     rules: { 'no-console': 'off' },
   },

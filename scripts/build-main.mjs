@@ -1,7 +1,7 @@
 // Bundles the main-process side with esbuild: the Electron main entry and its sandboxed
 // preload (CommonJS, as a sandboxed preload must be), and the loopback web host that runs
 // the same core for browsers and tests. better-sqlite3 stays external: it is native.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -15,12 +15,16 @@ const common = {
   external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
 };
 
-await Promise.all([
-  build({ ...common, entryPoints: { main: 'src-main/electron/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
-  build({ ...common, entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+const [main, preload] = await Promise.all([
+  build({ ...common, metafile: true, entryPoints: { main: 'src-main/electron/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, metafile: true, entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { 'web-host': 'src-main/hosts/web-host-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { verify: 'src-main/hosts/verify-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
 ]);
+
+// What went into the desktop bundles: the Electronegativity gate (scripts/security) checks no bundled package imports electron.
+mkdirSync('dist/build-meta', { recursive: true });
+writeFileSync('dist/build-meta/desktop.json', JSON.stringify({ inputs: { ...main.metafile.inputs, ...preload.metafile.inputs } }));
 
 // The report fonts are read at run time from `fonts/` beside each bundle (see src-main/core/reports/pdf/fonts.ts).
 for (const outdir of ['dist/main', 'dist/host']) {
