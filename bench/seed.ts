@@ -44,6 +44,9 @@ export function icuReadings(): () => ReadingValues {
   return () => usable[next++ % usable.length] as ReadingValues;
 }
 
+/** The bench's first account (admin + physician). */
+export const BENCH_ACCOUNT = { username: 'bench', pin: '9182736' };
+
 export interface BenchCore {
   core: VigilCore;
   clock: ManualClock;
@@ -53,8 +56,8 @@ export interface BenchCore {
   ok<T>(channel: string, request: unknown): Promise<T>;
 }
 
-export async function openBenchCore(dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-'))): Promise<BenchCore> {
-  const clock = new ManualClock(BENCH_START_AT);
+export async function openBenchCore(dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-')), startAt = BENCH_START_AT): Promise<BenchCore> {
+  const clock = new ManualClock(startAt);
   const core = openVigilCore({ dataDir, clock, logger: quiet });
   const staff = core.connect();
   const ok = async <T>(channel: string, request: unknown): Promise<T> => {
@@ -62,7 +65,7 @@ export async function openBenchCore(dataDir = mkdtempSync(join(tmpdir(), 'vigil-
     if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
     return result.value as T;
   };
-  const user = await ok<{ id: number }>('auth/setup', { username: 'bench', displayName: 'Bench Physician', pin: '9182736' });
+  const user = await ok<{ id: number }>('auth/setup', { username: BENCH_ACCOUNT.username, displayName: 'Bench Physician', pin: BENCH_ACCOUNT.pin });
   return { core, clock, staff, userId: user.id, dataDir, ok };
 }
 

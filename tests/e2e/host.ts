@@ -24,9 +24,13 @@ export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'vigil-e2e-'));
 }
 
-/** Starts `dist/host/web-host.cjs` with a test clock and waits for its "listening" line. */
-export function startHost(dataDir: string = newDataDir(), clockStartAt?: number): Promise<RunningHost> {
-  const args = [HOST_SCRIPT, '--data-dir', dataDir, '--test-clock', ...(clockStartAt === undefined ? [] : ['--test-clock-start', String(clockStartAt)])];
+/**
+ * Starts `dist/host/web-host.cjs` and waits for its "listening" line: with a test clock
+ * (starting at `clockStartAt` when given), or on the wall clock for `'wall'` (benchmarks).
+ */
+export function startHost(dataDir: string = newDataDir(), clockStartAt?: number | 'wall'): Promise<RunningHost & { pid: number }> {
+  const clockArgs = clockStartAt === 'wall' ? [] : ['--test-clock', ...(clockStartAt === undefined ? [] : ['--test-clock-start', String(clockStartAt)])];
+  const args = [HOST_SCRIPT, '--data-dir', dataDir, ...clockArgs];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -43,6 +47,7 @@ export function startHost(dataDir: string = newDataDir(), clockStartAt?: number)
         const url = new URL(message.url);
         const token = url.searchParams.get('token') ?? '';
         resolveHost({
+          pid: child.pid ?? -1,
           url: message.url,
           origin: url.origin,
           port: message.port,

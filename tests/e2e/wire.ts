@@ -1,6 +1,6 @@
-import WebSocket from 'ws';
 import type { ChannelName, RequestOf } from '../../shared/contract/channels';
 import type { Result } from '../../shared/result';
+import { openWsClient } from '../support/ws-client';
 import type { RunningHost } from './host';
 
 /**
@@ -9,27 +9,11 @@ import type { RunningHost } from './host';
  * Sign-in belongs to the connection, so `auth/signIn` first acts as that user.
  */
 export async function withConnection<T>(host: RunningHost, use: (call: <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<Result<unknown>>) => Promise<T>): Promise<T> {
-  const socket = new WebSocket(`ws://${new URL(host.origin).host}/ws?token=${encodeURIComponent(host.token)}`, { origin: host.origin });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  let nextId = 1;
-  const pending = new Map<number, (result: Result<unknown>) => void>();
-  socket.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as { type: string; id?: number; result?: Result<unknown> };
-    if (frame.type === 'result' && frame.id !== undefined && frame.result) pending.get(frame.id)?.(frame.result);
-  });
-  const call = <C extends ChannelName>(channel: C, request: RequestOf<C>) =>
-    new Promise<Result<unknown>>((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      socket.send(JSON.stringify({ type: 'call', id, channel, request }));
-    });
+  const client = await openWsClient(host);
   try {
-    return await use(call);
+    return await use((channel, request) => client.call(channel, request));
   } finally {
-    socket.close();
+    client.close();
   }
 }
 
