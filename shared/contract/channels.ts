@@ -6,6 +6,7 @@ import { AlertPrioritySchema } from '../clinical/alert-rules';
 import { AlarmSettingsViewSchema, RuleSetViewSchema, RulesQuerySchema, SessionRuleOverrideInputSchema, SetRuleSetSchema, UpdateAlarmSettingsSchema } from '../domain/alert-rules-view';
 import { IdSchema, ReasonSchema } from '../domain/common';
 import { IsoDateSchema, NewPatientSchema, PatientDetailsInputSchema, PatientSchema } from '../domain/patient';
+import { AssignHeldSchema, BindDeviceSchema, ConfigureListenerSchema, DeviceSchema, DiscardHeldSchema, HeldMessageSchema, ListenerStatusSchema, ValidateReadingsSchema } from '../domain/monitor';
 import { DischargeAssessmentInputSchema } from '../domain/discharge';
 import { NewDoseOrderSchema, ProtocolFieldsSchema, ProtocolSchema } from '../domain/protocol';
 import { NewOverrideSchema, ScreeningInputSchema } from '../domain/screening';
@@ -164,6 +165,16 @@ export const CHANNELS = {
   'reading/page': channel({ request: ReadingPageRequestSchema, response: ReadingPageSchema, access: CLINICAL_STAFF, audit: 'none' }),
   /** A session's trend over a time range as min/max per bucket, for the chart (refined on zoom). */
   'reading/trend': channel({ request: TrendRequestSchema, response: TrendSchema, access: CLINICAL_STAFF, audit: 'none' }),
+
+  'reading/validate': channel({ request: ValidateReadingsSchema, response: z.array(ReadingSchema), access: CLINICAL_STAFF }),
+
+  'monitor/status': channel({ request: Empty, response: ListenerStatusSchema, access: ['nurse', 'physician', 'admin'] }),
+  'monitor/configure': channel({ request: ConfigureListenerSchema, response: ListenerStatusSchema, access: ADMIN }),
+  'device/list': channel({ request: Empty, response: z.array(DeviceSchema), access: ['nurse', 'physician', 'admin'] }),
+  'device/bind': channel({ request: BindDeviceSchema, response: z.array(DeviceSchema), access: ADMIN }),
+  'monitor/held': channel({ request: Empty, response: z.array(HeldMessageSchema), access: CLINICAL_STAFF }),
+  'monitor/assign': channel({ request: AssignHeldSchema, response: z.array(ReadingSchema), access: CLINICAL_STAFF }),
+  'monitor/discard': channel({ request: DiscardHeldSchema, response: z.object({}), access: CLINICAL_STAFF }),
 
   'alert/list': channel({
     request: z

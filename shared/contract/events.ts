@@ -27,6 +27,8 @@ export const EVENTS = {
     z.object({ kind: z.literal('checksFailing'), at: EpochMsSchema, fault: z.string() }),
     z.object({ kind: z.literal('checksRecovered'), at: EpochMsSchema }),
   ]),
+  /** Monitors connected or silent, a binding changed, or the holding list gained or lost a message: reload them. */
+  'monitor/changed': z.object({ at: EpochMsSchema }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof EVENTS;

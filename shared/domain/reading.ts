@@ -36,6 +36,9 @@ export const NewReadingSchema = z.object({
 });
 export type NewReading = z.input<typeof NewReadingSchema>;
 
+export const ReadingSourceSchema = z.enum(['manual', 'monitor']);
+export type ReadingSource = z.infer<typeof ReadingSourceSchema>;
+
 export const ReadingSchema = z.object({
   id: IdSchema,
   sessionId: IdSchema,
@@ -57,6 +60,11 @@ export const ReadingSchema = z.object({
   supersededById: IdSchema.nullable(),
   /** Marked as an artifact: kept in the record, left out of the trend and the alert engine. */
   artifact: z.object({ reason: z.string(), at: EpochMsSchema, userName: z.string() }).nullable(),
+  /** Typed by a nurse, or taken from a bedside monitor (its equipment id in deviceId). */
+  source: ReadingSourceSchema,
+  deviceId: z.string().nullable(),
+  /** A monitor value is unvalidated until a nurse validates it (or marks it as an artifact). */
+  validation: z.object({ at: EpochMsSchema, userName: z.string() }).nullable(),
 });
 export type Reading = z.infer<typeof ReadingSchema>;
 

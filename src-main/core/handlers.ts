@@ -71,7 +71,7 @@ export interface AuditHandlersDeps {
 
 /** Each contract channel mapped onto the core service that answers it. */
 export function createHandlers(services: Services, auditDeps: AuditHandlersDeps): Handlers {
-  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends, phq9 } = services;
+  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends, phq9, devices, monitorFeed, monitorLink } = services;
   const reports = createReportService(services);
 
   /** Staff see a record only once the session is over; clinicians see any. */
@@ -293,6 +293,31 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     'reading/annotate': (ctx, request) => charting.annotateReading(request, who(ctx).id),
     'reading/page': (_ctx, request) => readings.page(request),
     'reading/trend': (_ctx, request) => trends.trend(request),
+
+    'reading/validate': (ctx, request) => {
+      const validated = db.transaction(() => readings.validate(request.readingIds, who(ctx).id))();
+      for (const reading of validated) bus.emit('reading/added', reading);
+      return validated;
+    },
+
+    'monitor/status': () => monitorLink.status(),
+    'monitor/configure': async (ctx, request) => {
+      db.transaction(() => devices.setListenerSettings(request.settings, request.reason, who(ctx).id))();
+      await monitorLink.apply();
+      return monitorLink.status();
+    },
+    'device/list': () => devices.list(),
+    'device/bind': (ctx, request) => {
+      db.transaction(() => devices.bind(request.deviceId, request.chair, who(ctx).id))();
+      bus.emit('monitor/changed', { at: clock.now() });
+      return devices.list();
+    },
+    'monitor/held': () => monitorFeed.held(),
+    'monitor/assign': (ctx, request) => monitorFeed.assign(request.messageId, request.sessionId, who(ctx).id),
+    'monitor/discard': (ctx, request) => {
+      monitorFeed.discard(request.messageId, request.reason, who(ctx).id);
+      return {};
+    },
 
     'alert/list': (_ctx, request) => alerts.list(request),
     'alert/acknowledge': (ctx, request) => alertWrite(() => alerts.acknowledge(request.alertId, request.note, who(ctx).id)),

@@ -49,6 +49,8 @@ export interface VigilCoreOptions {
   logger?: Logger;
   nativeBinding?: string;
   checkResponses?: boolean;
+  /** Listen for bedside monitors on this port whatever the settings say (0: a free port); `--mllp-port`. */
+  mllpPort?: number;
 }
 
 /**
@@ -75,6 +77,8 @@ export interface VigilCore {
   integrity(): IntegrityState;
   /** Checks the record again now (audit/verify). */
   verifyRecord(): Promise<AuditVerify>;
+  /** Settles once the monitor listener is up as the settings (or `mllpPort`) say, or has reported why not. */
+  readonly monitorReady: Promise<void>;
   connect(): CoreConnection;
   close(): void;
 }
@@ -139,6 +143,7 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
   const dispatch = createDispatcher(createHandlers(services, { verifyRecord, status, audit: db }), acts, logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<CoreConnection>();
   services.ticker.refresh();
+  const monitorReady = services.monitorLink.apply(options.mllpPort === undefined ? {} : { forcePort: options.mllpPort });
   logger.info('core opened', { databasePath });
 
   // The start-up check runs after the core is ready, a chunk per turn of the event loop.
@@ -162,6 +167,7 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
     auditHeadPath,
     integrity: () => integrity,
     verifyRecord,
+    monitorReady,
     connect() {
       let user: User | null = null;
       let mustChoosePin = false;
@@ -237,6 +243,7 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
       closed = true;
       headWriter.flush();
       services.ticker.stop();
+      void services.monitorLink.close();
       for (const connection of [...connections]) connection.close();
       db.close();
       logger.info('core closed');

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { createFileLogger, type Logger } from '../core/logger';
+import { mllpPortFromArgv } from '../core/monitor/mllp-port-arg';
 import { LOG_FILE_NAME, openVigilCore, type VigilCore } from '../core/vigil-core';
 import { resolveDataDir } from './data-dir';
 import { registerDesktopFiles } from './desktop-files';
@@ -37,7 +38,8 @@ function openCore(dataDir: string, logger: Logger): VigilCore {
   });
   if (!existsSync(nativeBinding)) throw new NativeBindingMissingError(nativeBinding, app.isPackaged);
   const auditKey = loadSealedAuditKey(dataDir, safeStorage, (message) => logger.error(message));
-  return openVigilCore({ dataDir, nativeBinding, auditKey });
+  const mllpPort = mllpPortFromArgv(process.argv);
+  return openVigilCore({ dataDir, nativeBinding, auditKey, ...(mllpPort === undefined ? {} : { mllpPort }) });
 }
 
 function main(): void {

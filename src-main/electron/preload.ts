@@ -69,6 +69,14 @@ export const channels = {
   'user/resetPin': invoke('user/resetPin'),
   'user/setActive': invoke('user/setActive'),
   'audit/list': invoke('audit/list'),
+  'reading/validate': invoke('reading/validate'),
+  'monitor/status': invoke('monitor/status'),
+  'monitor/configure': invoke('monitor/configure'),
+  'device/list': invoke('device/list'),
+  'device/bind': invoke('device/bind'),
+  'monitor/held': invoke('monitor/held'),
+  'monitor/assign': invoke('monitor/assign'),
+  'monitor/discard': invoke('monitor/discard'),
 } satisfies VigilChannels;
 
 /** Every contract event, and nothing else: `satisfies` rejects a missing or unknown name. */
@@ -80,6 +88,7 @@ export const SUBSCRIBABLE_EVENTS = {
   'session/updated': true,
   'settings/changed': true,
   'system/notice': true,
+  'monitor/changed': true,
 } as const satisfies Record<EventName, true>;
 
 function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>, meta: EventMeta) => void): Unsubscribe {

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseMllpPort } from '../core/monitor/mllp-port-arg';
 import { startWebHost } from './web-host';
 
 /**
- * `node dist/host/web-host.cjs [--data-dir DIR] [--port N] [--open-browser] [--test-clock [--test-clock-start MS]]`
+ * `node dist/host/web-host.cjs [--data-dir DIR] [--port N] [--mllp-port N] [--open-browser] [--test-clock [--test-clock-start MS]]`
  * Prints one JSON line `{"event":"listening",...}` when ready, so tests and scripts can
  * wait for it instead of sleeping.
  */
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
+      'mllp-port': { type: 'string' },
       'renderer-dir': { type: 'string' },
       'open-browser': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
@@ -26,8 +28,17 @@ async function main(): Promise<void> {
 
   const testClockStartAt = values['test-clock-start'] ? Number(values['test-clock-start']) : undefined;
   if (testClockStartAt !== undefined && !Number.isSafeInteger(testClockStartAt)) throw new Error('--test-clock-start must be epoch milliseconds');
-  const host = await startWebHost({ dataDir, rendererDir, port, testClock: values['test-clock'], ...(testClockStartAt === undefined ? {} : { testClockStartAt }) });
-  console.log(JSON.stringify({ event: 'listening', url: host.url, port: host.port, dataDir, testClock: values['test-clock'] }));
+  const mllpPort = values['mllp-port'] === undefined ? undefined : parseMllpPort(values['mllp-port']);
+  const host = await startWebHost({
+    dataDir,
+    rendererDir,
+    port,
+    testClock: values['test-clock'],
+    ...(testClockStartAt === undefined ? {} : { testClockStartAt }),
+    ...(mllpPort === undefined ? {} : { mllpPort }),
+  });
+  if (mllpPort !== undefined && host.mllpPort === null) throw new Error(`The monitor listener could not start: ${host.core.services.monitorLink.status().error ?? 'unknown reason'}`);
+  console.log(JSON.stringify({ event: 'listening', url: host.url, port: host.port, mllpPort: host.mllpPort, dataDir, testClock: values['test-clock'] }));
   if (values['test-clock']) console.warn('Vigil web host: test clock enabled (POST /__test/clock). Never use this for patient care.');
   console.warn(`Vigil console: ${host.url}`);
   if (values['open-browser']) openBrowser(host.url);

@@ -20,6 +20,8 @@ export interface WebHostOptions {
   testClock?: boolean;
   /** Where the test clock starts (default: now), e.g. to resume after a restart. */
   testClockStartAt?: number;
+  /** Listen for bedside monitors (MLLP) on this port whatever the settings say; 0 picks a free one. */
+  mllpPort?: number;
 }
 
 export interface WebHost {
@@ -27,6 +29,8 @@ export interface WebHost {
   port: number;
   token: string;
   core: VigilCore;
+  /** The port the monitor listener listens on, or null when it is off. */
+  mllpPort: number | null;
   close(): Promise<void>;
 }
 
@@ -62,7 +66,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const manualClock = options.testClock ? new ManualClock(options.testClockStartAt ?? Date.now()) : null;
   const clock: Clock | undefined = manualClock ?? undefined;
   // The test mode also selects the test PIN cost, so an e2e run's many sign-ins stay quick; never the desktop app.
-  const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock, pinCost: 'test' as const } : {}) });
+  const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock, pinCost: 'test' as const } : {}), ...(options.mllpPort === undefined ? {} : { mllpPort: options.mllpPort }) });
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts: string[] = [];
@@ -150,16 +154,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { port } = server.address() as AddressInfo;
   origin = `http://${LOOPBACK}:${port}`;
   allowedHosts = [`${LOOPBACK}:${port}`, `localhost:${port}`];
+  await core.monitorReady;
 
   return {
     url: `${origin}/?token=${token}`,
     port,
     token,
     core,
+    mllpPort: core.services.monitorLink.status().listeningPort,
     async close() {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.services.monitorLink.close();
       core.close();
     },
   };

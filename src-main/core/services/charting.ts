@@ -15,6 +15,19 @@ export interface ChartingResult {
   alerts: Alert[];
 }
 
+/** Readings stored in a caller's transaction, and the alerts they changed, to publish after its commit. */
+export interface ChartedBatch {
+  readings: Reading[];
+  changedAlertIds: number[];
+}
+
+export interface MonitorValues {
+  observedAt: number;
+  values: ReadingValues;
+  confirmed: VitalParameter[];
+  monitor: { deviceId: string; messageId: number };
+}
+
 /**
  * Charting: a reading, a correction or an artifact mark is validated, stored and applied to
  * the alerts in one transaction, and only then are the windows told. The caller answers the
@@ -64,6 +77,26 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
   }
 
   return {
+    /**
+     * A monitor message's readings for a session; the caller holds the transaction (the
+     * message row and its readings commit together) and publishes the batch after it.
+     */
+    chartMonitorValues(session: Session, values: readonly MonitorValues[], userId: number): ChartedBatch {
+      requireChartable(session);
+      const batch: ChartedBatch = { readings: [], changedAlertIds: [] };
+      for (const input of values) {
+        const stored = readings.store({ sessionId: session.id, sessionCreatedAt: session.createdAt, onSupplementalOxygen: undefined, userId, ...input });
+        batch.readings.push(stored);
+        batch.changedAlertIds.push(...reconcile(session, stored, 'cleared'));
+      }
+      return batch;
+    },
+
+    publish(batch: ChartedBatch): void {
+      for (const reading of batch.readings) bus.emit('reading/added', reading);
+      for (const id of new Set(batch.changedAlertIds)) bus.emit('alert/changed', alerts.get(id));
+    },
+
     /**
      * Re-applies the rules to a session without a new reading: after a rule change, and on
      * each tick for alerts waiting out a confirmation delay. Caller holds the transaction.

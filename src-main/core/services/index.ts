@@ -7,9 +7,12 @@ import { createTicker, type Ticker } from '../ticker';
 import { createAlertRuleService, type AlertRuleService } from './alert-rules';
 import { createAlertService, type AlertService } from './alerts';
 import { createChartingService, type ChartingService } from './charting';
+import { createDeviceService, type DeviceService } from './devices';
 import { createDischargeService, type DischargeService } from './discharge';
 import { createDoseOrderService, type DoseOrderService } from './dose-orders';
+import { createMonitorFeed, type MonitorFeed } from './monitor-feed';
 import { createMonitoring, type Monitoring } from './monitoring';
+import { createMonitorLink, type MonitorLink } from '../monitor/monitor-link';
 import { createPatientService, type PatientService } from './patients';
 import { createPhq9Service, type Phq9Service } from './phq9';
 import { createProtocolService, type ProtocolService } from './protocols';
@@ -43,6 +46,9 @@ export interface Services {
   alerts: AlertService;
   charting: ChartingService;
   monitoring: Monitoring;
+  devices: DeviceService;
+  monitorFeed: MonitorFeed;
+  monitorLink: MonitorLink;
   workflow: SessionWorkflow;
   views: SessionViews;
   ticker: Ticker;
@@ -64,6 +70,9 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
   const alerts = createAlertService(deps, alertRules);
   const charting = createChartingService(deps, sessions, readings, alerts, alertRules);
   const monitoring = createMonitoring(deps, { sessions, readings, protocols, alerts, alertRules, charting });
+  const devices = createDeviceService(deps);
+  const monitorFeed = createMonitorFeed(deps, { sessions, patients, charting, devices });
+  const monitorLink = createMonitorLink(deps, { feed: monitorFeed, devices });
   const workflow = createSessionWorkflow(deps, { sessions, protocols, doseOrders, screenings, readings, discharge, alerts, users });
   const views = createSessionViews({
     sessions,
@@ -103,6 +112,9 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
     alerts,
     charting,
     monitoring,
+    devices,
+    monitorFeed,
+    monitorLink,
     workflow,
     views,
     ticker,

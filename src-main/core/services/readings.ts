@@ -27,6 +27,10 @@ type ReadingRow = Record<string, number | string | null> & {
   annotation_user_name: string | null;
   news2_json: string | null;
   derived_version: number | null;
+  source: 'manual' | 'monitor';
+  device_id: string | null;
+  validated_at: number | null;
+  validated_by_name: string | null;
 };
 
 /** Bumped when what is derived at commit changes; rows with an older (or no) version are derived when read. */
@@ -64,6 +68,9 @@ function createReadingMapper(lateEntryAfterMs: number) {
       correctionReason: row.correction_reason,
       supersededById: row.superseded_by_id,
       artifact,
+      source: row.source,
+      deviceId: row.device_id,
+      validation: row.validated_at === null ? null : { at: row.validated_at, userName: row.validated_by_name ?? '' },
     };
   };
 }
@@ -72,11 +79,14 @@ function createReadingMapper(lateEntryAfterMs: number) {
 const READING_SELECT = `
   SELECT r.*, u.display_name AS recorded_by_name,
     (SELECT c.id FROM readings c WHERE c.supersedes_id = r.id) AS superseded_by_id,
-    an.kind AS annotation_kind, an.reason AS annotation_reason, an.at AS annotation_at, au.display_name AS annotation_user_name
+    an.kind AS annotation_kind, an.reason AS annotation_reason, an.at AS annotation_at, au.display_name AS annotation_user_name,
+    rv.at AS validated_at, vu.display_name AS validated_by_name
   FROM readings r
   JOIN users u ON u.id = r.recorded_by
   LEFT JOIN reading_annotations an ON an.id = (SELECT MAX(id) FROM reading_annotations WHERE reading_id = r.id)
-  LEFT JOIN users au ON au.id = an.user_id`;
+  LEFT JOIN users au ON au.id = an.user_id
+  LEFT JOIN reading_validations rv ON rv.reading_id = r.id
+  LEFT JOIN users vu ON vu.id = rv.user_id`;
 
 /** Not replaced by a correction and not (now) marked an artifact. */
 const CURRENT = `NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id) AND an.kind IS NOT 'artifact'`;
@@ -90,6 +100,8 @@ export interface StoreReadingInput {
   confirmed: readonly VitalParameter[];
   userId: number;
   correction?: { supersedesId: number; reason: string };
+  /** A bedside monitor's value: which device, from which stored message. Absent: typed by the user. */
+  monitor?: { deviceId: string; messageId: number };
 }
 
 /** Validates and stores readings, corrections and artifact marks; callers run it inside their transaction. */
@@ -97,13 +109,14 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
   const toReading = createReadingMapper(settings.lateEntryAfterMinutes * 60_000);
   const columns = VITAL_PARAMETER_KEYS.map((key) => READING_COLUMNS[key]);
   const insert = db.prepare(
-    `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, supplemental_oxygen, supersedes_id, correction_reason, news2_json, derived_version, ${columns.join(', ')})
-     VALUES (:sessionId, :observedAt, :recordedAt, :recordedBy, :mapSource, :supplementalOxygen, :supersedesId, :correctionReason, :news2Json, ${DERIVED_VERSION}, ${columns.map((c) => `:${c}`).join(', ')})`,
+    `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, supplemental_oxygen, supersedes_id, correction_reason, news2_json, derived_version, source, device_id, monitor_message_id, ${columns.join(', ')})
+     VALUES (:sessionId, :observedAt, :recordedAt, :recordedBy, :mapSource, :supplementalOxygen, :supersedesId, :correctionReason, :news2Json, ${DERIVED_VERSION}, :source, :deviceId, :messageId, ${columns.map((c) => `:${c}`).join(', ')})`,
   );
   const insertAnnotation = db.prepare(
     'INSERT INTO reading_annotations (reading_id, kind, reason, at, user_id) VALUES (:readingId, :kind, :reason, :at, :userId)',
   );
   const byId = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.id = ?`);
+  const insertValidation = db.prepare('INSERT INTO reading_validations (reading_id, at, user_id) VALUES (?, ?, ?)');
   const ofSession = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? ORDER BY r.observed_at, r.id`);
   const currentOfSession = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? AND ${CURRENT} ORDER BY r.observed_at, r.id`);
   // Newest first along the (session_id, observed_at, rowid) index; stops at the first current row.
@@ -154,6 +167,9 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
         supplementalOxygen: input.onSupplementalOxygen === undefined ? null : input.onSupplementalOxygen ? 1 : 0,
         supersedesId: input.correction?.supersedesId ?? null,
         correctionReason: input.correction?.reason ?? null,
+        source: input.monitor ? 'monitor' : 'manual',
+        deviceId: input.monitor?.deviceId ?? null,
+        messageId: input.monitor?.messageId ?? null,
       };
       for (const key of VITAL_PARAMETER_KEYS) row[READING_COLUMNS[key]] = values[key] ?? null;
       const news2 = news2ForReading(values, input.onSupplementalOxygen ?? null);
@@ -194,6 +210,25 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
       if (kind === 'artifact') state?.remove(readingId);
       else if (annotated.supersededById === null) state?.add(entryOf(annotated));
       return annotated;
+    },
+
+    /**
+     * The nurse vouches for monitor values: each must be a monitor reading's current version.
+     * Rows already validated (by her or a colleague) are left as they are; the others are
+     * marked with who and when. Returns the rows that changed.
+     */
+    validate(readingIds: readonly number[], userId: number): Reading[] {
+      const changed: Reading[] = [];
+      for (const readingId of new Set(readingIds)) {
+        const reading = get(readingId);
+        if (reading.source !== 'monitor') {
+          fail({ code: 'invalid_request', message: `Reading ${readingId} was typed by ${reading.recordedByName}, not taken from a monitor`, field: 'readingIds', reason: 'not_monitor_reading' });
+        }
+        if (reading.validation !== null || reading.supersededById !== null) continue;
+        insertValidation.run(readingId, clock.now(), userId);
+        changed.push(get(readingId));
+      }
+      return changed;
     },
 
     /** Every row, history included, oldest observation first. */

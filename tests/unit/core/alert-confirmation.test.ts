@@ -21,6 +21,9 @@ const reading = (id: number, minute: number, values: Reading['values']): Reading
   correctionReason: null,
   supersededById: null,
   artifact: null,
+  source: 'manual',
+  deviceId: null,
+  validation: null,
 });
 
 const spo2Below92 = (confirmation: AlertRule['confirmation']): AlertRule => ({

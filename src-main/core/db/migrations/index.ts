@@ -6,6 +6,7 @@ import { incrementalStateSchema } from './005-incremental-state';
 import { auditSchema } from './006-audit';
 import { clinicConfigSchema } from './007-clinic-config';
 import { treatmentCourseSchema } from './008-treatment-course';
+import { monitorFeedSchema } from './009-monitor-feed';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'audit', sql: auditSchema },
   { version: 7, name: 'clinic-config', sql: clinicConfigSchema },
   { version: 8, name: 'treatment-course', sql: treatmentCourseSchema },
+  { version: 9, name: 'monitor-feed', sql: monitorFeedSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
