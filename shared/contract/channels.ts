@@ -50,6 +50,8 @@ const CLINICAL_STAFF: readonly Role[] = ['nurse', 'physician'];
 const PHYSICIAN: readonly Role[] = ['physician'];
 const PROTOCOL_EDITORS: readonly Role[] = ['physician', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+/** Monitor link status and the device list: the chair's clinicians and the administrator who binds monitors. */
+const MONITOR_VIEWERS: readonly Role[] = ['nurse', 'physician', 'admin'];
 /** Who may open a finished record and export reports: staff (front desk, records) and clinicians; never admin. */
 const RECORD_READERS: readonly Role[] = ['staff', 'nurse', 'physician'];
 const Empty = z.object({}).strict();
@@ -166,15 +168,18 @@ export const CHANNELS = {
   /** A session's trend over a time range as min/max per bucket, for the chart (refined on zoom). */
   'reading/trend': channel({ request: TrendRequestSchema, response: TrendSchema, access: CLINICAL_STAFF, audit: 'none' }),
 
-  'reading/validate': channel({ request: ValidateReadingsSchema, response: z.array(ReadingSchema), access: CLINICAL_STAFF }),
+  /** The nurse vouches for monitor values (one row or a range); who and when are recorded. */
+  'reading/validate': channel({ request: ValidateReadingsSchema, response: z.array(ReadingSchema), access: CLINICAL_STAFF, audit: 'write' }),
 
-  'monitor/status': channel({ request: Empty, response: ListenerStatusSchema, access: ['nurse', 'physician', 'admin'] }),
-  'monitor/configure': channel({ request: ConfigureListenerSchema, response: ListenerStatusSchema, access: ADMIN }),
-  'device/list': channel({ request: Empty, response: z.array(DeviceSchema), access: ['nurse', 'physician', 'admin'] }),
-  'device/bind': channel({ request: BindDeviceSchema, response: z.array(DeviceSchema), access: ADMIN }),
-  'monitor/held': channel({ request: Empty, response: z.array(HeldMessageSchema), access: CLINICAL_STAFF }),
-  'monitor/assign': channel({ request: AssignHeldSchema, response: z.array(ReadingSchema), access: CLINICAL_STAFF }),
-  'monitor/discard': channel({ request: DiscardHeldSchema, response: z.object({}), access: CLINICAL_STAFF }),
+  'monitor/status': channel({ request: Empty, response: ListenerStatusSchema, access: MONITOR_VIEWERS, audit: 'none' }),
+  /** The MLLP listener's port, bind address and allowed monitor addresses (IT's settings, not clinical ones): an administrator, with a reason. */
+  'monitor/configure': channel({ request: ConfigureListenerSchema, response: ListenerStatusSchema, access: ADMIN, audit: 'write' }),
+  'device/list': channel({ request: Empty, response: z.array(DeviceSchema), access: MONITOR_VIEWERS, audit: 'none' }),
+  /** Binds a monitor (OBX-18 equipment id or MSH-3) to a chair; `chair: null` unbinds it. */
+  'device/bind': channel({ request: BindDeviceSchema, response: z.array(DeviceSchema), access: ADMIN, audit: 'write' }),
+  'monitor/held': channel({ request: Empty, response: z.array(HeldMessageSchema), access: CLINICAL_STAFF, audit: 'none' }),
+  'monitor/assign': channel({ request: AssignHeldSchema, response: z.array(ReadingSchema), access: CLINICAL_STAFF, audit: 'write' }),
+  'monitor/discard': channel({ request: DiscardHeldSchema, response: z.object({}), access: CLINICAL_STAFF, audit: 'write' }),
 
   'alert/list': channel({
     request: z

@@ -295,20 +295,23 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     'reading/trend': (_ctx, request) => trends.trend(request),
 
     'reading/validate': (ctx, request) => {
-      const validated = db.transaction(() => readings.validate(request.readingIds, who(ctx).id))();
+      const validated = readings.validate(request.readingIds, who(ctx).id);
+      // The changed rows themselves (now validated): windows replace them by id, no reload.
       for (const reading of validated) bus.emit('reading/added', reading);
       return validated;
     },
 
     'monitor/status': () => monitorLink.status(),
-    'monitor/configure': async (ctx, request) => {
-      db.transaction(() => devices.setListenerSettings(request.settings, request.reason, who(ctx).id))();
-      await monitorLink.apply();
+    'monitor/configure': (ctx, request) => {
+      devices.setListenerSettings(request.settings, request.reason, who(ctx).id);
+      // The listener restarts once the act has committed (a microtask runs after the synchronous commit) and
+      // reads the stored settings; the answer is the status before the restart, monitor/changed tells when it is done.
+      queueMicrotask(() => void monitorLink.apply());
       return monitorLink.status();
     },
     'device/list': () => devices.list(),
     'device/bind': (ctx, request) => {
-      db.transaction(() => devices.bind(request.deviceId, request.chair, who(ctx).id))();
+      devices.bind(request.deviceId, request.chair, who(ctx).id);
       bus.emit('monitor/changed', { at: clock.now() });
       return devices.list();
     },

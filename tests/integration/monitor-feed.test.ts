@@ -7,7 +7,7 @@ import type { CoreConnection } from '../../src-main/core/vigil-core';
 import { ackCode, openHl7Client, openRawPeer } from '../support/mllp-client';
 import { pcd01Message, type SampleObservation } from '../support/pcd01-samples';
 import { useStaffedCore } from '../support/staffed-core';
-import { callErr, callOk, countRows, openSession, readyToStart, type TestCore } from '../support/test-core';
+import { callErr, callOk, countRows, openRaw, openSession, readyToStart, type TestCore } from '../support/test-core';
 
 const SPO2 = (value: number | string): SampleObservation => ({ code: '150456', mnemonic: 'MDC_PULS_OXIM_SAT_O2', value, unitCode: '262688', unitMnemonic: 'MDC_DIM_PERCENT' });
 const PULSE = (value: number): SampleObservation => ({ code: '149530', mnemonic: 'MDC_PULS_OXIM_PULS_RATE', value, unitCode: '264864', unitMnemonic: 'MDC_DIM_BEAT_PER_MIN' });
@@ -50,13 +50,30 @@ afterAll(() => t.core.services.monitorLink.close());
 describe('bedside monitor over MLLP (an independent HL7 client over real TCP)', () => {
   it('charts a bound monitor\'s ORU^R01 into the chair\'s open session, answered AA, as unvalidated monitor readings with a measured MAP', async () => {
     expect(port).toBeGreaterThan(0);
+    const events: { name: string; source?: string }[] = [];
+    const unsubscribe = staff.onEvent((name, payload) => events.push({ name, ...(name === 'reading/added' ? { source: (payload as { source: string }).source } : {}) }));
     const client = await openHl7Client(port);
     try {
       const ack = await client.send(message([SPO2(97), PULSE(71), ...NIBP(124, 78, 95)], { patientId: patient.mrn }));
       expect(ack).toEqual({ code: 'AA', controlId: `IT-${sequence}`, text: '' });
     } finally {
       await client.close();
+      unsubscribe();
     }
+    // The row itself reaches the windows (they merge it; no reload), and the session's live row after it.
+    expect(events.filter((e) => e.name === 'reading/added')).toEqual([{ name: 'reading/added', source: 'monitor' }]);
+    expect(events.map((e) => e.name)).toContain('session/updated');
+    // One act under the monitor account: the message, its reading and its audit entry committed together.
+    const db = openRaw(t.databasePath);
+    try {
+      const entry = db.prepare("SELECT actor, kind, outcome, detail_json, (SELECT COUNT(*) FROM audit_rows r WHERE r.seq = a.seq) AS rows FROM audit_log a WHERE channel = 'monitor/message' ORDER BY seq DESC LIMIT 1").get();
+      expect(entry).toMatchObject({ actor: '~monitor', kind: 'write', outcome: 'ok' });
+      expect(JSON.parse((entry as { detail_json: string }).detail_json)).toMatchObject({ deviceId: DEVICE, controlId: `IT-${sequence}` });
+      expect((entry as { rows: number }).rows).toBeGreaterThanOrEqual(2);
+    } finally {
+      db.close();
+    }
+    expect((await t.core.verifyRecord()).intact).toBe(true);
     const detail = await callOk(staff, 'session/get', { sessionId: session.id });
     const fromMonitor = detail.readings.filter((r) => r.source === 'monitor');
     expect(fromMonitor).toHaveLength(1);
@@ -136,7 +153,10 @@ describe('bedside monitor over MLLP (an independent HL7 client over real TCP)', 
   it('binding is the admin\'s; the settings are versions with who and why; a LAN address needs an allow-list', async () => {
     const refused = await callErr(staff, 'monitor/configure', { settings: { enabled: true, port: 0, bindAddress: '0.0.0.0', allowedAddresses: [] }, reason: 'Open to the ward network' });
     expect(refused).toMatchObject({ code: 'invalid_request', field: 'settings.allowedAddresses' });
-    const status = await callOk(staff, 'monitor/configure', { settings: { enabled: true, port: 0, bindAddress: '127.0.0.1', allowedAddresses: [] }, reason: 'Monitors through the local gateway' });
+    await callOk(staff, 'monitor/configure', { settings: { enabled: true, port: 0, bindAddress: '127.0.0.1', allowedAddresses: [] }, reason: 'Monitors through the local gateway' });
+    // The listener restarts after the act commits.
+    await t.core.services.monitorLink.settled();
+    const status = await callOk(staff, 'monitor/status', {});
     expect(status).toMatchObject({ settings: { enabled: true, bindAddress: '127.0.0.1' }, changed: { userName: 'Dr Ada Admin', reason: 'Monitors through the local gateway' }, error: null });
     expect(status.listeningPort).toBeGreaterThan(0);
     port = status.listeningPort ?? 0;

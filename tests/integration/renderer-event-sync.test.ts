@@ -120,6 +120,9 @@ describe('mergeReading', () => {
     correctionReason: null,
     supersededById: null,
     artifact: null,
+    source: 'manual' as const,
+    deviceId: null,
+    validation: null,
     ...extra,
   });
 

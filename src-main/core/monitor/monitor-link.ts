@@ -101,6 +101,9 @@ export function createMonitorLink(deps: CoreDeps, parts: { feed: MonitorFeed; de
       return applying;
     },
 
+    /** Settles once the last (re)start asked for is done. */
+    settled: (): Promise<void> => applying,
+
     status(): ListenerStatus {
       const { settings, changed } = devices.listenerSettings();
       return { settings, changed, listeningPort: listener?.port ?? null, error, connections: listener?.connections ?? 0 };

@@ -4,12 +4,18 @@ import type { HeldMessage } from '../../../shared/domain/monitor';
 import type { Reading } from '../../../shared/domain/reading';
 import type { Session } from '../../../shared/domain/session';
 import { fail } from '../../../shared/result';
+import type { Actor } from '../act';
 import type { CoreDeps } from '../deps';
 import type { MonitorMessage, MonitorReading } from '../monitor/pcd01';
 import type { ChartedBatch, ChartingService } from './charting';
 import type { DeviceService } from './devices';
 import type { PatientService } from './patients';
 import type { SessionService } from './sessions';
+
+/** The system account monitor values are recorded under, and the audit trail names. */
+export const MONITOR_ACCOUNT = '~monitor';
+/** The audit entry's channel for a message that arrived over MLLP (not a contract call). */
+export const MONITOR_MESSAGE_CHANNEL = 'monitor/message';
 
 /** What became of one accepted message; the listener answers AA for every one of these. */
 export type IntakeOutcome =
@@ -50,7 +56,7 @@ const toHeld = (row: HeldRow): HeldMessage => ({
  * after the commit. A message resent with the same control id is answered again, not charted twice.
  */
 export function createMonitorFeed(deps: CoreDeps, parts: { sessions: SessionService; patients: PatientService; charting: ChartingService; devices: DeviceService }) {
-  const { db, clock, bus } = deps;
+  const { db, clock, bus, acts } = deps;
   const { sessions, patients, charting, devices } = parts;
   const findMessage = db.prepare<[string, string], { id: number }>('SELECT id FROM monitor_messages WHERE device_id = ? AND control_id = ?');
   const insertMessage = db.prepare(
@@ -63,20 +69,27 @@ export function createMonitorFeed(deps: CoreDeps, parts: { sessions: SessionServ
   const insertAction = db.prepare(
     'INSERT INTO held_message_actions (message_id, action, session_id, reason, at, user_id) VALUES (:messageId, :action, :sessionId, :reason, :at, :userId)',
   );
-  const systemUser = db.prepare<[], { id: number }>("SELECT id FROM users WHERE username = '~monitor'");
+  const systemUser = db.prepare<[], { id: number }>(`SELECT id FROM users WHERE username = '${MONITOR_ACCOUNT}'`);
   const insertSystemUser = db.prepare(
-    "INSERT INTO users (username, display_name, roles_json, pin_hash, created_at) VALUES ('~monitor', 'Monitor', '[]', 'none', ?)",
+    `INSERT INTO users (username, display_name, roles_json, pin_hash, created_at) VALUES ('${MONITOR_ACCOUNT}', 'Monitor', '[]', 'none', ?)`,
   );
 
   /**
    * Monitor values are recorded under a system account that has no role and cannot sign
-   * in (its username fails the username rule, its PIN hash matches no PIN). It is created
-   * with the first charted value, which needs a device an admin bound, so never before set-up.
+   * in: its username fails the username rule, its PIN hash matches no PIN, and it has no
+   * user_versions row, so it is no account anyone can list, reset or sign in with. It is
+   * created with the first charted value, which needs a device an admin bound, so never
+   * before set-up.
    */
   function monitorUserId(): number {
     const row = systemUser.get();
     if (row) return row.id;
     return Number(insertSystemUser.run(clock.now()).lastInsertRowid);
+  }
+
+  /** Read at commit: the account exists by then if this message charted a value. */
+  function monitorActor(): Actor {
+    return { userId: systemUser.get()?.id ?? null, name: MONITOR_ACCOUNT };
   }
 
   function chartableSessionAt(chair: string): Session | undefined {
@@ -95,8 +108,15 @@ export function createMonitorFeed(deps: CoreDeps, parts: { sessions: SessionServ
 
   return {
     /** Stores one accepted message (charted or held). Throws an AppFailure (answered AE) when its values cannot be charted. */
+    /**
+     * Stores one accepted message (charted or held) as one act under the `~monitor` account:
+     * its rows and audit entry in one transaction, its events after the commit, and only then
+     * does the caller answer AA. Throws an AppFailure (answered AE) when its values cannot be
+     * charted; nothing of it is then kept.
+     */
     receive(message: MonitorMessage, peer: string): IntakeOutcome {
-      const outcome = db.transaction((): IntakeOutcome => {
+      const act = { actor: monitorActor, channel: MONITOR_MESSAGE_CHANNEL, kind: 'write' as const, detail: { deviceId: message.deviceId, controlId: message.controlId, peer } };
+      return acts.run(act, (): IntakeOutcome => {
         const existing = findMessage.get(message.deviceId, message.controlId);
         if (existing) return { kind: 'duplicate', messageId: existing.id };
         const chair = devices.chairOf(message.deviceId);
@@ -120,36 +140,39 @@ export function createMonitorFeed(deps: CoreDeps, parts: { sessions: SessionServ
         });
         const messageId = Number(lastInsertRowid);
         devices.noteMessage(message.deviceId, clock.now());
-        if (holdReason !== null || !session) return { kind: 'held', messageId, reason: holdReason ?? 'no_open_session' };
-        return { kind: 'charted', messageId, sessionId: session.id, batch: chart(session, message.readings, message.deviceId, messageId) };
-      })();
-      if (outcome.kind === 'charted') charting.publish(outcome.batch);
-      if (outcome.kind === 'held') bus.emit('monitor/changed', { at: clock.now() });
-      return outcome;
+        if (holdReason !== null || !session) {
+          bus.emit('monitor/changed', { at: clock.now() });
+          return { kind: 'held', messageId, reason: holdReason ?? 'no_open_session' };
+        }
+        const batch = chart(session, message.readings, message.deviceId, messageId);
+        // Held by the bus until the act commits: the windows get the rows themselves, no reload.
+        charting.publish(batch);
+        return { kind: 'charted', messageId, sessionId: session.id, batch };
+      });
     },
 
     held: (): HeldMessage[] => heldAll.all().map(toHeld),
 
-    /** The nurse puts a held message's readings into a session (one whose chair and patient she checked). */
+    /**
+     * The nurse puts a held message's readings into a session (one whose chair and patient she
+     * checked). The caller holds the act; events go out after its commit.
+     */
     assign(messageId: number, sessionId: number, userId: number): Reading[] {
-      const batch = db.transaction(() => {
-        const row = heldById.get(messageId);
-        if (!row) fail({ code: 'not_found', message: `No held monitor message ${messageId}`, field: 'messageId' });
-        const session = sessions.get(sessionId);
-        const held = toHeld(row);
-        insertAction.run({ messageId, action: 'assigned', sessionId, reason: null, at: clock.now(), userId });
-        return chart(session, held.readings, held.deviceId, messageId);
-      })();
+      const row = heldById.get(messageId);
+      if (!row) fail({ code: 'not_found', message: `No held monitor message ${messageId}`, field: 'messageId' });
+      const session = sessions.get(sessionId);
+      const held = toHeld(row);
+      insertAction.run({ messageId, action: 'assigned', sessionId, reason: null, at: clock.now(), userId });
+      const batch = chart(session, held.readings, held.deviceId, messageId);
       charting.publish(batch);
       bus.emit('monitor/changed', { at: clock.now() });
       return batch.readings;
     },
 
+    /** Caller holds the act. */
     discard(messageId: number, reason: string, userId: number): void {
-      db.transaction(() => {
-        if (!heldById.get(messageId)) fail({ code: 'not_found', message: `No held monitor message ${messageId}`, field: 'messageId' });
-        insertAction.run({ messageId, action: 'discarded', sessionId: null, reason, at: clock.now(), userId });
-      })();
+      if (!heldById.get(messageId)) fail({ code: 'not_found', message: `No held monitor message ${messageId}`, field: 'messageId' });
+      insertAction.run({ messageId, action: 'discarded', sessionId: null, reason, at: clock.now(), userId });
       bus.emit('monitor/changed', { at: clock.now() });
     },
   };

@@ -219,10 +219,18 @@ const ROLE_TABLE = {
   'reading/trend': ['physician', 'nurse'],
   'patient/setDetails': ['physician', 'nurse'],
   'phq9/record': ['physician', 'nurse'],
+  'reading/validate': ['physician', 'nurse'],
+  'monitor/status': ['physician', 'nurse', 'admin'],
+  'monitor/configure': A,
+  'device/list': ['physician', 'nurse', 'admin'],
+  'device/bind': A,
+  'monitor/held': ['physician', 'nurse'],
+  'monitor/assign': ['physician', 'nurse'],
+  'monitor/discard': ['physician', 'nurse'],
 } as const satisfies Record<ChannelName, 'public' | 'signedIn' | readonly ('nurse' | 'physician' | 'admin' | 'staff')[]>;
 
 /** Channels that open or change a patient's record: an admin-only account reaches none of them. */
-const PATIENT_DATA = CHANNEL_NAMES.filter((name) => /^(patient|session|dose|screening|override|discharge|event|reading|alert|rules|record|report|export)\//.test(name));
+const PATIENT_DATA = CHANNEL_NAMES.filter((name) => /^(patient|session|dose|screening|override|discharge|event|reading|alert|rules|record|report|export)\//.test(name) || /^monitor\/(held|assign|discard)$/.test(name));
 
 describe('the role table', () => {
   const PEOPLE: Record<string, User | null> = {
