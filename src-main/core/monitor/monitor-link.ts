@@ -29,6 +29,7 @@ export function createMonitorLink(deps: CoreDeps, parts: { feed: MonitorFeed; de
   let error: string | null = null;
   let forcedPort: number | null = null;
   let applying: Promise<void> = Promise.resolve();
+  let closed = false;
 
   const answer: MllpAnswer = (event, peer) => {
     const now = clock.now();
@@ -69,6 +70,8 @@ export function createMonitorLink(deps: CoreDeps, parts: { feed: MonitorFeed; de
     const previous = listener;
     listener = null;
     if (previous) await previous.close();
+    // Closed meanwhile (the core closes its database right after asking): start nothing, read nothing.
+    if (closed) return;
     const { settings } = devices.listenerSettings();
     const port = forcedPort ?? settings.port;
     error = null;
@@ -86,6 +89,11 @@ export function createMonitorLink(deps: CoreDeps, parts: { feed: MonitorFeed; de
         logger,
         onPeersChanged: publishConnections,
       });
+      if (closed) {
+        await listener.close();
+        listener = null;
+        return;
+      }
     } catch (failure) {
       error = failure instanceof Error ? failure.message : String(failure);
       logger.error('monitor listener could not start', { error, port, host: settings.bindAddress });
@@ -109,7 +117,9 @@ export function createMonitorLink(deps: CoreDeps, parts: { feed: MonitorFeed; de
       return { settings, changed, listeningPort: listener?.port ?? null, error, connections: listener?.connections ?? 0 };
     },
 
+    /** Stops at once from the caller's point of view: no restart still queued reads the settings after this. */
     async close(): Promise<void> {
+      closed = true;
       await applying;
       const current = listener;
       listener = null;
