@@ -19,6 +19,7 @@ import { ChoosePinScreen } from './screens/accounts/ChoosePinScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { UsersScreen } from './screens/UsersScreen';
+import { ClinicSettingsScreen } from './clinic-settings/ClinicSettingsScreen';
 import { ClinicReportScreen } from './record/ClinicReportScreen';
 import { RecordScreen } from './record/RecordScreen';
 import { RecordsScreen } from './record/RecordsScreen';
@@ -52,6 +53,8 @@ function CurrentView({ view }: { view: View }) {
       return <RecordScreen key={view.sessionId} sessionId={view.sessionId} />;
     case 'clinicReport':
       return <ClinicReportScreen />;
+    case 'clinicSettings':
+      return <ClinicSettingsScreen />;
   }
 }
 

@@ -21,8 +21,9 @@ import type { PhaseChange } from './session-timer';
 
 const MS_PER_MINUTE = 60_000;
 
-const positiveMinutes = z.number().finite().positive();
-const nonNegativeMinutes = z.number().finite().nonnegative();
+// Upper limits keep a typing slip (500 for 5) from switching the schedule off in effect.
+const positiveMinutes = z.number().finite().positive().max(240);
+const nonNegativeMinutes = z.number().finite().nonnegative().max(60);
 
 export const MonitoringScheduleSchema = z.object({
   infusionIntervalMinutes: positiveMinutes,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClinicConfigViewSchema, SetClinicConfigSchema } from '../domain/clinic-config';
+import { ClinicConfigViewSchema, SetClinicConfigSchema, SettingsHistorySchema } from '../domain/clinic-config';
 import { AuditEntrySchema, AuditQuerySchema, AuditStatusSchema, AuditVerifySchema } from '../domain/audit';
 import { AlertKindSchema, AlertSchema } from '../domain/alert';
 import { AlertPrioritySchema } from '../clinical/alert-rules';
@@ -198,6 +198,8 @@ export const CHANNELS = {
   'clinic/getConfig': channel({ request: Empty, response: ClinicConfigViewSchema, access: 'signedIn', audit: 'none' }),
   /** Discharge criteria, monitoring schedule and technical alert priorities: a physician, with a reason; open sessions are judged anew. */
   'clinic/setConfig': channel({ request: SetClinicConfigSchema, response: ClinicConfigViewSchema, access: PHYSICIAN, audit: 'write' }),
+  /** Every stored version of the clinic configuration and of the alarm behaviour, newest first, with who, when and why. */
+  'clinic/history': channel({ request: Empty, response: SettingsHistorySchema, access: 'signedIn', audit: 'none' }),
   'settings/get': channel({ request: Empty, response: AlarmSettingsViewSchema, access: 'signedIn', audit: 'none' }),
   'settings/update': channel({ request: UpdateAlarmSettingsSchema, response: AlarmSettingsViewSchema, access: PHYSICIAN, audit: 'write' }),
   'alert/acknowledge': channel({

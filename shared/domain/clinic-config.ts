@@ -3,7 +3,12 @@ import { AlertPrioritySchema } from '../clinical/alert-rules';
 import { DEFAULT_DISCHARGE_CRITERIA, DischargeCriteriaSchema } from '../clinical/aldrete';
 import { DEFAULT_MONITORING_SCHEDULE, MonitoringScheduleSchema } from '../clinical/due-checks';
 import { DEFAULT_TECHNICAL_ALERT_PRIORITIES, TECHNICAL_ALERT_CONDITIONS } from '../clinical/technical-alerts';
-import { ReasonSchema } from './common';
+import { AlarmSettingsSchema } from '../clinical/alarm-settings';
+import { EpochMsSchema, ReasonSchema } from './common';
+
+/** The clinic's name as printed on every report page (issue 7). */
+export const DEFAULT_CLINIC_NAME = 'Vigil Infusion Clinic';
+export const ClinicIdentitySchema = z.object({ name: z.string().trim().min(1, 'Name the clinic').max(120) }).strict();
 
 /**
  * The clinic's own choices, stored and versioned like alert rules: what discharge needs,
@@ -12,6 +17,8 @@ import { ReasonSchema } from './common';
  */
 export const ClinicConfigSchema = z
   .object({
+    // Added after the first stored versions: those read as the default name.
+    clinic: ClinicIdentitySchema.default({ name: DEFAULT_CLINIC_NAME }),
     dischargeCriteria: DischargeCriteriaSchema.strict(),
     monitoringSchedule: MonitoringScheduleSchema,
     technicalAlertPriorities: z.object(Object.fromEntries(TECHNICAL_ALERT_CONDITIONS.map((c) => [c, AlertPrioritySchema])) as Record<(typeof TECHNICAL_ALERT_CONDITIONS)[number], typeof AlertPrioritySchema>).strict(),
@@ -20,6 +27,7 @@ export const ClinicConfigSchema = z
 export type ClinicConfig = z.infer<typeof ClinicConfigSchema>;
 
 export const DEFAULT_CLINIC_CONFIG: ClinicConfig = {
+  clinic: { name: DEFAULT_CLINIC_NAME },
   dischargeCriteria: { ...DEFAULT_DISCHARGE_CRITERIA },
   monitoringSchedule: { ...DEFAULT_MONITORING_SCHEDULE, checkpoints: { ...DEFAULT_MONITORING_SCHEDULE.checkpoints } },
   technicalAlertPriorities: { ...DEFAULT_TECHNICAL_ALERT_PRIORITIES },
@@ -33,3 +41,20 @@ export const ClinicConfigViewSchema = z.object({
 export type ClinicConfigView = z.infer<typeof ClinicConfigViewSchema>;
 
 export const SetClinicConfigSchema = z.object({ config: ClinicConfigSchema, reason: ReasonSchema }).strict();
+
+/** One stored version of a versioned setting: what it was set to, by whom, when and why. */
+function versionSchema<T extends z.ZodType>(value: T) {
+  return z.object({ id: z.number().int(), value, at: EpochMsSchema, userName: z.string(), reason: z.string() });
+}
+export const ClinicConfigVersionSchema = versionSchema(ClinicConfigSchema);
+export const AlarmSettingsVersionSchema = versionSchema(AlarmSettingsSchema);
+export type ClinicConfigVersion = z.infer<typeof ClinicConfigVersionSchema>;
+export type AlarmSettingsVersion = z.infer<typeof AlarmSettingsVersionSchema>;
+
+/** Newest first, at most `SETTINGS_HISTORY_LIMIT` of each. */
+export const SETTINGS_HISTORY_LIMIT = 50;
+export const SettingsHistorySchema = z.object({
+  clinic: z.array(ClinicConfigVersionSchema),
+  alarm: z.array(AlarmSettingsVersionSchema),
+});
+export type SettingsHistory = z.infer<typeof SettingsHistorySchema>;

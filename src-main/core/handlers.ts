@@ -382,6 +382,7 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
       return alertRules.alarmSettings();
     },
     'clinic/getConfig': () => services.clinicConfig.view(),
+    'clinic/history': () => ({ clinic: services.clinicConfig.history(), alarm: alertRules.alarmSettingsHistory() }),
     'clinic/setConfig': (ctx, request) => {
       services.clinicConfig.set(request.config, request.reason, who(ctx).id);
       // Open sessions are judged at once under the new values: technical alerts by the sweep,

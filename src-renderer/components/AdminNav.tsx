@@ -13,6 +13,8 @@ export function AdminNav({ view }: { view: View }) {
     { kind: 'clinicReport', label: t('records.clinic.nav'), visible: mayCall(user, 'report/clinic') },
     { kind: 'protocols', label: t('nav.protocols'), visible: mayCall(user, 'protocol/list') },
     { kind: 'rules', label: t('rules.nav'), visible: mayCall(user, 'rules/get') },
+    // Clinical settings, for the clinicians they govern (main lets anyone signed in read them).
+    { kind: 'clinicSettings', label: t('clinicSettings.nav'), visible: mayCall(user, 'rules/get') },
     { kind: 'users', label: t('nav.users'), visible: mayCall(user, 'user/list') },
     { kind: 'audit', label: t('audit.nav'), visible: mayCall(user, 'audit/list') },
   ] as const;

@@ -25,7 +25,8 @@ export type View =
   | { kind: 'patientHistory'; patientId: number }
   | { kind: 'records' }
   | { kind: 'record'; sessionId: number }
-  | { kind: 'clinicReport' };
+  | { kind: 'clinicReport' }
+  | { kind: 'clinicSettings' };
 
 /**
  * The renderer's mirror of main. It never computes a clinical fact main does not store:

@@ -30,6 +30,10 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
       await page.getByRole('button', { name: 'Alert rules' }).click();
       await expect(page.getByTestId('rule-table')).toBeVisible();
     } },
+  { name: 'clinic settings', open: async (page) => {
+      await page.getByTestId('nav-clinicSettings').click();
+      await expect(page.getByTestId('clinic-config')).toBeVisible();
+    } },
   { name: 'protocols', open: (page) => page.getByRole('button', { name: 'Protocols' }).click() },
   { name: 'users', open: (page) => page.getByRole('button', { name: 'Users' }).click() },
   { name: 'history', open: async (page) => {

@@ -55,3 +55,40 @@ describe('clinic settings are data', () => {
     expect(active.filter((a) => a.kind === 'technical')).toEqual([expect.objectContaining({ priority: 'high' })]);
   });
 });
+
+describe('clinic settings history and the clinic name', () => {
+  it('keeps every version of the configuration and of the alarm behaviour with who, when and why, newest first', async () => {
+    expect(await callOk(nurse, 'clinic/history', {})).toEqual({ clinic: [], alarm: [] });
+    const first = { ...DEFAULT_CLINIC_CONFIG, clinic: { name: 'Harbour Ketamine Clinic' } };
+    await callOk(doctor, 'clinic/setConfig', { config: first, reason: 'Our name on the reports' });
+    t.clock.advance(MINUTE);
+    await callOk(doctor, 'clinic/setConfig', { config: { ...first, dischargeCriteria: { minimumAldreteScore: 10 } }, reason: 'Stricter after an incident' });
+    const alarm = (await callOk(doctor, 'settings/get', {})).settings;
+    await callOk(doctor, 'settings/update', { settings: { ...alarm, latchingAlerts: true }, reason: 'Latch alarms in recovery' });
+
+    const history = await callOk(nurse, 'clinic/history', {});
+    expect(history.clinic.map((v) => [v.reason, v.value.dischargeCriteria.minimumAldreteScore, v.value.clinic.name])).toEqual([
+      ['Stricter after an incident', 10, 'Harbour Ketamine Clinic'],
+      ['Our name on the reports', 9, 'Harbour Ketamine Clinic'],
+    ]);
+    const [newest, older] = history.clinic;
+    expect(newest).toMatchObject({ userName: expect.any(String), at: expect.any(Number) });
+    expect((newest?.at ?? 0) - (older?.at ?? 0)).toBe(MINUTE);
+    expect(history.alarm).toEqual([expect.objectContaining({ reason: 'Latch alarms in recovery', value: { ...alarm, latchingAlerts: true } })]);
+  });
+
+  it('refuses a blank clinic name or an out-of-range interval by field, and stores nothing', async () => {
+    const blank = await callErr(doctor, 'clinic/setConfig', { config: { ...DEFAULT_CLINIC_CONFIG, clinic: { name: '  ' } }, reason: 'Typo' });
+    expect(blank).toMatchObject({ code: 'invalid_request', field: 'config.clinic.name' });
+    const slip = { ...DEFAULT_CLINIC_CONFIG, monitoringSchedule: { ...DEFAULT_CLINIC_CONFIG.monitoringSchedule, infusionIntervalMinutes: 500 } };
+    expect(await callErr(doctor, 'clinic/setConfig', { config: slip, reason: 'Typo' })).toMatchObject({ code: 'invalid_request', field: 'config.monitoringSchedule.infusionIntervalMinutes' });
+    expect((await callOk(doctor, 'clinic/history', {})).clinic).toEqual([]);
+  });
+
+  it('a version stored before the clinic name existed reads with the default name', () => {
+    const { clinic: _omitted, ...older } = DEFAULT_CLINIC_CONFIG;
+    const doctorId = t.core.services.db.prepare<[], { id: number }>('SELECT id FROM users ORDER BY id LIMIT 1').get()?.id;
+    t.core.services.db.prepare('INSERT INTO clinic_config (config_json, reason, at, user_id) VALUES (?, ?, ?, ?)').run(JSON.stringify(older), 'Before names', 1, doctorId);
+    expect(t.core.services.clinicConfig.current().clinic.name).toBe(DEFAULT_CLINIC_CONFIG.clinic.name);
+  });
+});

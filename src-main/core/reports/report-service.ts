@@ -12,9 +12,6 @@ import { sessionFhirBundle } from './session-fhir';
 import { sessionPdf } from './session-pdf';
 import { createSessionRecords, type SessionRecord } from './session-record';
 
-/** The clinic's name as the reports print it, until clinic settings hold it as data. */
-export const DEFAULT_CLINIC_NAME = 'Vigil Infusion Clinic';
-
 const MEDIA_TYPES = { pdf: 'application/pdf', csv: 'text/csv', fhir: 'application/fhir+json' } as const;
 
 function file(fileName: string, mediaType: ExportedFile['mediaType'], bytes: Uint8Array | string): ExportedFile {
@@ -23,8 +20,10 @@ function file(fileName: string, mediaType: ExportedFile['mediaType'], bytes: Uin
 }
 
 /** Reports are made in core, as bytes, so the web host and the desktop app export the same file. */
-export function createReportService(services: Services, clinicName = DEFAULT_CLINIC_NAME) {
+export function createReportService(services: Services) {
   const queries = createRecordQueries(services.db);
+  // The name in the clinic configuration in force when the report is made (versioned, set on the Clinic settings screen).
+  const clinicName = (): string => services.clinicConfig.current().clinic.name;
   const records = createSessionRecords(services, queries, clinicName);
 
   return {
@@ -70,10 +69,10 @@ export function createReportService(services: Services, clinicName = DEFAULT_CLI
       }
     },
 
-    clinicReport: (range: DateRange): ClinicReport => buildClinicReport(services, queries, range, clinicName),
+    clinicReport: (range: DateRange): ClinicReport => buildClinicReport(services, queries, range, clinicName()),
 
     async exportClinic(range: DateRange, format: 'pdf' | 'csv'): Promise<ExportedFile> {
-      const report = buildClinicReport(services, queries, range, clinicName);
+      const report = buildClinicReport(services, queries, range, clinicName());
       const base = `vigil-clinic-report-${range.from}-to-${range.to}`;
       return format === 'pdf' ? file(`${base}.pdf`, MEDIA_TYPES.pdf, await clinicPdf(report)) : file(`${base}.csv`, MEDIA_TYPES.csv, clinicCsv(report));
     },

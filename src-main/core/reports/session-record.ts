@@ -9,7 +9,7 @@ export const MISSED_CHECK_CONDITIONS: readonly string[] = ['vitalsOverdue', 'bpC
 /** One session's whole signed record (the shape is the contract's, so the record screen shows the same model). */
 export type { SessionRecord };
 
-export function createSessionRecords(services: Services, queries: RecordQueries, clinicName: string) {
+export function createSessionRecords(services: Services, queries: RecordQueries, clinicName: () => string) {
   return {
     /** Read from the services, never from a screen's view. */
     build(sessionId: number): SessionRecord {
@@ -22,7 +22,7 @@ export function createSessionRecords(services: Services, queries: RecordQueries,
       const readings = services.readings.ofSession(sessionId);
       const alerts = services.alerts.ofSession(sessionId);
       return {
-        clinicName,
+        clinicName: clinicName(),
         generatedAt: now,
         session,
         patient: services.patients.get(session.patientId),

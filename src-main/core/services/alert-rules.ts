@@ -1,6 +1,7 @@
-import { DEFAULT_ALARM_SETTINGS, type AlarmSettings } from '../../../shared/clinical/alarm-settings';
+import { AlarmSettingsSchema, DEFAULT_ALARM_SETTINGS, type AlarmSettings } from '../../../shared/clinical/alarm-settings';
 import { DEFAULT_ALERT_RULES, type AlertRule } from '../../../shared/clinical/alert-rules';
 import type { AlarmSettingsView, RuleSetView, SessionRuleOverride } from '../../../shared/domain/alert-rules-view';
+import { SETTINGS_HISTORY_LIMIT, type AlarmSettingsVersion } from '../../../shared/domain/clinic-config';
 import type { Session } from '../../../shared/domain/session';
 import type { CoreDeps } from '../deps';
 import type { ProtocolService } from './protocols';
@@ -23,6 +24,7 @@ interface OverrideRow {
 }
 
 interface SettingsRow {
+  id: number;
   settings_json: string;
   reason: string;
   at: number;
@@ -63,6 +65,9 @@ export function createAlertRuleService(deps: CoreDeps, protocols: ProtocolServic
   );
   const latestSettings = db.prepare<[], SettingsRow>(
     'SELECT s.*, u.display_name AS user_name FROM clinic_settings s JOIN users u ON u.id = s.user_id ORDER BY s.id DESC LIMIT 1',
+  );
+  const newestSettings = db.prepare<[number], SettingsRow>(
+    'SELECT s.*, u.display_name AS user_name FROM clinic_settings s JOIN users u ON u.id = s.user_id ORDER BY s.id DESC LIMIT ?',
   );
   const insertSettings = db.prepare('INSERT INTO clinic_settings (settings_json, reason, at, user_id) VALUES (?, ?, ?, ?)');
 
@@ -124,6 +129,10 @@ export function createAlertRuleService(deps: CoreDeps, protocols: ProtocolServic
       return row
         ? { settings: JSON.parse(row.settings_json) as AlarmSettings, changedAt: row.at, changedByName: row.user_name, changeReason: row.reason }
         : { settings: { ...DEFAULT_ALARM_SETTINGS }, changedAt: null, changedByName: null, changeReason: null };
+    },
+    /** Stored versions, newest first. */
+    alarmSettingsHistory(): AlarmSettingsVersion[] {
+      return newestSettings.all(SETTINGS_HISTORY_LIMIT).map((row) => ({ id: row.id, value: AlarmSettingsSchema.parse(JSON.parse(row.settings_json)), at: row.at, userName: row.user_name, reason: row.reason }));
     },
     setAlarmSettings(settings: AlarmSettings, reason: string, userId: number): void {
       insertSettings.run(JSON.stringify(settings), reason, clock.now(), userId);

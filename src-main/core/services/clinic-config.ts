@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { ClinicConfigSchema, DEFAULT_CLINIC_CONFIG, type ClinicConfig, type ClinicConfigView } from '../../../shared/domain/clinic-config';
+import { ClinicConfigSchema, DEFAULT_CLINIC_CONFIG, SETTINGS_HISTORY_LIMIT, type ClinicConfig, type ClinicConfigVersion, type ClinicConfigView } from '../../../shared/domain/clinic-config';
 import type { Clock } from '../clock';
 
 interface ConfigRow {
+  id: number;
   config_json: string;
   reason: string;
   at: number;
@@ -15,6 +16,7 @@ interface ConfigRow {
  */
 export function createClinicConfig(db: Database, clock: Clock) {
   const latest = db.prepare<[], ConfigRow>('SELECT c.*, u.display_name AS user_name FROM clinic_config c JOIN users u ON u.id = c.user_id ORDER BY c.id DESC LIMIT 1');
+  const newest = db.prepare<[number], ConfigRow>('SELECT c.*, u.display_name AS user_name FROM clinic_config c JOIN users u ON u.id = c.user_id ORDER BY c.id DESC LIMIT ?');
   const insert = db.prepare('INSERT INTO clinic_config (config_json, reason, at, user_id) VALUES (?, ?, ?, ?)');
   const latestId = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM clinic_config');
   // Parsed once per stored version; keyed by the row id, so a rolled-back change is never served.
@@ -35,6 +37,9 @@ export function createClinicConfig(db: Database, clock: Clock) {
   return {
     view,
     current: (): ClinicConfig => view().config,
+    /** Stored versions, newest first. */
+    history: (): ClinicConfigVersion[] =>
+      newest.all(SETTINGS_HISTORY_LIMIT).map((row) => ({ id: row.id, value: ClinicConfigSchema.parse(JSON.parse(row.config_json)), at: row.at, userName: row.user_name, reason: row.reason })),
     /** A new version (caller holds the act's transaction). */
     set(config: ClinicConfig, reason: string, userId: number): void {
       insert.run(JSON.stringify(config), reason, clock.now(), userId);

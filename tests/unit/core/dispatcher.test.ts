@@ -205,6 +205,7 @@ const ROLE_TABLE = {
   'rules/overrideForSession': P,
   'clinic/getConfig': 'signedIn',
   'clinic/setConfig': P,
+  'clinic/history': 'signedIn',
   'settings/get': 'signedIn',
   'settings/update': P,
   'record/list': ['physician', 'nurse', 'staff'],

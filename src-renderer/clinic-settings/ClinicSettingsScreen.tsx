@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlarmSettingsSchema, DEFAULT_ALARM_SETTINGS } from '../../shared/clinical/alarm-settings';
+import type { AlarmSettingsView } from '../../shared/domain/alert-rules-view';
+import { ClinicConfigSchema, DEFAULT_CLINIC_CONFIG, type ClinicConfigView, type SettingsHistory } from '../../shared/domain/clinic-config';
+import type { AppError } from '../../shared/result';
+import { errorText } from '../format/error-text';
+import { mayCall, useSignedInUser } from '../store/access';
+import { bridge, call } from '../transport/client';
+import { SettingsCard } from './SettingsCard';
+import '../screens/admin.css';
+import '../screens/rules/rules.css';
+import './clinic-settings.css';
+
+interface Loaded {
+  config: ClinicConfigView;
+  alarm: AlarmSettingsView;
+  history: SettingsHistory;
+}
+
+async function fetchSettings(): Promise<Loaded | { error: AppError }> {
+  const [config, alarm, history] = await Promise.all([call('clinic/getConfig', {}), call('settings/get', {}), call('clinic/history', {})]);
+  if (!config.ok) return { error: config.error };
+  if (!alarm.ok) return { error: alarm.error };
+  if (!history.ok) return { error: history.error };
+  return { config: config.value, alarm: alarm.value, history: history.value };
+}
+
+/**
+ * The clinic's own choices, as data: the clinic configuration (name, discharge criteria,
+ * monitoring schedule, technical alert priorities and whatever the schema gains) and the
+ * alarm behaviour. Everyone signed in reads them; a physician changes them with a reason.
+ * A change made in any window (this one included) reaches every window (`settings/changed`).
+ */
+export function ClinicSettingsScreen() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => setReloads((count) => count + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    void fetchSettings().then((result) => {
+      if (!current) return;
+      if ('error' in result) setError(t('clinicSettings.loadFailed', { message: errorText(t, result.error) }));
+      else {
+        setLoaded(result);
+        setError(null);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [t, reloads]);
+
+  // A change made in any window (this one included) reloads the screen.
+  useEffect(() => bridge().subscribe('settings/changed', reload), [reload]);
+
+  const alarm = loaded?.alarm;
+  return (
+    <main className="admin-screen clinic-settings-screen" data-testid="clinic-settings-screen">
+      <h1>{t('clinicSettings.title')}</h1>
+      <p className="muted">{mayCall(user, 'clinic/setConfig') ? t('clinicSettings.introPhysician') : t('clinicSettings.introReadOnly')}</p>
+      {notice && (
+        <p className="notice" role="status" data-testid="clinic-settings-notice">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!loaded && !error && <p className="muted">{t('app.loading')}</p>}
+      {loaded && alarm && (
+        <div className="clinic-settings-layout">
+          <SettingsCard
+            idPrefix="clinic-config"
+            title={t('clinicSettings.config.title')}
+            intro={t('clinicSettings.config.intro')}
+            schema={ClinicConfigSchema}
+            value={loaded.config.config}
+            source={loaded.config.source}
+            versions={loaded.history.clinic}
+            defaults={DEFAULT_CLINIC_CONFIG}
+            canEdit={mayCall(user, 'clinic/setConfig')}
+            save={(config, reason) => call('clinic/setConfig', { config, reason })}
+            onSaved={() => {
+              setNotice(t('clinicSettings.saved', { what: t('clinicSettings.config.title') }));
+              reload();
+            }}
+          />
+          <SettingsCard
+            idPrefix="alarm-behaviour"
+            title={t('clinicSettings.alarm.title')}
+            intro={t('clinicSettings.alarm.intro')}
+            schema={AlarmSettingsSchema}
+            value={alarm.settings}
+            source={alarm.changedAt !== null && alarm.changedByName !== null ? { userName: alarm.changedByName, at: alarm.changedAt, reason: alarm.changeReason ?? '' } : null}
+            versions={loaded.history.alarm}
+            defaults={DEFAULT_ALARM_SETTINGS}
+            canEdit={mayCall(user, 'settings/update')}
+            save={(settings, reason) => call('settings/update', { settings, reason })}
+            onSaved={() => {
+              setNotice(t('clinicSettings.saved', { what: t('clinicSettings.alarm.title') }));
+              reload();
+            }}
+          />
+        </div>
+      )}
+    </main>
+  );
+}

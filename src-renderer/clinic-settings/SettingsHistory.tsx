@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../format/time';
+import { changedLeaves, valueAt, type SettingsField } from './schema-fields';
+import { fieldLabel, valueText } from './settings-text';
+
+export interface Version<T> {
+  id: number;
+  value: T;
+  at: number;
+  userName: string;
+  reason: string;
+}
+
+/**
+ * Every stored version, newest first: who, when, why, and what it changed from the version
+ * before (the first against `defaults`, Vigil's own values).
+ */
+export function SettingsHistory<T>({ fields, versions, defaults, idPrefix }: { fields: readonly SettingsField[]; versions: readonly Version<T>[]; defaults: T; idPrefix: string }) {
+  const { t, i18n } = useTranslation();
+  if (versions.length === 0) return <p className="muted">{t('clinicSettings.history.none')}</p>;
+  return (
+    <ol className="settings-history" data-testid={`${idPrefix}-history`}>
+      {versions.map((version, index) => {
+        const before = versions[index + 1]?.value ?? defaults;
+        const changed = changedLeaves(fields, before, version.value);
+        return (
+          <li key={version.id} className="settings-version" data-testid={`${idPrefix}-version`}>
+            <p className="settings-version-who">
+              <strong>{t('clinicSettings.history.version', { number: versions.length - index })}</strong>{' '}
+              {t('clinicSettings.history.by', { name: version.userName, time: formatDateTime(version.at) })}
+            </p>
+            <p className="changed-reason">{t('clinicSettings.history.reason', { reason: version.reason })}</p>
+            {changed.length > 0 ? (
+              <ul className="rule-change-fields">
+                {changed.map((leaf) => (
+                  <li key={leaf.key}>
+                    <span className="rule-change-field">{fieldLabel(t, leaf)}</span> <del>{valueText(t, i18n.language, leaf, valueAt(before, leaf.path))}</del> <span aria-hidden="true">→</span>{' '}
+                    <ins>{valueText(t, i18n.language, leaf, valueAt(version.value, leaf.path))}</ins>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t('clinicSettings.history.noChange')}</p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
