@@ -24,49 +24,32 @@ export function useStaffedCore(assign: (opened: { t: TestCore; staff: CoreConnec
   });
 }
 
+type NurseAccount = { username: string; displayName: string; pin: string };
+type DoctorAndNurse = { t: TestCore; doctor: CoreConnection; doctorUser: User; nurse: CoreConnection; nurseUser: User };
+
 /**
- * One real core for a whole test file (or describe block), with the first account
- * (admin + physician) as `doctor` and a nurse account; closed after the file, which must
- * have logged no error.
+ * A real core on a fresh temp folder with the first account (admin + physician) as `doctor`
+ * and a nurse account: one for the whole file (or describe block), or a fresh one for every
+ * test; each closed after its file or test, which must have logged no error.
  */
-export function useDoctorAndNurse(
-  nurseAccount: { username: string; displayName: string; pin: string },
-  assign: (opened: { t: TestCore; doctor: CoreConnection; doctorUser: User; nurse: CoreConnection; nurseUser: User }) => void,
-): void {
+function useDoctorAndNurseCore(scope: 'file' | 'test', nurseAccount: NurseAccount, assign: (opened: DoctorAndNurse) => void): void {
   holdTickerInterval();
-  const dirs = useTempDirs('all');
+  const dirs = scope === 'file' ? useTempDirs('all') : useTempDirs();
   let opened: TestCore | null = null;
-  beforeAll(async () => {
+  (scope === 'file' ? beforeAll : beforeEach)(async () => {
     opened = openTestCore(dirs.make());
     const doctor = await setUpAdmin(opened.core);
     const nurse = await addUser(opened.core, doctor.connection, nurseAccount, ['nurse']);
     assign({ t: opened, doctor: doctor.connection, doctorUser: doctor.user, nurse: nurse.connection, nurseUser: nurse.user });
   });
-  afterAll(() => {
+  (scope === 'file' ? afterAll : afterEach)(() => {
     opened?.core.close();
     expect(opened?.logger.errors()).toEqual([]);
   });
 }
 
-/**
- * A fresh core for every test, with the first account (admin + physician) as `doctor` and a
- * nurse account; each closed after its test, which must have logged no error.
- */
-export function useDoctorAndNursePerTest(
-  nurseAccount: { username: string; displayName: string; pin: string },
-  assign: (opened: { t: TestCore; doctor: CoreConnection; doctorUser: User; nurse: CoreConnection; nurseUser: User }) => void,
-): void {
-  holdTickerInterval();
-  const dirs = useTempDirs();
-  let opened: TestCore | null = null;
-  beforeEach(async () => {
-    opened = openTestCore(dirs.make());
-    const doctor = await setUpAdmin(opened.core);
-    const nurse = await addUser(opened.core, doctor.connection, nurseAccount, ['nurse']);
-    assign({ t: opened, doctor: doctor.connection, doctorUser: doctor.user, nurse: nurse.connection, nurseUser: nurse.user });
-  });
-  afterEach(() => {
-    opened?.core.close();
-    expect(opened?.logger.errors()).toEqual([]);
-  });
-}
+/** One doctor-and-nurse core for the whole file (or describe block). */
+export const useDoctorAndNurse = (nurseAccount: NurseAccount, assign: (opened: DoctorAndNurse) => void) => useDoctorAndNurseCore('file', nurseAccount, assign);
+
+/** A fresh doctor-and-nurse core for every test. */
+export const useDoctorAndNursePerTest = (nurseAccount: NurseAccount, assign: (opened: DoctorAndNurse) => void) => useDoctorAndNurseCore('test', nurseAccount, assign);
