@@ -1,4 +1,4 @@
-import { HL7Message } from './hl7v2-lib';
+import { hl7v2, type HL7Message } from './hl7v2-lib';
 import { formatHl7Time } from './hl7-time';
 
 export type AckCode = 'AA' | 'AE' | 'AR';
@@ -15,7 +15,7 @@ const ERR_TEXT_MAX = 400;
  * control id is unknown and MSA-2 stays empty.
  */
 export function buildAck(original: HL7Message | null, code: AckCode, reason: string | null, now: number): string {
-  const ack = new HL7Message(original?.version ?? '2.6');
+  const ack = new (hl7v2().HL7Message)(original?.version ?? '2.6');
   const msh = ack.header;
   msh.field(3).setValue(VIGIL_APPLICATION);
   msh.field(7).setValue(formatHl7Time(now));

@@ -4,14 +4,14 @@ import type { CoreDeps } from '../deps';
 import type { DeviceService } from '../services/devices';
 import type { MonitorFeed } from '../services/monitor-feed';
 import { buildAck } from './hl7-ack';
-import { HL7Message } from './hl7v2-lib';
+import { hl7v2, loadHl7v2, type HL7Message } from './hl7v2-lib';
 import { DEFAULT_MLLP_LIMITS, startMllpListener, type MllpAnswer, type MllpLimits, type MllpListener } from './mllp-listener';
 import { parsePcd01 } from './pcd01';
 
 /** The MSH of a frame Vigil will not read whole (cut short or too big), to answer it by its control id. */
 function headerOf(head: Buffer): HL7Message | null {
   try {
-    return HL7Message.parse(head.toString('utf8').split('\r')[0] ?? '');
+    return hl7v2().HL7Message.parse(head.toString('utf8').split('\r')[0] ?? '');
   } catch {
     return null;
   }
@@ -80,6 +80,7 @@ export function createMonitorLink(deps: CoreDeps, parts: { feed: MonitorFeed; de
       return;
     }
     try {
+      await loadHl7v2();
       listener = await startMllpListener({
         host: settings.bindAddress,
         port,

@@ -1,4 +1,4 @@
-import { HL7Message, type HL7Segment } from './hl7v2-lib';
+import { hl7v2, type HL7Message, type HL7Segment } from './hl7v2-lib';
 import { MDC_OBSERVATION_CODES, convertMonitorUnit } from '../../../shared/clinical/mdc-codes';
 import { VITAL_PARAMETERS, type VitalParameter } from '../../../shared/clinical/parameters';
 import type { ReadingValues } from '../../../shared/domain/reading';
@@ -64,6 +64,7 @@ interface Candidate {
 
 /** Parses one ORU^R01 (IHE PCD-01) with the hl7v2 library and maps its numerics onto Vigil's parameters. */
 export function parsePcd01(raw: string): MonitorParseResult {
+  const { HL7Message } = hl7v2();
   let parsed: HL7Message;
   try {
     parsed = HL7Message.parse(raw);

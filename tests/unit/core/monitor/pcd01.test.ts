@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHl7v2 } from '../../../../src-main/core/monitor/hl7v2-lib';
 import { parsePcd01, type MonitorMessage } from '../../../../src-main/core/monitor/pcd01';
 import { MULTI_SAMPLE, NIBP_SAMPLE, SPO2_SAMPLE } from '../../../support/pcd01-samples';
+
+beforeAll(loadHl7v2);
 
 function accepted(raw: string): MonitorMessage {
   const result = parsePcd01(raw);
