@@ -20,6 +20,7 @@ const [main, preload] = await Promise.all([
   build({ ...common, metafile: true, entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { 'web-host': 'src-main/hosts/web-host-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { verify: 'src-main/hosts/verify-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { 'vigil-backup': 'src-main/hosts/backup-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
 ]);
 
 // What went into the desktop bundles: the Electronegativity gate (scripts/security) checks no bundled package imports electron.

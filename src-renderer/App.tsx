@@ -24,6 +24,7 @@ import { ClinicReportScreen } from './record/ClinicReportScreen';
 import { RecordScreen } from './record/RecordScreen';
 import { RecordsScreen } from './record/RecordsScreen';
 import { mayCall, mayChart, usableView } from './store/access';
+import { BackupsScreen } from './screens/backups/BackupsScreen';
 import { useAppStore, type View } from './store/app-store';
 import { refreshOpenSessions } from './store/sync';
 import { call } from './transport/client';
@@ -39,6 +40,8 @@ function CurrentView({ view }: { view: View }) {
       return <UsersScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'backups':
+      return <BackupsScreen />;
     case 'protocols':
       return <ProtocolsScreen />;
     case 'rules':

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClinicConfigViewSchema, SetClinicConfigSchema, SettingsHistorySchema } from '../domain/clinic-config';
 import { AuditEntrySchema, AuditQuerySchema, AuditStatusSchema, AuditVerifySchema } from '../domain/audit';
 import { AlertKindSchema, AlertSchema } from '../domain/alert';
+import { BackupRestoreRequestSchema, BackupRestoreResultSchema, BackupStatusSchema, BackupViewSchema } from '../domain/backup';
 import { AlertPrioritySchema } from '../clinical/alert-rules';
 import { AlarmSettingsViewSchema, RuleSetViewSchema, RulesQuerySchema, SessionRuleOverrideInputSchema, SetRuleSetSchema, UpdateAlarmSettingsSchema } from '../domain/alert-rules-view';
 import { IdSchema, ReasonSchema } from '../domain/common';
@@ -85,6 +86,17 @@ export const CHANNELS = {
     access: ADMIN,
     audit: 'write',
   }),
+
+  /** The backups folder, its backups with their checks, and any shortfall found at start. */
+  'backup/list': channel({ request: Empty, response: BackupStatusSchema, access: ADMIN, audit: 'none' }),
+  /** An online backup now, checked after writing (the file is written before the act; the act records who asked). */
+  'backup/run': channel({ request: Empty, response: BackupViewSchema, access: ADMIN, audit: 'write' }),
+  /**
+   * Puts a backup in place of the current file and reopens Vigil on it (every window is
+   * signed out). Not an act of the file it replaces: the restore is recorded as the first act
+   * of the restored file (`backup/restored`), which is the record from then on.
+   */
+  'backup/restore': channel({ request: BackupRestoreRequestSchema, response: BackupRestoreResultSchema, access: ADMIN, audit: 'none' }),
 
   'patient/list': channel({
     request: z.object({ search: z.string().trim().max(100).optional() }).strict(),

@@ -59,9 +59,11 @@ type AnyStaged<C extends ChannelName> = { prepare(ctx: HandlerContext, request: 
 export type HandlerEntry<C extends ChannelName> = Run<C> | AnyStaged<C>;
 export type Handlers = { [C in ChannelName]: HandlerEntry<C> };
 
-function staged<C extends ChannelName, P>(handler: Staged<C, P>): AnyStaged<C> {
+export function staged<C extends ChannelName, P>(handler: Staged<C, P>): AnyStaged<C> {
   return handler as AnyStaged<C>;
 }
+
+export type BackupChannel = 'backup/list' | 'backup/run' | 'backup/restore';
 
 export interface AuditHandlersDeps {
   verifyRecord(): Promise<AuditVerify>;
@@ -69,8 +71,8 @@ export interface AuditHandlersDeps {
   audit: Database;
 }
 
-/** Each contract channel mapped onto the core service that answers it. */
-export function createHandlers(services: Services, auditDeps: AuditHandlersDeps): Handlers {
+/** Each contract channel mapped onto the core service that answers it. The backup channels are answered by backup/backup-handlers.ts, which owns the backup service. */
+export function createHandlers(services: Services, auditDeps: AuditHandlersDeps): Omit<Handlers, BackupChannel> {
   const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends, phq9, devices, monitorFeed, monitorLink } = services;
   const reports = createReportService(services);
 

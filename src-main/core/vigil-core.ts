@@ -11,6 +11,11 @@ import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { AUDIT_KEY_FILE_NAME, loadOrCreateKeyFile } from './audit/audit-key';
 import { createHeadWriter } from './audit/head-file';
 import { verifyInBackground } from './audit/verify';
+import type { AuditShortfall, BackupRestoreResult } from '../../shared/domain/backup';
+import { createBackupHandlers, type RestoreRequest } from './backup/backup-handlers';
+import { createBackupService, type BackupService } from './backup/backups';
+import { checkAgainstAuditHead, checkAgainstNewestBackup, scheduleBackups } from './backup/start-checks';
+import type { Shortfall } from './backup/high-water';
 import { createSystemClock, type Clock } from './clock';
 import { createPinHasher, PRODUCTION_PIN_COST, TEST_PIN_COST } from './security/pin-hash';
 import { openDatabase } from './db/open-database';
@@ -18,6 +23,7 @@ import { createDispatcher } from './dispatcher';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { createFileLogger, type Logger } from './logger';
+import { superviseCore } from './core-supervisor';
 import { createServices, type Services } from './services';
 import { createClinicConfig } from './services/clinic-config';
 
@@ -51,7 +57,17 @@ export interface VigilCoreOptions {
   checkResponses?: boolean;
   /** Listen for bedside monitors on this port whatever the settings say (0: a free port); `--mllp-port`. */
   mllpPort?: number;
+  /** Where backups go (default: VIGIL_BACKUP_DIR, else `<dataDir>/backups`; another disk is better). */
+  backupDir?: string;
+  /** Automatic backups at session close and daily (default on). */
+  autoBackup?: boolean;
+  /** Puts a backup in place and reopens core on it (given by the supervisor, see core-supervisor.ts). */
+  restore?: (request: RestoreRequest) => Promise<BackupRestoreResult>;
+  /** This core was opened on a file just restored from the admin screen. */
+  restored?: BackupRestoreResult;
 }
+
+export const BACKUP_FOLDER_NAME = 'backups';
 
 /**
  * One window's (or one browser tab's) link to core: its own signed-in user, the contract's
@@ -79,13 +95,29 @@ export interface VigilCore {
   verifyRecord(): Promise<AuditVerify>;
   /** Settles once the monitor listener is up as the settings (or `mllpPort`) say, or has reported why not. */
   readonly monitorReady: Promise<void>;
+  readonly backups: BackupService;
+  /** Tables where the file held less at start than the newest backup of it (empty: none). */
+  readonly shortfalls: readonly Shortfall[];
+  /** The audit chain held fewer entries at start than its head file says were committed (null: it held them all). */
+  readonly auditShortfall: AuditShortfall | null;
   connect(): CoreConnection;
   close(): void;
 }
 
 export type IntegrityState = { state: 'checking' } | { state: 'checked'; result: AuditVerify } | { state: 'failed'; message: string };
 
+/**
+ * Opens core on `<dataDir>/vigil.sqlite3`, supervised so that a backup restored from the
+ * admin screen reopens it in place (core-supervisor.ts).
+ */
 export function openVigilCore(options: VigilCoreOptions): VigilCore {
+  mkdirSync(options.dataDir, { recursive: true });
+  const logger = options.logger ?? createFileLogger(join(options.dataDir, LOG_FILE_NAME));
+  return superviseCore({ ...options, logger }, openCoreInstance);
+}
+
+/** One core instance on the file as it is now (closed and replaced by the supervisor on a restore). */
+function openCoreInstance(options: VigilCoreOptions): VigilCore {
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
   const logger = options.logger ?? createFileLogger(join(options.dataDir, LOG_FILE_NAME));
@@ -94,6 +126,8 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
   const bus = new EventBus();
   const auditKey = options.auditKey ?? loadOrCreateKeyFile(join(options.dataDir, AUDIT_KEY_FILE_NAME));
   const auditHeadPath = options.auditHeadPath ?? join(options.dataDir, AUDIT_HEAD_RELATIVE_PATH);
+  // Read before any act can rewrite it: a file that holds fewer entries than this has lost acknowledged acts.
+  const { headAtStart, auditShortfall } = options.restored ? { headAtStart: undefined, auditShortfall: null } : checkAgainstAuditHead(db, auditHeadPath, logger);
   const audit = createAuditLog(db, auditKey);
   // A file from before the audit trail: its existing rows are vouched for once, as found.
   audit.adoptUnaudited(clock.now());
@@ -127,10 +161,13 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
   // A rolled-back act may have touched the per-session reading state: rebuild it from the record.
   acts.onRolledBack(() => services.readings.invalidateState());
   let integrity: IntegrityState = { state: 'checking' };
+  let firstCheck = true;
   let closed = false;
   /** Every check (at start, or asked for) updates what administrators are warned about. */
   const verifyRecord = async (): Promise<AuditVerify> => {
-    const result = { ...(await verifyInBackground(db, auditKey, auditHeadPath)), checkedAt: clock.now() };
+    // The start-up check compares with the head as found at start (an act since may have moved the file on).
+    const result = { ...(await verifyInBackground(db, auditKey, auditHeadPath, firstCheck ? headAtStart : undefined)), checkedAt: clock.now() };
+    firstCheck = false;
     integrity = { state: 'checked', result };
     return result;
   };
@@ -140,7 +177,12 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
     const { result } = integrity;
     return { state: result.intact ? 'intact' : 'broken', firstBreak: result.firstBreak, breaks: result.breaks.length, checkedAt: result.checkedAt };
   };
-  const dispatch = createDispatcher(createHandlers(services, { verifyRecord, status, audit: db }), acts, logger, { checkResponses: options.checkResponses ?? false });
+  const backups = createBackupService({ db, folder: options.backupDir ?? process.env.VIGIL_BACKUP_DIR ?? join(options.dataDir, BACKUP_FOLDER_NAME), clock, logger, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  // A restore done on purpose leaves the file shorter than its newest backup and its old head: said once, as the restore.
+  const found = options.restored ? [] : checkAgainstNewestBackup(db, backups, logger);
+  const stopAutoBackup = options.autoBackup === false ? () => undefined : scheduleBackups(backups, bus, clock, logger);
+  const backupHandlers = createBackupHandlers({ backups, acts, shortfalls: found, auditShortfall, lastRestore: () => options.restored ?? null, restore: options.restore ?? null });
+  const dispatch = createDispatcher({ ...createHandlers(services, { verifyRecord, status, audit: db }), ...backupHandlers }, acts, logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<CoreConnection>();
   services.ticker.refresh();
   const monitorReady = services.monitorLink.apply(options.mllpPort === undefined ? {} : { forcePort: options.mllpPort });
@@ -168,6 +210,9 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
     integrity: () => integrity,
     verifyRecord,
     monitorReady,
+    backups,
+    shortfalls: found,
+    auditShortfall,
     connect() {
       let user: User | null = null;
       let mustChoosePin = false;
@@ -242,6 +287,7 @@ export function openVigilCore(options: VigilCoreOptions): VigilCore {
     close() {
       closed = true;
       headWriter.flush();
+      stopAutoBackup();
       services.ticker.stop();
       void services.monitorLink.close();
       for (const connection of [...connections]) connection.close();

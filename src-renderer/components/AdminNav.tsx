@@ -17,6 +17,7 @@ export function AdminNav({ view }: { view: View }) {
     { kind: 'clinicSettings', label: t('clinicSettings.nav'), visible: mayCall(user, 'rules/get') },
     { kind: 'users', label: t('nav.users'), visible: mayCall(user, 'user/list') },
     { kind: 'audit', label: t('audit.nav'), visible: mayCall(user, 'audit/list') },
+    { kind: 'backups', label: t('backups.nav'), visible: mayCall(user, 'backup/list') },
   ] as const;
 
   return (

@@ -21,6 +21,7 @@ export type View =
   | { kind: 'session'; sessionId: number }
   | { kind: 'users' }
   | { kind: 'audit' }
+  | { kind: 'backups' }
   | { kind: 'protocols' }
   | { kind: 'patientHistory'; patientId: number }
   | { kind: 'records' }

@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { entryHash, GENESIS_HASH, rowsDigest, type RowRef } from './chain';
 import { fieldsOfRow, type EntryRow } from './audit-log';
-import { readAuditHead } from './head-file';
+import { readAuditHead, type AuditHead } from './head-file';
+
+/** The head file as read at start, before any act could move it on (undefined: read it at the end of the check). */
+export type HeadAtStart = AuditHead | null | 'unreadable' | undefined;
 import { coveredTables, rowDigest, type SqlValue } from './row-capture';
 
 export type BreakReason =
@@ -46,7 +49,7 @@ const MAX_BREAKS = 50;
  * (an older copy of the file is shorter). Rows and entries written after the check began
  * are outside it.
  */
-export function* verifySteps(db: Database, key: Buffer, headPath: string, chunk = 2000): Generator<void, VerifyResult> {
+export function* verifySteps(db: Database, key: Buffer, headPath: string, chunk = 2000, headAtStart?: HeadAtStart): Generator<void, VerifyResult> {
   const breaks: AuditBreak[] = [];
   const report = (found: AuditBreak) => {
     if (breaks.length < MAX_BREAKS) breaks.push(found);
@@ -114,7 +117,7 @@ export function* verifySteps(db: Database, key: Buffer, headPath: string, chunk 
 
   // 3. The file against the head last written beside the backups.
   // (Entries appended while the check ran have moved the head file on: compare with the file as it is now.)
-  const written = readAuditHead(headPath);
+  const written = headAtStart !== undefined ? headAtStart : readAuditHead(headPath);
   const nowLast = db.prepare<[], { m: number | null }>('SELECT MAX(seq) AS m FROM audit_log').get()?.m ?? 0;
   if (written === 'unreadable') report({ seq: null, reason: 'head_unreadable' });
   else if (written && written.seq > nowLast) report({ seq: written.seq, reason: 'truncated' });
@@ -136,8 +139,8 @@ export function verifyNow(db: Database, key: Buffer, headPath: string): VerifyRe
 }
 
 /** Runs the check a chunk per turn of the event loop, so start-up and the chair-side screens are not held up. */
-export function verifyInBackground(db: Database, key: Buffer, headPath: string): Promise<VerifyResult> {
-  const steps = verifySteps(db, key, headPath);
+export function verifyInBackground(db: Database, key: Buffer, headPath: string, headAtStart?: HeadAtStart): Promise<VerifyResult> {
+  const steps = verifySteps(db, key, headPath, undefined, headAtStart);
   return new Promise((resolve, reject) => {
     const next = () => {
       try {
