@@ -43,6 +43,8 @@ export interface PinHasher {
   verify(pin: string, stored: string): Promise<boolean>;
   /** The same work as a real check, against nothing: an unknown username takes as long as a known one. */
   verifyAgainstNothing(pin: string): Promise<false>;
+  /** A readable stored hash made at a lower cost than this hasher's (an older Vigil's N=2^15): re-hash it at the next right PIN. */
+  isBelowCost(stored: string): boolean;
 }
 
 export function createPinHasher(cost: PinCost = PRODUCTION_PIN_COST): PinHasher {
@@ -59,6 +61,10 @@ export function createPinHasher(cost: PinCost = PRODUCTION_PIN_COST): PinHasher 
       if (!parsed) return false;
       const key = await derive(pin, parsed.salt, parsed);
       return key.length === parsed.hash.length && timingSafeEqual(key, parsed.hash);
+    },
+    isBelowCost(stored) {
+      const parsed = parse(stored);
+      return parsed !== null && (parsed.N < cost.N || parsed.r < cost.r || parsed.p < cost.p);
     },
     async verifyAgainstNothing(pin) {
       await derive(pin, dummySalt, cost);

@@ -38,7 +38,11 @@ export interface ConnectionGuard {
 }
 
 /** The outcome of the expensive part of a PIN check, settled inside the act. */
-export type PinCheck = { username: string; result: 'ok' | 'wrong' } | { username: string; result: 'locked'; minutes: number };
+export type PinCheck =
+  | { username: string; result: 'wrong' }
+  /** `upgrade`: the right PIN hashed at today's cost, for a stored hash made at a lower one (and the version it replaces). */
+  | { username: string; result: 'ok'; upgrade?: { pinHash: string; versionId: number } }
+  | { username: string; result: 'locked'; minutes: number };
 
 export interface UserServiceOptions {
   hasher: PinHasher;
@@ -110,7 +114,10 @@ export function createUserService({ db, clock }: CoreDeps, { hasher, isGenuine }
     if (reservation.locked) return { username, result: 'locked', minutes: reservation.minutes };
     const row = byUsername.get(username);
     const valid = row ? await hasher.verify(pin, row.pin_hash) : await hasher.verifyAgainstNothing(pin);
-    return { username, result: valid ? 'ok' : 'wrong' };
+    if (!valid) return { username, result: 'wrong' };
+    // A PIN hashed at an older, cheaper cost is hashed again now, while the PIN is at hand.
+    if (row && row.pin_is_one_time === 0 && hasher.isBelowCost(row.pin_hash)) return { username, result: 'ok', upgrade: { pinHash: await hasher.hash(pin), versionId: row.version_id } };
+    return { username, result: 'ok' };
   }
 
   /** Inside the act: a wrong or locked check fails the call but keeps its audit entry; a right one clears the count. */
@@ -166,6 +173,10 @@ export function createUserService({ db, clock }: CoreDeps, { hasher, isGenuine }
     /** Inside the sign-in act: the signed-in user, and whether they must choose a PIN first (a one-time code). */
     settleSignIn(check: PinCheck, guard: ConnectionGuard): { user: User; mustChoosePin: boolean } {
       const row = settle(check, guard);
+      // Inside the sign-in act, so the new version and its audit entry commit together; skipped if the account changed meanwhile.
+      if (check.result === 'ok' && check.upgrade && check.upgrade.versionId === row.version_id) {
+        addVersion(row, { pinHash: check.upgrade.pinHash }, row.id, `PIN re-hashed at the current scrypt cost (N=${hasher.cost.N}, r=${hasher.cost.r}, p=${hasher.cost.p})`);
+      }
       if (row.pin_is_one_time === 1 && clock.now() - row.version_at > ONE_TIME_CODE_MS) {
         failKeepingWrites({ code: 'bad_credentials', message: 'This one-time code has expired; ask an administrator to reset the account', field: 'pin', reason: 'code_expired' });
       }

@@ -42,6 +42,13 @@ describe('PIN hashing (scrypt)', () => {
     expect(await quick.verify('482913', ['scrypt', 1024, r, 16, salt, hash].join('$'))).toBe(false);
   });
 
+  it('tells a hash made at a lower cost (re-hashed at the next sign-in) from a current or unreadable one', () => {
+    expect(production.isBelowCost(again)).toBe(true);
+    expect(production.isBelowCost(stored)).toBe(false);
+    expect(quick.isBelowCost(stored)).toBe(false);
+    expect(production.isBelowCost('plain$482913')).toBe(false);
+  });
+
   it('rejects a malformed or foreign stored hash instead of throwing', async () => {
     expect(await quick.verify('482913', '')).toBe(false);
     expect(await quick.verify('482913', 'plain$482913')).toBe(false);
