@@ -9,6 +9,7 @@ import { growthBudgets, measureGrowth, printGrowthTable } from './core-growth';
 import { spawnSync } from 'node:child_process';
 import { rendererInitialJs } from './renderer-size';
 import { openBenchCore } from './seed';
+import { runAuditBench } from './audit-bench';
 import { runReportBench } from './report-bench';
 import { printBudgetTable, type BudgetRow } from './stats';
 
@@ -36,4 +37,6 @@ async function main(): Promise<void> {
 void main().then(async () => {
   // Reports: the session PDF of a long session (bench/report-bench.ts).
   if ((await runReportBench()) > 0) process.exitCode = 1;
+  // Audit: audit/verify over 8 sessions of 28,800 readings (bench/audit-bench.ts).
+  await runAuditBench();
 });

@@ -138,9 +138,16 @@ export function verifyNow(db: Database, key: Buffer, headPath: string): VerifyRe
   }
 }
 
+/**
+ * Rows per turn of the event loop in the background check (start-up, audit/verify): on a
+ * record of 230,000 entries its longest step costs about 14 ms of CPU (npm run bench), so a
+ * reading charted meanwhile is answered at once; the default 2,000 costs eight times that.
+ */
+export const BACKGROUND_CHUNK = 250;
+
 /** Runs the check a chunk per turn of the event loop, so start-up and the chair-side screens are not held up. */
 export function verifyInBackground(db: Database, key: Buffer, headPath: string, headAtStart?: HeadAtStart): Promise<VerifyResult> {
-  const steps = verifySteps(db, key, headPath, undefined, headAtStart);
+  const steps = verifySteps(db, key, headPath, BACKGROUND_CHUNK, headAtStart);
   return new Promise((resolve, reject) => {
     const next = () => {
       try {
