@@ -26,6 +26,7 @@ import { RecordsScreen } from './record/RecordsScreen';
 import { mayCall, mayChart, usableView } from './store/access';
 import { BackupsScreen } from './screens/backups/BackupsScreen';
 import { useAppStore, type View } from './store/app-store';
+import { useMonitorStore } from './store/monitor-store';
 import { refreshOpenSessions } from './store/sync';
 import { call } from './transport/client';
 import { WorkstationSettings } from './workstation/WorkstationSettings';
@@ -75,6 +76,7 @@ function SignedInApp() {
     if (!clinical) return;
     void refreshOpenSessions();
     void loadActiveAlerts();
+    void useMonitorStore.getState().refresh();
   }, [clinical]);
 
   const onDigit = useCallback(

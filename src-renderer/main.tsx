@@ -6,6 +6,7 @@ import { initI18n } from './i18n';
 import { useAppStore } from './store/app-store';
 import { startEventSync } from './store/sync';
 import { startAlertSync } from './store/alerts-store';
+import { startMonitorSync } from './store/monitor-store';
 import { setBridge, call } from './transport/client';
 import { pickTransport } from './transport/bridge';
 import './styles.css';
@@ -21,6 +22,7 @@ async function boot(): Promise<void> {
   transport.onLinkState((link) => useAppStore.getState().setLink(link));
   startEventSync();
   startAlertSync();
+  startMonitorSync();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(

@@ -4,6 +4,7 @@ import { DEFAULT_DISCHARGE_CRITERIA, DischargeCriteriaSchema } from '../clinical
 import { DEFAULT_MONITORING_SCHEDULE, MonitoringScheduleSchema } from '../clinical/due-checks';
 import { DEFAULT_TECHNICAL_ALERT_PRIORITIES, TECHNICAL_ALERT_CONDITIONS } from '../clinical/technical-alerts';
 import { AlarmSettingsSchema } from '../clinical/alarm-settings';
+import { DEFAULT_MONITOR_FEED_CONFIG, MonitorFeedConfigSchema } from '../clinical/monitor-feed-config';
 import { EpochMsSchema, ReasonSchema } from './common';
 
 /** The clinic's name as printed on every report page (issue 7). */
@@ -22,6 +23,8 @@ export const ClinicConfigSchema = z
     dischargeCriteria: DischargeCriteriaSchema.strict(),
     monitoringSchedule: MonitoringScheduleSchema,
     technicalAlertPriorities: z.object(Object.fromEntries(TECHNICAL_ALERT_CONDITIONS.map((c) => [c, AlertPrioritySchema])) as Record<(typeof TECHNICAL_ALERT_CONDITIONS)[number], typeof AlertPrioritySchema>).strict(),
+    /** Monitor confirmation and silence limit; a version stored before the monitor feed reads as the defaults. */
+    monitorFeed: MonitorFeedConfigSchema.default({ ...DEFAULT_MONITOR_FEED_CONFIG }),
   })
   .strict();
 export type ClinicConfig = z.infer<typeof ClinicConfigSchema>;
@@ -31,6 +34,7 @@ export const DEFAULT_CLINIC_CONFIG: ClinicConfig = {
   dischargeCriteria: { ...DEFAULT_DISCHARGE_CRITERIA },
   monitoringSchedule: { ...DEFAULT_MONITORING_SCHEDULE, checkpoints: { ...DEFAULT_MONITORING_SCHEDULE.checkpoints } },
   technicalAlertPriorities: { ...DEFAULT_TECHNICAL_ALERT_PRIORITIES },
+  monitorFeed: { ...DEFAULT_MONITOR_FEED_CONFIG },
 };
 
 /** The values in force, and where they came from (null: Vigil's defaults). */

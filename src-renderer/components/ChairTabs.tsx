@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/app-store';
 import { formatDuration } from '../format/time';
 import { PRIORITY_SYMBOL } from './AlertBanner';
+import { MonitorStatus } from '../monitor/MonitorStatus';
 
 /** One tab per open session: chair, patient, phase clock and its most urgent alert. Ctrl+1..9 switches. */
 export function ChairTabs() {
@@ -31,7 +32,9 @@ export function ChairTabs() {
             data-testid="chair-tab"
             data-session-id={summary.session.id}
           >
-            <span className="chair-tab-chair">{summary.session.chair}</span>
+            <span className="chair-tab-chair">
+              {summary.session.chair} <MonitorStatus chair={summary.session.chair} compact />
+            </span>
             <span className="chair-tab-patient">{summary.patient.familyName}</span>
             <span className="chair-tab-phase">
               {t(`session.phase.${timer.phase}`)} {timer.infusionStartedAt !== null && formatDuration(elapsed)}

@@ -7,6 +7,8 @@ import { errorText } from '../format/error-text';
 import { formatValue, parameterShort } from '../format/parameters';
 import { call } from '../transport/client';
 import { FORM_PARAMETERS } from './ReadingForm';
+import { isUnvalidatedMonitorValue } from '../monitor/MonitorBadge';
+import { ValidateButton } from '../monitor/ValidateButton';
 
 type Mode = 'closed' | 'correct' | 'artifact' | 'clearArtifact';
 
@@ -60,6 +62,7 @@ export function ReadingActions({ reading, colSpan }: { reading: Reading; colSpan
   if (mode === 'closed') {
     return (
       <td className="row-actions">
+        {isUnvalidatedMonitorValue(reading) && <ValidateButton readingIds={[reading.id]} label={t('monitor.validate')} />}
         {!reading.artifact && (
           <button type="button" className="link" onClick={() => open('correct')}>
             {t('correction.correct')}

@@ -6,6 +6,7 @@ import type { Alert } from '../../shared/domain/alert';
 import type { Reading } from '../../shared/domain/reading';
 import { formatValue, parameterShort, unitOf, parameterLabel, summarizeValues } from '../format/parameters';
 import { formatClockTime } from '../format/time';
+import { MonitorBadge, isUnvalidatedMonitorValue } from '../monitor/MonitorBadge';
 import { ReadingActions } from './ReadingActions';
 import { readingFlags, shortName } from './reading-flags';
 
@@ -118,7 +119,14 @@ export const ReadingsTable = memo(function ReadingsTable({
           const history = historyOf(reading, byId);
           return (
             <tbody key={row.key} data-index={row.index} ref={virtualizer.measureElement}>
-              <tr data-testid="reading-row" data-reading-id={reading.id} className={reading.artifact ? 'artifact' : undefined} data-artifact={reading.artifact ? 'true' : 'false'}>
+              <tr
+                data-testid="reading-row"
+                data-reading-id={reading.id}
+                className={[reading.artifact ? 'artifact' : '', isUnvalidatedMonitorValue(reading) ? 'unvalidated' : ''].join(' ').trim() || undefined}
+                data-artifact={reading.artifact ? 'true' : 'false'}
+                data-source={reading.source}
+                data-validated={reading.validation ? 'true' : 'false'}
+              >
                 <td>
                   {formatClockTime(reading.observedAt)}
                   {reading.late && (
@@ -138,6 +146,7 @@ export const ReadingsTable = memo(function ReadingsTable({
                     </button>
                   )}
                   {reading.artifact && <span className="artifact-badge" title={reading.artifact.reason}>{t('correction.artifact')}</span>}
+                  <MonitorBadge reading={reading} />
                 </td>
                 <td className={bpFlag ? `flag-${bpFlag}` : undefined} data-col="bloodPressure">
                   {bloodPressure(reading)}

@@ -15,6 +15,9 @@ import { ReadingsTable } from '../components/ReadingsTable';
 import { SessionRulesPanel } from '../components/SessionRulesPanel';
 import { TimerPanel } from '../components/TimerPanel';
 import { VitalsChart } from '../components/VitalsChart';
+import { HeldMessages } from '../monitor/HeldMessages';
+import { MonitorStatus } from '../monitor/MonitorStatus';
+import { ValidateAll } from '../monitor/ValidateAll';
 import { ClosePanel } from '../phases/ClosePanel';
 import { DischargePanel } from '../phases/DischargePanel';
 import { ScreeningPanel } from '../phases/ScreeningPanel';
@@ -63,7 +66,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
       <header className="session-header card">
         <div>
           <h1>
-            {patient.familyName}, {patient.givenName} <span className="chair-badge">{session.chair}</span>
+            {patient.familyName}, {patient.givenName} <span className="chair-badge">{session.chair}</span> <MonitorStatus chair={session.chair} />
           </h1>
           <p className="muted">
             {t('session.patientLine', { mrn: patient.mrn, dob: patient.dateOfBirth, weight: session.weightKg })}
@@ -91,11 +94,14 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
             <VitalsChart readings={current} trend={trend} />
           </section>
           <section className="card">
-            <h2>{t('session.readingsTitle')}</h2>
+            <h2>
+              {t('session.readingsTitle')} {charting && <ValidateAll readings={detail.readings} />}
+            </h2>
             <ReadingsTable readings={detail.readings} alerts={detail.alerts} canEdit={charting} hasOlder={incomplete} onNeedOlder={needOlder} />
           </section>
         </div>
         <aside className="session-side">
+          {charting && <HeldMessages sessionId={sessionId} chair={session.chair} />}
           {phase === 'screening' && <ScreeningPanel detail={detail} />}
           {(phase === 'infusing' || phase === 'paused' || phase === 'recovery') && <LiveDueChecksPanel sessionId={sessionId} dueChecks={detail.dueChecks} fallbackNowAt={detail.timer.nowAt} />}
           {(phase === 'infusing' || phase === 'paused') && <InfusionPanel detail={detail} />}

@@ -10,6 +10,8 @@ export interface RunningHost {
   origin: string;
   port: number;
   token: string;
+  /** The bedside-monitor (MLLP) port: every test host listens on a free one (`--mllp-port 0`). */
+  mllpPort: number;
   dataDir: string;
   log: string[];
   /** Moves the host's test clock forward and returns its new "now" (0 reads it). */
@@ -30,7 +32,8 @@ export function newDataDir(): string {
  */
 export function startHost(dataDir: string = newDataDir(), clockStartAt?: number | 'wall'): Promise<RunningHost & { pid: number }> {
   const clockArgs = clockStartAt === 'wall' ? [] : ['--test-clock', ...(clockStartAt === undefined ? [] : ['--test-clock-start', String(clockStartAt)])];
-  const args = [HOST_SCRIPT, '--data-dir', dataDir, ...clockArgs];
+  // Every host listens for monitors on a free port (named in its listening line as mllpPort).
+  const args = [HOST_SCRIPT, '--data-dir', dataDir, '--mllp-port', '0', ...clockArgs];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -42,7 +45,7 @@ export function startHost(dataDir: string = newDataDir(), clockStartAt?: number 
       buffer += String(chunk);
       for (const line of buffer.split('\n').slice(0, -1)) {
         log.push(line);
-        const message = JSON.parse(line) as { event: string; url: string; port: number };
+        const message = JSON.parse(line) as { event: string; url: string; port: number; mllpPort: number };
         if (message.event !== 'listening') continue;
         const url = new URL(message.url);
         const token = url.searchParams.get('token') ?? '';
@@ -52,6 +55,7 @@ export function startHost(dataDir: string = newDataDir(), clockStartAt?: number 
           origin: url.origin,
           port: message.port,
           token,
+          mllpPort: message.mllpPort,
           dataDir,
           log,
           async advanceClock(ms) {

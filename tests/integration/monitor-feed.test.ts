@@ -150,6 +150,23 @@ describe('bedside monitor over MLLP (an independent HL7 client over real TCP)', 
     expect(await callErr(staff, 'reading/validate', { readingIds: [typed?.id ?? 0] })).toMatchObject({ reason: 'not_monitor_reading' });
   });
 
+  it('a single spike from the monitor does not alarm; the second consecutive violating monitor value raises the alert (the clinic\'s monitor confirmation)', async () => {
+    const alertsOf = async () => (await callOk(staff, 'alert/list', { sessionId: session.id, state: 'active' })).filter((a) => a.parameter === 'spo2Pct');
+    const client = await openHl7Client(port);
+    t.clock.advance(5_000);
+    expect((await client.send(message([SPO2(84)]))).code).toBe('AA');
+    expect(await alertsOf()).toEqual([]);
+    t.clock.advance(5_000);
+    expect((await client.send(message([SPO2(97)]))).code).toBe('AA');
+    t.clock.advance(5_000);
+    expect((await client.send(message([SPO2(85)]))).code).toBe('AA');
+    expect(await alertsOf()).toEqual([]);
+    t.clock.advance(5_000);
+    expect((await client.send(message([SPO2(85)]))).code).toBe('AA');
+    await client.close();
+    expect(await alertsOf()).toEqual([expect.objectContaining({ ruleId: 'spo2-below-88', priority: 'high', value: 85 })]);
+  });
+
   it('binding is the admin\'s; the settings are versions with who and why; a LAN address needs an allow-list', async () => {
     const refused = await callErr(staff, 'monitor/configure', { settings: { enabled: true, port: 0, bindAddress: '0.0.0.0', allowedAddresses: [] }, reason: 'Open to the ward network' });
     expect(refused).toMatchObject({ code: 'invalid_request', field: 'settings.allowedAddresses' });

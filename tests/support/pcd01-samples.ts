@@ -48,29 +48,4 @@ export const MULTI_SAMPLE = [
   'OBX|11|NM|151562^MDC_RESP_RATE^MDC|1.4.1.2|14|266016^MDC_DIM_MMHG^MDC|||||R|||20261129120000+0000',
 ].join('\r');
 
-export interface SampleObservation {
-  code: string;
-  mnemonic: string;
-  value: number | string;
-  unitCode: string;
-  unitMnemonic: string;
-}
-
-/** A PCD-01 message built the way the simulator and the load test send them. */
-export function pcd01Message(options: {
-  controlId: string;
-  deviceId: string;
-  observedAt: string;
-  observations: readonly SampleObservation[];
-  patientId?: string;
-  sendingApplication?: string;
-}): string {
-  const { controlId, deviceId, observedAt, observations } = options;
-  return [
-    `MSH|^~\\&|${options.sendingApplication ?? `Sim^${deviceId}^EUI-64`}||||${observedAt}||ORU^R01^ORU_R01|${controlId}|P|2.6|||NE|AL`,
-    `PID|||${options.patientId ?? ''}`,
-    `OBR|1|||182777000^monitoring of patient^SNOMED-CT|||${observedAt}`,
-    `OBX|1||69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC|1.0.0.0|||||||X|||||||${deviceId}^EUI-64`,
-    ...observations.map((o, i) => `OBX|${i + 2}|NM|${o.code}^${o.mnemonic}^MDC|1.1.1.${i + 1}|${o.value}|${o.unitCode}^${o.unitMnemonic}^MDC|||||R|||${observedAt}`),
-  ].join('\r');
-}
+export { pcd01Message, type Pcd01Observation as SampleObservation } from '../../src-main/core/monitor/pcd01-build';

@@ -3,8 +3,10 @@ import { PRIORITY_RANK, type AlertParameter, type AlertRule, type EvaluationValu
 import { clearsWithHysteresis, evaluateThresholds, violatedRules, violates, type Violation } from '../../../shared/clinical/evaluate-thresholds';
 import { news2AlertValues } from '../../../shared/clinical/news2-reading';
 import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
+import type { MonitorFeedConfig } from '../../../shared/clinical/monitor-feed-config';
 import type { Reading } from '../../../shared/domain/reading';
 import type { AlertRow, AlertStore } from './alert-store';
+import { monitorRunConfirmedIn } from './monitor-confirmation';
 import { ALERT_PARAMETERS, type SessionReadingState } from './reading-state';
 
 /** Why an alert ended when no person resolved it by hand. */
@@ -27,7 +29,7 @@ export type ClearReason = 'cleared' | 'corrected' | 'artifact' | 'ruleChanged';
 // to these.
 
 /** One parameter's value as the engine sees it, at each current reading that has one. */
-function valueIn(reading: Reading, parameter: AlertParameter): number | undefined {
+export function valueIn(reading: Reading, parameter: AlertParameter): number | undefined {
   if (parameter === 'news2Total' || parameter === 'news2HighestSingle' || parameter === 'news2HighestSingleExceptConsciousness') {
     return reading.news2 ? news2AlertValues(reading.news2)[parameter] : undefined;
   }
@@ -35,7 +37,7 @@ function valueIn(reading: Reading, parameter: AlertParameter): number | undefine
 }
 
 
-const newestFirst = (readings: readonly Reading[]) => [...readings].sort((a, b) => b.observedAt - a.observedAt || b.id - a.id);
+export const newestFirst = (readings: readonly Reading[]) => [...readings].sort((a, b) => b.observedAt - a.observedAt || b.id - a.id);
 
 /**
  * The session's baseline for each parameter: the last value observed before the infusion
@@ -135,6 +137,8 @@ export interface ReconcileInput {
   clearReason: ClearReason;
   nowAt: number;
   settings: AlarmSettings;
+  /** The clinic's confirmation for values from a bedside monitor (readings or seconds, whichever first). */
+  monitorConfirmation: Pick<MonitorFeedConfig, 'confirmationReadings' | 'confirmationSeconds'>;
 }
 
 /**
@@ -209,6 +213,8 @@ export function reconcilePhysiological(store: AlertStore, input: ReconcileInput)
       }
     }
     if (!isConfirmedIn(violation.rule, state, baseline, nowAt)) continue;
+    // Only a value from a monitor needs the monitor confirmation (a walk back over its run of violating values).
+    if (sources[violation.rule.parameter]?.fromMonitor && !monitorRunConfirmedIn(violation.rule, state, baseline, nowAt, input.monitorConfirmation)) continue;
     // Resolved by hand: the person judged these readings; only a newer one raises it again.
     const source = sources[violation.rule.parameter];
     if (!existing && source && resolvedByHandSince(store, sessionId, winner.rule.group, source.recordedAt)) continue;

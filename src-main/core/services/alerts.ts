@@ -36,8 +36,8 @@ export function createAlertService(deps: CoreDeps, rules: AlertRuleService) {
   return {
     get,
 
-    reconcile: (input: Omit<ReconcileInput, 'nowAt' | 'settings'>): number[] =>
-      reconcilePhysiological(store, { ...input, nowAt: clock.now(), settings: settings() }),
+    reconcile: (input: Omit<ReconcileInput, 'nowAt' | 'settings' | 'monitorConfirmation'>): number[] =>
+      reconcilePhysiological(store, { ...input, nowAt: clock.now(), settings: settings(), monitorConfirmation: deps.clinicConfig.current().monitorFeed }),
 
     /** Raises a technical alert unless one for the same condition is already active. */
     raiseTechnical(sessionId: number, condition: TechnicalAlertCondition, value: number | null): number | null {

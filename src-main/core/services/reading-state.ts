@@ -14,6 +14,8 @@ export interface StateEntry {
   values: EvaluationValues;
   hasVitals: boolean;
   hasBloodPressure: boolean;
+  /** Taken from a bedside monitor (its alerts wait for the clinic's monitor confirmation). */
+  fromMonitor: boolean;
 }
 
 export const ALERT_PARAMETERS: readonly AlertParameter[] = [...VITAL_PARAMETER_KEYS, 'news2Total', 'news2HighestSingle', 'news2HighestSingleExceptConsciousness'];
@@ -27,6 +29,7 @@ export function entryOf(reading: Reading): StateEntry {
     values,
     hasVitals: VITALS_CHECK_REQUIRED_PARAMETERS.every((p) => reading.values[p] !== undefined),
     hasBloodPressure: reading.values.systolicMmHg !== undefined && reading.values.diastolicMmHg !== undefined,
+    fromMonitor: reading.source === 'monitor',
   };
 }
 
