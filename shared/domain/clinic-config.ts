@@ -22,7 +22,15 @@ export const ClinicConfigSchema = z
     clinic: ClinicIdentitySchema.default({ name: DEFAULT_CLINIC_NAME }),
     dischargeCriteria: DischargeCriteriaSchema.strict(),
     monitoringSchedule: MonitoringScheduleSchema,
-    technicalAlertPriorities: z.object(Object.fromEntries(TECHNICAL_ALERT_CONDITIONS.map((c) => [c, AlertPrioritySchema])) as Record<(typeof TECHNICAL_ALERT_CONDITIONS)[number], typeof AlertPrioritySchema>).strict(),
+    // A condition added after a version was stored (monitorSilent) reads as its default priority.
+    technicalAlertPriorities: z
+      .object(
+        Object.fromEntries(TECHNICAL_ALERT_CONDITIONS.map((c) => [c, AlertPrioritySchema.default(DEFAULT_TECHNICAL_ALERT_PRIORITIES[c])])) as Record<
+          (typeof TECHNICAL_ALERT_CONDITIONS)[number],
+          z.ZodDefault<typeof AlertPrioritySchema>
+        >,
+      )
+      .strict(),
     /** Monitor confirmation and silence limit; a version stored before the monitor feed reads as the defaults. */
     monitorFeed: MonitorFeedConfigSchema.default({ ...DEFAULT_MONITOR_FEED_CONFIG }),
   })

@@ -181,4 +181,28 @@ describe('bedside monitor over MLLP (an independent HL7 client over real TCP)', 
     expect((await client.send(message([SPO2(96)]))).code).toBe('AA');
     await client.close();
   });
+
+  it('a bound monitor silent during an infusion for longer than the clinic\'s limit raises a low technical alert; its next message ends it', async () => {
+    const silentDevice = 'ABCDEF0123456789';
+    const { session: infusing } = await openSession(staff);
+    await readyToStart(staff, infusing.id);
+    await callOk(staff, 'session/transition', { sessionId: infusing.id, action: 'startInfusion' });
+    await callOk(staff, 'device/bind', { deviceId: silentDevice, chair: infusing.chair });
+    const silent = async () => (await callOk(staff, 'alert/list', { sessionId: infusing.id, state: 'active' })).filter((a) => a.ruleId === 'monitorSilent');
+    // The limit is the clinic's, stored as data: a physician sets 60 s with a reason.
+    const { config } = await callOk(staff, 'clinic/getConfig', {});
+    expect(config.monitorFeed).toEqual({ confirmationReadings: 2, confirmationSeconds: 30, silenceLimitSeconds: 120 });
+    await callOk(staff, 'clinic/setConfig', { config: { ...config, monitorFeed: { ...config.monitorFeed, silenceLimitSeconds: 60 } }, reason: 'Ward monitors send every 15 s' });
+    t.clock.advance(60 * 1000);
+    t.core.services.monitoring.sweep();
+    expect(await silent()).toEqual([]);
+    t.clock.advance(1_000);
+    t.core.services.monitoring.sweep();
+    expect(await silent()).toEqual([expect.objectContaining({ kind: 'technical', priority: 'low' })]);
+    const client = await openHl7Client(port);
+    expect((await client.send(message([SPO2(97)], { deviceId: silentDevice }))).code).toBe('AA');
+    await client.close();
+    t.core.services.monitoring.sweep();
+    expect(await silent()).toEqual([]);
+  });
 });

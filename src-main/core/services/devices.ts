@@ -45,23 +45,43 @@ export function createDeviceService({ db, clock }: CoreDeps) {
   );
   // The chair lookup runs for every message: bindings change rarely, so they are cached and refreshed on change.
   let chairByDevice: Map<string, string | null> | null = null;
+  let boundAtByDevice: Map<string, number> | null = null;
+  let lastHeard: Map<string, number> | null = null;
+  const chairByDeviceMap = (): Map<string, string | null> => (chairByDevice ??= new Map(currentBindings.all().map((row) => [row.device_id, row.chair])));
   const lastMessageAt = new Map<string, number>();
   let connected: ReadonlySet<string> = new Set();
 
   return {
     chairOf(deviceId: string): string | null {
-      if (!chairByDevice) chairByDevice = new Map(currentBindings.all().map((row) => [row.device_id, row.chair]));
-      return chairByDevice.get(deviceId) ?? null;
+      return chairByDeviceMap().get(deviceId) ?? null;
     },
 
     bind(deviceId: string, chair: string | null, userId: number): void {
       if ((bindingOf.get(deviceId)?.chair ?? null) === chair) return;
       insertBinding.run(deviceId, chair, clock.now(), userId);
       chairByDevice = null;
+      boundAtByDevice = null;
     },
 
     noteMessage(deviceId: string, at: number): void {
       lastMessageAt.set(deviceId, at);
+    },
+
+    /**
+     * When a chair's monitors were last heard from (a message, or else their binding): null
+     * when no monitor is bound to the chair. Answered from memory: the sweep asks every second.
+     */
+    lastHeardAt(chair: string): number | null {
+      if (!lastHeard) lastHeard = new Map(lastMessages.all().map((row) => [row.device_id, row.last_at]));
+      if (!boundAtByDevice) boundAtByDevice = new Map(currentBindings.all().map((row) => [row.device_id, row.at]));
+      const wanted = chair.toLocaleLowerCase();
+      let latest: number | null = null;
+      for (const [deviceId, boundChair] of chairByDeviceMap()) {
+        if (boundChair?.toLocaleLowerCase() !== wanted) continue;
+        const heard = Math.max(lastMessageAt.get(deviceId) ?? 0, lastHeard.get(deviceId) ?? 0, boundAtByDevice.get(deviceId) ?? 0);
+        latest = Math.max(latest ?? 0, heard);
+      }
+      return latest;
     },
 
     setConnected(deviceIds: ReadonlySet<string>): void {

@@ -69,8 +69,8 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
   const alertRules = createAlertRuleService(deps, protocols);
   const alerts = createAlertService(deps, alertRules);
   const charting = createChartingService(deps, sessions, readings, alerts, alertRules);
-  const monitoring = createMonitoring(deps, { sessions, readings, protocols, alerts, alertRules, charting });
   const devices = createDeviceService(deps);
+  const monitoring = createMonitoring(deps, { sessions, readings, protocols, alerts, alertRules, charting, devices });
   const monitorFeed = createMonitorFeed(deps, { sessions, patients, charting, devices });
   const monitorLink = createMonitorLink(deps, { feed: monitorFeed, devices });
   const workflow = createSessionWorkflow(deps, { sessions, protocols, doseOrders, screenings, readings, discharge, alerts, users });

@@ -6,13 +6,15 @@ import type { CoreDeps } from '../deps';
 import type { AlertRuleService } from './alert-rules';
 import { AUTO_RESOLVE_REASONS, type AlertService } from './alerts';
 import type { ChartingService } from './charting';
+import type { DeviceService } from './devices';
 import type { ProtocolService } from './protocols';
 import type { ReadingService } from './readings';
 import type { SessionService } from './sessions';
 
 /**
  * Scheduled checks: what is due next for a session, and the technical alerts for an
- * overdue check, a missed BP checkpoint, or an infusion running past its planned end.
+ * overdue check, a missed BP checkpoint, an infusion running past its planned end, or a
+ * bound bedside monitor gone silent during the infusion.
  */
 export interface MonitoringSources {
   sessions: SessionService;
@@ -21,9 +23,10 @@ export interface MonitoringSources {
   alerts: AlertService;
   alertRules: AlertRuleService;
   charting: ChartingService;
+  devices: DeviceService;
 }
 
-export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols, alerts, alertRules, charting }: MonitoringSources) {
+export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols, alerts, alertRules, charting, devices }: MonitoringSources) {
   const { bus, clock } = deps;
 
   function scheduleOf(session: Session): MonitoringSchedule {
@@ -42,6 +45,12 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
     return computeDueChecks(changes, readings.state(session.id).monitoringReadings(moments), now, schedule);
   }
 
+  /** A monitor bound to the session's chair has sent nothing for longer than the clinic's limit. */
+  function monitorSilent(session: Session, now: number): boolean {
+    const heard = devices.lastHeardAt(session.chair);
+    return heard !== null && now - heard > deps.clinicConfig.current().monitorFeed.silenceLimitSeconds * 1000;
+  }
+
   /** Which technical conditions hold for a session now. */
   function technicalConditions(session: Session, now: number): Record<Exclude<TechnicalAlertCondition, 'earlyDischargeAttempt' | 'phq9SelfHarm'>, boolean> {
     const due = dueChecks(session, now);
@@ -50,6 +59,7 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
       vitalsOverdue: due.vitalsOverdue,
       bpCheckpointOverdue: due.checkpoints.some((c) => c.status === 'overdue' && c.id !== 'bpBeforeDosing'),
       infusionOverrun: session.phase === 'infusing' && timer.infusionRemainingMs !== null && timer.infusionRemainingMs < 0,
+      monitorSilent: session.phase === 'infusing' && monitorSilent(session, now),
     };
   }
 
@@ -66,9 +76,11 @@ export function createMonitoring(deps: CoreDeps, { sessions, readings, protocols
       deps.acts.run({ actor: SYSTEM_ACTOR, channel: 'monitoring/sweep', kind: 'system', detail: {} }, () => {
         const changed: number[] = [...alerts.escalateOverdue(now)];
         for (const session of sessions.open()) {
-          if (alertRules.effectiveRules(session).some((rule) => rule.confirmation.kind === 'delaySeconds')) changed.push(...charting.reconcile(session));
+          // A violation waiting out a delay (the rule's, or the monitor confirmation's seconds) may be due now.
+          const waitsOnTime = devices.lastHeardAt(session.chair) !== null || alertRules.effectiveRules(session).some((rule) => rule.confirmation.kind === 'delaySeconds');
+          if (waitsOnTime) changed.push(...charting.reconcile(session));
           const running = session.phase === 'infusing' || session.phase === 'paused' || session.phase === 'recovery';
-          const conditions = running ? technicalConditions(session, now) : { vitalsOverdue: false, bpCheckpointOverdue: false, infusionOverrun: false };
+          const conditions = running ? technicalConditions(session, now) : { vitalsOverdue: false, bpCheckpointOverdue: false, infusionOverrun: false, monitorSilent: false };
           for (const [condition, holds] of Object.entries(conditions) as [TechnicalAlertCondition, boolean][]) {
             const id = holds
               ? alerts.raiseTechnical(session.id, condition, null)
