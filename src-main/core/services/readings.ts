@@ -75,18 +75,18 @@ function createReadingMapper(lateEntryAfterMs: number) {
   };
 }
 
-// The newest annotation decides whether a reading is currently an artifact.
+// The newest annotation decides whether a reading is currently an artifact. Only a monitor
+// reading can have a validation: a typed one (most rows, read on every charting call) skips the look-up.
 const READING_SELECT = `
   SELECT r.*, u.display_name AS recorded_by_name,
     (SELECT c.id FROM readings c WHERE c.supersedes_id = r.id) AS superseded_by_id,
     an.kind AS annotation_kind, an.reason AS annotation_reason, an.at AS annotation_at, au.display_name AS annotation_user_name,
-    rv.at AS validated_at, vu.display_name AS validated_by_name
+    CASE WHEN r.source = 'monitor' THEN (SELECT v.at FROM reading_validations v WHERE v.reading_id = r.id) END AS validated_at,
+    CASE WHEN r.source = 'monitor' THEN (SELECT vu.display_name FROM reading_validations v JOIN users vu ON vu.id = v.user_id WHERE v.reading_id = r.id) END AS validated_by_name
   FROM readings r
   JOIN users u ON u.id = r.recorded_by
   LEFT JOIN reading_annotations an ON an.id = (SELECT MAX(id) FROM reading_annotations WHERE reading_id = r.id)
-  LEFT JOIN users au ON au.id = an.user_id
-  LEFT JOIN reading_validations rv ON rv.reading_id = r.id
-  LEFT JOIN users vu ON vu.id = rv.user_id`;
+  LEFT JOIN users au ON au.id = an.user_id`;
 
 /** Not replaced by a correction and not (now) marked an artifact. */
 const CURRENT = `NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id) AND an.kind IS NOT 'artifact'`;
