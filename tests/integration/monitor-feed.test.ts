@@ -167,6 +167,23 @@ describe('bedside monitor over MLLP (an independent HL7 client over real TCP)', 
     expect(await alertsOf()).toEqual([expect.objectContaining({ ruleId: 'spo2-below-88', priority: 'high', value: 85 })]);
   });
 
+  it('a monitor value that stays violating for the clinic\'s confirmation seconds alarms at the sweep, without a second value', async () => {
+    const device = '00AA00BB00CC00DD';
+    const { session: other } = await openSession(staff);
+    await readyToStart(staff, other.id);
+    await callOk(staff, 'device/bind', { deviceId: device, chair: other.chair });
+    const alertsOf = async () => (await callOk(staff, 'alert/list', { sessionId: other.id, state: 'active' })).filter((a) => a.parameter === 'spo2Pct');
+    const client = await openHl7Client(port);
+    expect((await client.send(message([SPO2(84)], { deviceId: device }))).code).toBe('AA');
+    await client.close();
+    t.clock.advance(29_000);
+    t.core.services.monitoring.sweep();
+    expect(await alertsOf()).toEqual([]);
+    t.clock.advance(1_000);
+    t.core.services.monitoring.sweep();
+    expect(await alertsOf()).toEqual([expect.objectContaining({ ruleId: 'spo2-below-88', value: 84 })]);
+  });
+
   it('binding is the admin\'s; the settings are versions with who and why; a LAN address needs an allow-list', async () => {
     const refused = await callErr(staff, 'monitor/configure', { settings: { enabled: true, port: 0, bindAddress: '0.0.0.0', allowedAddresses: [] }, reason: 'Open to the ward network' });
     expect(refused).toMatchObject({ code: 'invalid_request', field: 'settings.allowedAddresses' });
