@@ -146,7 +146,6 @@ export const ReadingsTable = memo(function ReadingsTable({
                     </button>
                   )}
                   {reading.artifact && <span className="artifact-badge" title={reading.artifact.reason}>{t('correction.artifact')}</span>}
-                  <MonitorBadge reading={reading} />
                 </td>
                 <td className={bpFlag ? `flag-${bpFlag}` : undefined} data-col="bloodPressure">
                   {bloodPressure(reading)}
@@ -164,7 +163,7 @@ export const ReadingsTable = memo(function ReadingsTable({
                   );
                 })}
                 <td className="muted reading-by" title={reading.recordedByName}>
-                  {shortName(reading.recordedByName)}
+                  {reading.source === 'monitor' ? <MonitorBadge reading={reading} /> : shortName(reading.recordedByName)}
                 </td>
                 {canEdit && <ReadingActions reading={reading} colSpan={COLUMN_COUNT} />}
               </tr>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Reading } from '../../shared/domain/reading';
+import { shortName } from '../components/reading-flags';
 import { formatClockTime } from '../format/time';
 import './monitor.css';
 
@@ -15,7 +16,7 @@ export function MonitorBadge({ reading }: { reading: Reading }) {
   if (reading.validation) {
     return (
       <span className="monitor-badge validated" title={t('monitor.validatedTitle', { name: reading.validation.userName, time: formatClockTime(reading.validation.at), device: reading.deviceId ?? '' })}>
-        {t('monitor.validatedBadge', { name: reading.validation.userName })}
+        {t('monitor.validatedBadge', { name: shortName(reading.validation.userName) })}
       </span>
     );
   }

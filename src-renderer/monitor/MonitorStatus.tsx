@@ -13,8 +13,10 @@ export function MonitorStatus({ chair, compact = false }: { chair: string; compa
   const lastAt = Math.max(0, ...devices.map((device) => device.lastMessageAt ?? 0));
   const last = lastAt === 0 ? t('monitor.noValueYet') : t('monitor.lastValue', { time: formatClockTime(lastAt) });
   return (
-    <span className={`monitor-status ${connected ? 'connected' : 'disconnected'}`} data-testid="monitor-status" data-connected={connected} title={devices.map((d) => d.deviceId).join(', ')}>
-      <span aria-hidden="true">{connected ? '●' : '○'}</span> {connected ? t('monitor.connected') : t('monitor.notConnected')}
+    <span className={`monitor-status ${connected ? 'connected' : 'disconnected'}`} data-testid="monitor-status" data-connected={connected} title={`${connected ? t('monitor.connected') : t('monitor.notConnected')} · ${last} · ${devices.map((d) => d.deviceId).join(', ')}`}>
+      <span aria-hidden="true">{connected ? '●' : '○'}</span>
+      {/* On a chair tab only the dot shows (the tab has no room); its words stay for screen readers and the tooltip. */}
+      <span className={compact ? 'visually-hidden' : undefined}> {connected ? t('monitor.connected') : t('monitor.notConnected')}</span>
       {!compact && <> · {last}</>}
     </span>
   );

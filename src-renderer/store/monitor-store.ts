@@ -18,25 +18,30 @@ export const useMonitorStore = create<MonitorState>((set) => ({
   },
 }));
 
-/** A monitor at one value a second would reload the device list as often: its "last value" time moves at most this often. */
-const LAST_VALUE_REFRESH_MS = 2_000;
-
-/** Reloads on every monitor change main announces (only signed-in clinical staff hear them), and as monitor values arrive. */
+/**
+ * Reloads on every monitor change main announces (a device connected or went quiet, a
+ * binding, the holding list). A monitor value itself is not a reason to reload: its row
+ * (device, time) moves the device's "last value" here.
+ */
 export function startMonitorSync(): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const refreshSoon = () => {
-    timer ??= setTimeout(() => {
-      timer = null;
-      void useMonitorStore.getState().refresh();
-    }, LAST_VALUE_REFRESH_MS);
-  };
   const subscriptions = [
     bridge().subscribe('monitor/changed', () => void useMonitorStore.getState().refresh()),
     bridge().subscribe('reading/added', (reading) => {
-      if (reading.source === 'monitor') refreshSoon();
+      if (reading.source !== 'monitor' || reading.deviceId === null) return;
+      useMonitorStore.setState((state) => ({ devices: withLastValue(state.devices, reading.deviceId ?? '', reading.recordedAt) }));
     }),
   ];
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+}
+
+/** The list with one device's last value moved to `at` (the same list when nothing changes, so nothing re-renders). */
+export function withLastValue(devices: Device[], deviceId: string, at: number): Device[] {
+  const index = devices.findIndex((device) => device.deviceId === deviceId);
+  const device = devices[index];
+  if (!device || (device.lastMessageAt ?? 0) >= at) return devices;
+  const copy = [...devices];
+  copy[index] = { ...device, lastMessageAt: at };
+  return copy;
 }
 
 /** The devices feeding a chair (a chair normally has one monitor). */

@@ -4,9 +4,9 @@ import { frameMllp } from '../../src-main/core/monitor/mllp-framer';
 import { pcd01Message } from '../../src-main/core/monitor/pcd01-build';
 import { ackCode, openRawPeer } from '../support/mllp-client';
 import { docsScreenshot } from './docs';
-import { expect, PHYSICIAN, setUpFirstAccount, test } from './fixtures';
+import { expect, PHYSICIAN, signIn, test } from './fixtures';
 import type { RunningHost } from './host';
-import { withConnection } from './wire';
+import { asUser, seedClinic, seedSession } from './seed';
 
 const DEVICE = '00A0F1FFFE3C5D7E';
 const CHAIR = 'Chair 3';
@@ -30,32 +30,31 @@ async function syncClock(host: RunningHost): Promise<number> {
 }
 
 test('the simulator fills a chair from recorded ICU numerics; the nurse sees unvalidated values, validates them with one key; one spike does not alarm, the confirmation does', async ({ page, host, pageProblems }) => {
+  // Preconditions through the contract: the clinic, a patient with an infusion running at the chair, the monitor bound to it.
+  await seedClinic(host);
+  await seedSession(host, { mrn: 'MRN-7731', familyName: 'Moreau', givenName: 'Elise', dateOfBirth: '1979-08-02', weightKg: '68' }, CHAIR);
+  await asUser(host, PHYSICIAN, (call) => call('device/bind', { deviceId: DEVICE, chair: CHAIR }));
   await page.goto(host.url);
-  await setUpFirstAccount(page);
-  // Preconditions through the contract: a patient, a session at the chair, the monitor bound to it.
-  const patientMrn = 'MRN-7731';
-  await withConnection(host, async (call) => {
-    await call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin });
-    const protocols = (await call('protocol/list', { includeRetired: false })) as { ok: true; value: { id: number }[] };
-    const patient = (await call('patient/create', { mrn: patientMrn, familyName: 'Moreau', givenName: 'Elise', dateOfBirth: '1979-08-02', weightKg: 68 })) as { ok: true; value: { id: number } };
-    expect((await call('session/create', { patientId: patient.value.id, chair: CHAIR, protocolId: protocols.value[0]?.id ?? 0 })).ok).toBe(true);
-    expect((await call('device/bind', { deviceId: DEVICE, chair: CHAIR })).ok).toBe(true);
-  });
+  await signIn(page);
   await page.getByTestId('chair-tab').filter({ hasText: CHAIR }).click();
   await expect(page.getByTestId('session-screen')).toBeVisible();
 
   await syncClock(host);
   const lines = await runSimulator(host, 24);
   expect(lines.filter((line) => line.ack === 'AA')).toHaveLength(24);
+  // The table draws only the rows in view (virtualised): the Validate button counts every unvalidated monitor value loaded.
   const monitorRows = page.locator('[data-testid="reading-row"][data-source="monitor"]');
-  await expect(monitorRows).toHaveCount(24);
-  await expect(page.locator('[data-testid="reading-row"][data-source="monitor"][data-validated="false"]')).toHaveCount(24);
+  const validateAll = page.getByTestId('validate-all');
+  await expect(validateAll).toHaveText('Validate 24 monitor values (Alt+V)');
+  await expect(monitorRows.first()).toHaveAttribute('data-validated', 'false');
+  await expect(monitorRows.first()).toContainText('Monitor · unvalidated');
   await expect(page.getByTestId('session-screen').getByTestId('monitor-status')).toContainText('last value');
   await docsScreenshot(page, 'monitor-chair');
 
   await page.keyboard.press('Alt+v');
-  await expect(page.locator('[data-testid="reading-row"][data-source="monitor"][data-validated="true"]')).toHaveCount(24);
-  await expect(monitorRows.first()).toContainText(`Monitor ✓ ${PHYSICIAN.displayName}`);
+  await expect(validateAll).toHaveCount(0);
+  await expect(page.locator('[data-testid="reading-row"][data-source="monitor"][data-validated="false"]')).toHaveCount(0);
+  await expect(monitorRows.first()).toContainText('Monitor ✓ A. Okafor');
 
   // One SpO2 spike to 84 %: kept and shown, but no alarm until a second monitor value confirms it.
   const now = await syncClock(host);
@@ -64,7 +63,7 @@ test('the simulator fills a chair from recorded ICU numerics; the nurse sees unv
   const peer = await openRawPeer(host.mllpPort);
   peer.write(spo2(84, 1));
   expect((await peer.acks(1)).map(ackCode)).toEqual([{ code: 'AA', controlId: 'SPIKE-1' }]);
-  await expect(monitorRows).toHaveCount(25);
+  await expect(validateAll).toHaveText('Validate 1 monitor value (Alt+V)');
   await expect(page.locator('.alert-banner')).toHaveCount(0);
   peer.write(spo2(96, 2));
   peer.write(spo2(85, 3));
