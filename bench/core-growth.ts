@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { percentile, timed, type BudgetRow } from './stats';
+import type { ReadingValues } from '../shared/domain/reading';
 import { icuReadings, infusingSession, seedReadings, type BenchCore } from './seed';
 
 /** Sizes of the growth table (readings already in the session when measured). */
@@ -40,13 +41,28 @@ function bareTable(dataDir: string) {
   };
 }
 
+/** Calls made before measuring, so the first sizes time compiled code rather than V8 warming up. */
+const WARM_UP_CALLS = 200;
+
+/** Runs both paths on a session of their own (and the bare file's own rows, which the table's sizes do not count). */
+async function warmUp(bench: BenchCore, bare: ReturnType<typeof bareTable>, next: () => ReadingValues): Promise<void> {
+  const sessionId = await infusingSession(bench, 'Chair warm-up');
+  for (let i = 0; i < WARM_UP_CALLS; i++) {
+    bench.clock.advance(1_000);
+    await bench.ok('reading/add', { sessionId, values: next() });
+    bare.durableInsert();
+  }
+}
+
 /** Grows one session through the sizes; at each, times reading/add against the bare insert (interleaved), session/get, session/list and the sweep. */
 export async function measureGrowth(bench: BenchCore, otherOpenSessions: number): Promise<GrowthRow[]> {
   const next = icuReadings();
   const sessionId = await infusingSession(bench, 'Chair growth');
   for (let i = 0; i < otherOpenSessions; i++) await infusingSession(bench, `Chair ${i + 2}`);
-  const openCount = otherOpenSessions + 1;
+  // The measured session, the others and the warm-up session.
+  const openCount = otherOpenSessions + 2;
   const bare = bareTable(bench.dataDir);
+  await warmUp(bench, bare, next);
   const rows: GrowthRow[] = [];
   let stored = 1;
   try {
