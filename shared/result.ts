@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'storage_damaged'
   /** Too many wrong PINs: the account (or this connection) is locked for `params.minutes`. */
   | 'locked'
+  /** The workstation is locked (by hand or after the clinic's idle time): a PIN unlocks it or switches user. */
+  | 'workstation_locked'
   /** Signed in with a one-time code: only choosing a PIN is possible until then. */
   | 'pin_change_required'
   | 'internal'

@@ -30,6 +30,8 @@ import { useMonitorStore } from './store/monitor-store';
 import { refreshOpenSessions } from './store/sync';
 import { call } from './transport/client';
 import { WorkstationSettings } from './workstation/WorkstationSettings';
+import { LockScreen } from './lock/LockScreen';
+import { UserControls } from './lock/UserControls';
 
 function CurrentView({ view }: { view: View }) {
   switch (view.kind) {
@@ -68,19 +70,21 @@ function SignedInApp() {
   const view = useAppStore((state) => state.view);
   const show = useAppStore((state) => state.show);
   const user = auth.kind === 'signedIn' ? auth.user : null;
+  const locked = useAppStore((state) => state.locked);
   // An administrator without a clinical role cannot use patients or sessions (main refuses them).
   const clinical = mayChart(user);
   const shown = usableView(user, view);
 
   useEffect(() => {
-    if (!clinical) return;
+    if (!clinical || locked) return;
     void refreshOpenSessions();
     void loadActiveAlerts();
     void useMonitorStore.getState().refresh();
-  }, [clinical]);
+  }, [clinical, locked]);
 
   const onDigit = useCallback(
     (digit: number) => {
+      if (useAppStore.getState().locked) return;
       if (digit === 0) {
         show({ kind: 'patients' });
         return;
@@ -102,33 +106,45 @@ function SignedInApp() {
   return (
     <div className="app">
       <header className="app-header">
-        <span className="brand">{t('app.name')}</span>
-        {clinical && <ChairTabs />}
-        {clinical && (
-          <button
-            type="button"
-            className={`admin-nav-link physician-nav ${shown.kind === 'physician' ? 'current' : ''}`}
-            aria-current={shown.kind === 'physician' ? 'page' : undefined}
-            onClick={() => show({ kind: 'physician' })}
-            data-testid="nav-physician"
-          >
-            {t('physician.nav')}
-          </button>
+        {/* Top bar: who and what is sounding; the tabs below get the whole width for the chairs. */}
+        <div className="app-bar">
+          <span className="brand">{t('app.name')}</span>
+          {clinical && <AlarmStatus />}
+          {clinical && <DesktopNotifier />}
+          <span className="app-bar-end">
+            <WorkstationSettings folded />
+            {user && !locked && <UserControls user={user} onSignOut={() => void signOut()} />}
+            {user && locked && (
+              <span className="user">
+                <button type="button" onClick={() => void signOut()}>
+                  {t('app.signOut')}
+                </button>
+              </span>
+            )}
+          </span>
+        </div>
+        {!locked && (
+          <div className="app-tabs">
+            {clinical && <ChairTabs />}
+            {clinical && (
+              <button
+                type="button"
+                className={`admin-nav-link physician-nav ${shown.kind === 'physician' ? 'current' : ''}`}
+                aria-current={shown.kind === 'physician' ? 'page' : undefined}
+                onClick={() => show({ kind: 'physician' })}
+                data-testid="nav-physician"
+              >
+                {t('physician.nav')}
+              </button>
+            )}
+            <AdminNav view={shown} folded={clinical} />
+          </div>
         )}
-        <AdminNav view={shown} />
-        {clinical && <AlarmStatus />}
-        {clinical && <DesktopNotifier />}
-        <WorkstationSettings folded />
-        <span className="user">
-          {auth.kind === 'signedIn' && t('app.signedInAs', { name: auth.user.displayName })}
-          <button type="button" onClick={() => void signOut()}>
-            {t('app.signOut')}
-          </button>
-        </span>
       </header>
-      {user && mayCall(user, 'audit/status') && <RecordWarning />}
+      {user && !locked && mayCall(user, 'audit/status') && <RecordWarning />}
       {clinical && <SystemNotices />}
-      <CurrentView view={shown} />
+      {/* The lock screen replaces the view, which stays chosen: the chair and screen come back on unlock. */}
+      {user && locked ? <LockScreen user={user} /> : <CurrentView view={shown} />}
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { useAppStore } from './store/app-store';
 import { startEventSync } from './store/sync';
 import { startAlertSync } from './store/alerts-store';
 import { startMonitorSync } from './store/monitor-store';
-import { setBridge, call } from './transport/client';
+import { setBridge, call, setLockedRefusalListener, bridge } from './transport/client';
+import { applyAuthStatus, refreshAuthStatus } from './lock/auth-status';
 import { pickTransport } from './transport/bridge';
 import './styles.css';
 import { startThemeSync } from './workstation/theme';
@@ -23,6 +24,8 @@ async function boot(): Promise<void> {
   startEventSync();
   startAlertSync();
   startMonitorSync();
+  bridge().subscribe('auth/changed', (status) => applyAuthStatus(status));
+  setLockedRefusalListener(() => void refreshAuthStatus());
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
@@ -31,10 +34,7 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
   const status = await call('auth/status', {});
-  if (status.ok) {
-    const { setupRequired, user, mustChoosePin } = status.value;
-    useAppStore.getState().setAuth(setupRequired ? { kind: 'setup' } : user ? { kind: mustChoosePin ? 'choosePin' : 'signedIn', user } : { kind: 'signedOut' });
-  }
+  if (status.ok) applyAuthStatus(status.value);
 }
 
 void boot();

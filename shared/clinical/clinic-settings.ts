@@ -12,8 +12,6 @@ export interface ClinicSettings {
   patientWeightMaxKg: number;
   /** Oldest age accepted for a date of birth. */
   patientMaxAgeYears: number;
-  /** A window with no call for this long is signed out by main (the screen locks). */
-  idleSignOutMinutes: number;
 }
 
 export const DEFAULT_CLINIC_SETTINGS: Readonly<ClinicSettings> = {
@@ -22,5 +20,4 @@ export const DEFAULT_CLINIC_SETTINGS: Readonly<ClinicSettings> = {
   patientWeightMinKg: 20,
   patientWeightMaxKg: 350,
   patientMaxAgeYears: 120,
-  idleSignOutMinutes: 15,
 };

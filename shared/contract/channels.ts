@@ -19,6 +19,7 @@ import { ReadingPageRequestSchema, ReadingPageSchema, TrendRequestSchema, TrendS
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
 import { CosignSchema, IssuedAccountSchema, NewUserSchema, PinSchema, UserAccountSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
 import { ClinicExportRequestSchema, ClinicReportSchema, DateRangeSchema, ExportedFileSchema, RecordListItemSchema, SessionExportFormatSchema, SessionRecordSchema } from '../domain/reports';
+import { LockedChairSchema } from '../domain/workstation-lock';
 import { AuthStatusSchema, PatientHistorySchema, SessionDetailSchema, SessionSummarySchema } from '../domain/views';
 
 /**
@@ -75,6 +76,21 @@ export const CHANNELS = {
   }),
   'auth/signOut': channel({ request: Empty, response: z.object({}), access: 'signedIn', audit: 'write' }),
   'auth/choosePin': channel({ request: z.object({ pin: PinSchema }).strict(), response: UserSchema, access: 'signedIn', audit: 'write' }),
+  /** Locks this workstation now (main also locks it after the clinic's idle time): the user stays signed in, patient data is held back. */
+  'auth/lock': channel({ request: Empty, response: AuthStatusSchema, access: 'signedIn', audit: 'write' }),
+  /**
+   * Quick switch, also from the lock screen: the named user's PIN makes them this window's
+   * user (the chair and screen stay); the same user's own PIN unlocks. A wrong PIN changes
+   * nothing (still locked, same user) and counts toward the lockout.
+   */
+  'auth/switchUser': channel({
+    request: z.object({ username: UsernameSchema, pin: z.string().min(1).max(64) }).strict(),
+    response: AuthStatusSchema,
+    access: 'signedIn',
+    audit: 'write',
+  }),
+  /** The lock screen's chairs: phase and most urgent alert, nothing that names the patient. */
+  'lock/chairs': channel({ request: Empty, response: z.array(LockedChairSchema), access: CLINICAL_STAFF, audit: 'none' }),
 
   'user/list': channel({ request: Empty, response: z.array(UserAccountSchema), access: ADMIN, audit: 'none' }),
   /** Answers the new account's one-time code; a clinical role needs `cosign` by a physician. */

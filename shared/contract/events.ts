@@ -3,10 +3,16 @@ import { AlertSchema } from '../domain/alert';
 import { EpochMsSchema } from '../domain/common';
 import { ReadingSchema } from '../domain/reading';
 import { SessionSchema, SessionTimerSchema } from '../domain/session';
-import { SessionLiveSchema } from '../domain/views';
+import { AuthStatusSchema, SessionLiveSchema } from '../domain/views';
 
-/** Events main pushes to every signed-in window: name -> payload schema. */
+/** Events main pushes to signed-in windows: name -> payload schema. */
 export const EVENTS = {
+  /**
+   * This window's sign-in changed without its asking (main locked it after the idle time, or
+   * signed it out because the account was disabled). Sent to that window only, numbered 0:
+   * it is not one of the core's numbered events.
+   */
+  'auth/changed': AuthStatusSchema,
   /** Once a second while any session's timer runs. */
   'timer/tick': z.object({ nowAt: EpochMsSchema, timers: z.array(SessionTimerSchema) }),
   'session/changed': z.object({ session: SessionSchema, timer: SessionTimerSchema }),

@@ -11,6 +11,11 @@ import { EpochMsSchema, ReasonSchema } from './common';
 export const DEFAULT_CLINIC_NAME = 'Vigil Infusion Clinic';
 export const ClinicIdentitySchema = z.object({ name: z.string().trim().min(1, 'Name the clinic').max(120) }).strict();
 
+/** The idle time before a workstation locks: 15 min by default; a clinic may choose 1 to 120. */
+export const DEFAULT_WORKSTATION_LOCK_MINUTES = 15;
+export const WORKSTATION_LOCK_MINUTES_MIN = 1;
+export const WORKSTATION_LOCK_MINUTES_MAX = 120;
+
 /**
  * The clinic's own choices, stored and versioned like alert rules: what discharge needs,
  * when checks fall due, and how urgent each technical alert is. Changed by a physician with
@@ -33,6 +38,12 @@ export const ClinicConfigSchema = z
       .strict(),
     /** Monitor confirmation and silence limit; a version stored before the monitor feed reads as the defaults. */
     monitorFeed: MonitorFeedConfigSchema.default({ ...DEFAULT_MONITOR_FEED_CONFIG }),
+    /**
+     * A workstation with no call for this long is locked by main: patient data hidden, the
+     * chairs' alarms still shown and sounding, unlocked with a PIN. Versions stored before
+     * this setting existed read as the default.
+     */
+    workstationLockMinutes: z.number().int().min(WORKSTATION_LOCK_MINUTES_MIN).max(WORKSTATION_LOCK_MINUTES_MAX).default(DEFAULT_WORKSTATION_LOCK_MINUTES),
   })
   .strict();
 export type ClinicConfig = z.infer<typeof ClinicConfigSchema>;
@@ -43,6 +54,7 @@ export const DEFAULT_CLINIC_CONFIG: ClinicConfig = {
   monitoringSchedule: { ...DEFAULT_MONITORING_SCHEDULE, checkpoints: { ...DEFAULT_MONITORING_SCHEDULE.checkpoints } },
   technicalAlertPriorities: { ...DEFAULT_TECHNICAL_ALERT_PRIORITIES },
   monitorFeed: { ...DEFAULT_MONITOR_FEED_CONFIG },
+  workstationLockMinutes: DEFAULT_WORKSTATION_LOCK_MINUTES,
 };
 
 /** The values in force, and where they came from (null: Vigil's defaults). */

@@ -100,5 +100,9 @@ export const AuthStatusSchema = z.object({
   user: UserSchema.nullable(),
   /** Signed in with a one-time code: a PIN must be chosen before anything else. */
   mustChoosePin: z.boolean().default(false),
+  /** The workstation is locked: the user stays signed in, but only the lock screen's calls pass until a PIN is entered. */
+  locked: z.boolean().default(false),
+  /** After a quick switch: who was at this window before, whom "Hand back" returns to with their PIN. */
+  handBackTo: z.object({ username: z.string(), displayName: z.string() }).nullable().default(null),
 });
 export type AuthStatus = z.infer<typeof AuthStatusSchema>;

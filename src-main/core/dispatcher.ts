@@ -61,6 +61,9 @@ function actorOf(ctx: HandlerContext, request: unknown): Actor {
 /** What a window signed in with a one-time code may do: choose its PIN, or leave. */
 const OPEN_WHILE_CHOOSING_PIN: ReadonlySet<ChannelName> = new Set(['auth/choosePin', 'auth/status', 'auth/signOut', 'auth/signIn']);
 
+/** What a locked window may call: its lock screen (the chairs' alarms), unlocking or switching, and leaving. */
+const OPEN_WHILE_LOCKED: ReadonlySet<ChannelName> = new Set(['auth/status', 'auth/switchUser', 'auth/lock', 'auth/signOut', 'auth/signIn', 'lock/chairs']);
+
 /** How long a repeated opening of the same record by the same window counts as the same view. */
 export const VIEW_COALESCE_MS = 10 * 60_000;
 
@@ -100,6 +103,9 @@ export function createDispatcher(handlers: Handlers, acts: ActRunner, logger: Lo
     const spec = CHANNELS[channel];
     const denied = accessError(spec.access, ctx.user, channel);
     if (denied) return err(denied);
+    if (ctx.locked && !OPEN_WHILE_LOCKED.has(channel)) {
+      return err({ code: 'workstation_locked', message: `The workstation is locked: enter a PIN to use ${channel}` });
+    }
     if (ctx.mustChoosePin && !OPEN_WHILE_CHOOSING_PIN.has(channel)) {
       return err({ code: 'pin_change_required', message: `Choose your own PIN before using ${channel}` });
     }

@@ -11,6 +11,7 @@ import type { Services } from './services';
 import type { ConnectionGuard, PinCheck } from './services/users';
 import type { Database } from 'better-sqlite3';
 import type { AuditStatus, AuditVerify } from '../../shared/domain/audit';
+import type { AuthStatus } from '../../shared/domain/views';
 import { listAuditEntries } from './audit/audit-queries';
 
 export interface HandlerContext {
@@ -20,8 +21,17 @@ export interface HandlerContext {
   mustChoosePin: boolean;
   /** This window's count of wrong PINs (the per-connection lockout). */
   guard: ConnectionGuard;
+  /** The workstation is locked: the user stays signed in; only the lock screen's calls reach a handler. */
+  readonly locked: boolean;
+  /** Who was at this window before a quick switch. */
+  readonly handBackTo: User | null;
   signIn(user: User, options?: { mustChoosePin?: boolean }): void;
   signOut(): void;
+  lock(): void;
+  /** A quick switch (or an unlock, when `user` is the one signed in): the window stays, its user changes. */
+  switchTo(user: User): void;
+  /** This window's sign-in as auth/status answers it. */
+  status(): AuthStatus;
   /** True the first time this window opens a record within `windowMs` (repeated openings make one view entry). */
   firstViewIn(key: string, windowMs: number): boolean;
 }
@@ -123,7 +133,31 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
   }
 
   return {
-    'auth/status': (ctx) => ({ setupRequired: users.setupRequired(), user: ctx.user, mustChoosePin: ctx.mustChoosePin }),
+    'auth/status': (ctx) => ctx.status(),
+    'auth/lock': (ctx) => {
+      ctx.lock();
+      return ctx.status();
+    },
+    'auth/switchUser': staged<'auth/switchUser', PinCheck>({
+      // Unlike a sign-in, nobody is signed out first: a wrong PIN leaves the window as it was (locked stays locked).
+      prepare: (ctx, request) => users.checkPin(request.username, request.pin, ctx.guard),
+      run: (ctx, _request, check) => {
+        const { user, mustChoosePin } = users.settleSignIn(check, ctx.guard);
+        if (mustChoosePin) {
+          fail({ code: 'pin_change_required', message: `${user.username} signs in once with the one-time code to choose a PIN before switching in`, field: 'username', reason: 'switch_needs_own_pin' });
+        }
+        ctx.switchTo(user);
+        return ctx.status();
+      },
+    }),
+    'lock/chairs': () =>
+      views.list('open', clock.now()).map(({ session, highestActiveAlert: alert, activeAlertCount }) => ({
+        sessionId: session.id,
+        chair: session.chair,
+        phase: session.phase,
+        alert: alert && { priority: alert.priority, kind: alert.kind, parameter: alert.parameter, acknowledged: alert.acknowledgedAt !== null, escalated: alert.escalatedAt !== null },
+        activeAlertCount,
+      })),
     'auth/setup': staged<'auth/setup', string>({
       prepare: (_ctx, request) => users.prepareSetup(request.pin),
       run: (ctx, request, pinHash) => {

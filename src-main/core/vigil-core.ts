@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { DEFAULT_ALERT_RULES } from '../../shared/clinical/alert-rules';
 import { DEFAULT_CLINIC_SETTINGS } from '../../shared/clinical/clinic-settings';
 import type { EventName, EventPayload } from '../../shared/contract/events';
-import type { Role, User } from '../../shared/domain/user';
+import type { User } from '../../shared/domain/user';
 import type { Result } from '../../shared/result';
 import type { AuditStatus, AuditVerify } from '../../shared/domain/audit';
 import { createActRunner, type ActRunner } from './act';
+import { createWindowAuth } from './auth/window-auth';
 import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { AUDIT_KEY_FILE_NAME, loadOrCreateKeyFile } from './audit/audit-key';
 import { createHeadWriter } from './audit/head-file';
@@ -28,7 +29,6 @@ import { createServices, type Services } from './services';
 import { createClinicConfig } from './services/clinic-config';
 
 export const DATABASE_FILE_NAME = 'vigil.sqlite3';
-const CLINICAL_ROLES: readonly Role[] = ['nurse', 'physician'];
 export const LOG_FILE_NAME = 'vigil.log';
 
 /** The head file is written beside the backups (another folder could hold it; see README). */
@@ -49,7 +49,7 @@ export interface VigilCoreOptions {
    * --test-clock mode asks for the test cost. The desktop shell never passes it.
    */
   pinCost?: 'production' | 'test';
-  /** Measures idle time for the sign-out (default: the monotonic clock, so a moved test clock does not sign anyone out). */
+  /** Measures idle time for the lock (default: the monotonic clock, so a moved test clock does not sign anyone out). */
   idleClock?: Clock;
   clock?: Clock;
   logger?: Logger;
@@ -101,7 +101,18 @@ export interface VigilCore {
   /** The audit chain held fewer entries at start than its head file says were committed (null: it held them all). */
   readonly auditShortfall: AuditShortfall | null;
   connect(): CoreConnection;
+  /** Locks the windows idle past the clinic's time (and signs out disabled accounts), telling each; runs every IDLE_SWEEP_MS. */
+  sweepIdleWindows(): void;
   close(): void;
+}
+
+/** How often main looks for windows to lock; the lock comes at most this late after the clinic's idle time. */
+export const IDLE_SWEEP_MS = 5_000;
+
+interface LiveConnection extends CoreConnection {
+  /** Applies main's own changes (idle lock, disabled account) and tells the window. */
+  sweep(): void;
+  tellAuthChanged(): void;
 }
 
 export type IntegrityState = { state: 'checking' } | { state: 'checked'; result: AuditVerify } | { state: 'failed'; message: string };
@@ -136,7 +147,6 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   acts.onCommitted((head) => headWriter.committed(head));
   const hasher = createPinHasher(options.pinCost === 'test' ? TEST_PIN_COST : PRODUCTION_PIN_COST);
   const idleClock = options.idleClock ?? { now: () => Math.round(performance.now()) };
-  const idleLimitMs = DEFAULT_CLINIC_SETTINGS.idleSignOutMinutes * 60_000;
   const clinicConfig = createClinicConfig(db, clock);
   const services = createServices({
     db,
@@ -183,7 +193,19 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   const stopAutoBackup = options.autoBackup === false ? () => undefined : scheduleBackups(backups, bus, clock, logger);
   const backupHandlers = createBackupHandlers({ backups, acts, shortfalls: found, auditShortfall, lastRestore: () => options.restored ?? null, restore: options.restore ?? null });
   const dispatch = createDispatcher({ ...createHandlers(services, { verifyRecord, status, audit: db }), ...backupHandlers }, acts, logger, { checkResponses: options.checkResponses ?? false });
-  const connections = new Set<CoreConnection>();
+  const connections = new Set<LiveConnection>();
+  // Main locks idle windows itself and tells them, so a screen left open stops showing patient data on time.
+  const sweepIdleWindows = () => {
+    for (const connection of connections) {
+      try {
+        connection.sweep();
+      } catch (error) {
+        logger.error('idle lock check failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  };
+  const idleSweep = setInterval(sweepIdleWindows, IDLE_SWEEP_MS);
+  idleSweep.unref();
   services.ticker.refresh();
   const monitorReady = services.monitorLink.apply(options.mllpPort === undefined ? {} : { forcePort: options.mllpPort });
   logger.info('core opened', { databasePath });
@@ -213,68 +235,36 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
     backups,
     shortfalls: found,
     auditShortfall,
+    sweepIdleWindows,
     connect() {
-      let user: User | null = null;
-      let mustChoosePin = false;
-      let lastCallAt = idleClock.now();
-      const guard = { failures: 0, lockedUntil: 0 };
-      const viewedAt = new Map<string, number>();
-      const signOut = () => {
-        user = null;
-        mustChoosePin = false;
-        viewedAt.clear();
-      };
-      /**
-       * Main, not the renderer, ends a session: after the clinic's idle time, or when the
-       * account was disabled or reset meanwhile. Recorded as an act of the user.
-       */
-      const enforceSignOut = () => {
-        if (!user) return;
-        const idle = idleClock.now() - lastCallAt >= idleLimitMs;
-        const stillValid = mustChoosePin || services.users.current(user.id) !== null;
-        if (!idle && stillValid) return;
-        const actor = { userId: user.id, name: user.username };
-        acts.run({ actor, channel: idle ? 'auth/idleSignOut' : 'auth/accountChanged', kind: 'write', detail: {} }, signOut);
-      };
+      const auth = createWindowAuth({ acts, users: services.users, clinicConfig, clock, idleClock });
+      const listeners = new Set<Parameters<CoreConnection['onEvent']>[0]>();
       const unsubscribers: (() => void)[] = [];
-      const connection: CoreConnection = {
+      const connection: LiveConnection = {
         get user() {
-          return user;
+          return auth.user;
         },
         call: (channel, request) => {
-          enforceSignOut();
-          lastCallAt = idleClock.now();
-          return dispatch(
-            {
-              user,
-              mustChoosePin,
-              guard,
-              signIn: (signedIn, signInOptions) => {
-                user = signedIn;
-                mustChoosePin = signInOptions?.mustChoosePin ?? false;
-              },
-              signOut,
-              firstViewIn: (key, windowMs) => {
-                const now = clock.now();
-                const last = viewedAt.get(key);
-                if (last !== undefined && now - last < windowMs && now >= last) return false;
-                if (viewedAt.size > 500) viewedAt.clear();
-                viewedAt.set(key, now);
-                return true;
-              },
-            },
-            channel,
-            request,
-          );
+          if (auth.beforeCall()) connection.tellAuthChanged();
+          return dispatch(auth.context, channel, request);
         },
         onEvent(listener) {
-          // Events carry patient data: only clinical staff hear them (an administrator manages users, not patients).
+          listeners.add(listener);
           const unsubscribe = bus.subscribe((name, payload, seq) => {
-            if (user && !mustChoosePin && idleClock.now() - lastCallAt >= idleLimitMs) return;
-            if (user && !mustChoosePin && user.roles.some((role) => CLINICAL_ROLES.includes(role))) listener(name, payload, seq);
+            if (auth.hears(name)) listener(name, payload, seq);
           });
-          unsubscribers.push(unsubscribe);
-          return unsubscribe;
+          unsubscribers.push(unsubscribe, () => listeners.delete(listener));
+          return () => {
+            unsubscribe();
+            listeners.delete(listener);
+          };
+        },
+        sweep() {
+          if (auth.enforce()) connection.tellAuthChanged();
+        },
+        tellAuthChanged() {
+          const status = auth.status();
+          for (const listener of listeners) listener('auth/changed', status, 0);
         },
         close() {
           for (const unsubscribe of unsubscribers) unsubscribe();
@@ -286,6 +276,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
     },
     close() {
       closed = true;
+      clearInterval(idleSweep);
       headWriter.flush();
       stopAutoBackup();
       services.ticker.stop();

@@ -81,10 +81,14 @@ export const channels = {
   'monitor/held': invoke('monitor/held'),
   'monitor/assign': invoke('monitor/assign'),
   'monitor/discard': invoke('monitor/discard'),
+  'auth/lock': invoke('auth/lock'),
+  'auth/switchUser': invoke('auth/switchUser'),
+  'lock/chairs': invoke('lock/chairs'),
 } satisfies VigilChannels;
 
 /** Every contract event, and nothing else: `satisfies` rejects a missing or unknown name. */
 export const SUBSCRIBABLE_EVENTS = {
+  'auth/changed': true,
   'timer/tick': true,
   'session/changed': true,
   'reading/added': true,

@@ -3,7 +3,7 @@ import type { Alert } from '../../shared/domain/alert';
 import type { Reading } from '../../shared/domain/reading';
 import type { SessionTimer } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
-import type { SessionDetail, SessionLive, SessionSummary } from '../../shared/domain/views';
+import type { AuthStatus, SessionDetail, SessionLive, SessionSummary } from '../../shared/domain/views';
 import { OPEN_PHASES } from '../../shared/domain/phase';
 import type { LinkState } from '../transport/websocket-bridge';
 
@@ -36,6 +36,10 @@ export type View =
 export interface AppState {
   link: LinkState;
   auth: AuthState;
+  /** Main has locked this workstation: the lock screen shows, patient data is dropped, the view is kept for the unlock. */
+  locked: boolean;
+  /** After a quick switch: who "Hand back" returns the window to. */
+  handBackTo: AuthStatus['handBackTo'];
   view: View;
   openSessions: SessionSummary[];
   details: Record<number, SessionDetail>;
@@ -44,6 +48,9 @@ export interface AppState {
   serverClockOffsetMs: number;
   setLink(link: LinkState): void;
   setAuth(auth: AuthState): void;
+  setLock(locked: boolean, handBackTo: AuthStatus['handBackTo']): void;
+  /** Forgets every patient's data (the lock, or a switch to someone without a clinical role); keeps the view. */
+  hidePatientData(): void;
   show(view: View): void;
   setOpenSessions(list: SessionSummary[]): void;
   setDetail(detail: SessionDetail): void;
@@ -89,6 +96,8 @@ function upsert<T extends { id: number }>(list: readonly T[], item: T): T[] {
 export const useAppStore = create<AppState>()((set) => ({
   link: 'connecting',
   auth: { kind: 'loading' },
+  locked: false,
+  handBackTo: null,
   view: { kind: 'patients' },
   openSessions: [],
   details: {},
@@ -96,6 +105,8 @@ export const useAppStore = create<AppState>()((set) => ({
   serverClockOffsetMs: 0,
   setLink: (link) => set({ link }),
   setAuth: (auth) => set({ auth }),
+  setLock: (locked, handBackTo) => set({ locked, handBackTo }),
+  hidePatientData: () => set({ openSessions: [], details: {} }),
   show: (view) => set({ view }),
   setOpenSessions: (openSessions) =>
     set((state) => ({
@@ -152,5 +163,5 @@ export const useAppStore = create<AppState>()((set) => ({
         ...(detail ? { details: { ...state.details, [id]: { ...detail, ...screen, session: summary.session, patient: summary.patient, timer: summary.timer } } } : {}),
       };
     }),
-  reset: () => set({ view: { kind: 'patients' }, openSessions: [], details: {}, timers: {} }),
+  reset: () => set({ view: { kind: 'patients' }, openSessions: [], details: {}, timers: {}, locked: false, handBackTo: null }),
 }));

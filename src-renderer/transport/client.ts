@@ -20,7 +20,16 @@ export function bridge(): VigilBridge {
   return current;
 }
 
+let onLockedRefusal: (() => void) | null = null;
+
+/** Called when main refuses a call because the workstation is locked (the window shows the lock screen). */
+export function setLockedRefusalListener(listener: () => void): void {
+  onLockedRefusal = listener;
+}
+
 /** A typed call through the one contract, whatever the transport. */
-export function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
-  return bridge().channels[channel](request);
+export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+  const result = await bridge().channels[channel](request);
+  if (!result.ok && result.error.code === 'workstation_locked') onLockedRefusal?.();
+  return result;
 }

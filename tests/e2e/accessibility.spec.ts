@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, PATIENT_A, PHYSICIAN, signIn, test } from './fixtures';
+import { expect, openScreen, PATIENT_A, PHYSICIAN, signIn, test } from './fixtures';
 import { seedClinic, seedReadings, seedSession } from './seed-chair';
 
 /**
@@ -27,18 +27,23 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
       await expect(page.getByTestId('session-tile')).toHaveCount(1);
     } },
   { name: 'rules', open: async (page) => {
-      await page.getByRole('button', { name: 'Alert rules' }).click();
+      await openScreen(page, 'Alert rules');
       await expect(page.getByTestId('rule-table')).toBeVisible();
     } },
   { name: 'clinic settings', open: async (page) => {
-      await page.getByTestId('nav-clinicSettings').click();
+      await openScreen(page, 'Clinic settings');
       await expect(page.getByTestId('clinic-config')).toBeVisible();
     } },
-  { name: 'protocols', open: (page) => page.getByRole('button', { name: 'Protocols' }).click() },
-  { name: 'users', open: (page) => page.getByRole('button', { name: 'Users' }).click() },
+  { name: 'protocols', open: (page) => openScreen(page, 'Protocols') },
+  { name: 'users', open: (page) => openScreen(page, 'Users') },
   { name: 'history', open: async (page) => {
       await page.getByRole('button', { name: 'Patients', exact: true }).click();
       await page.getByTestId(`patient-${PATIENT_A.mrn}`).getByRole('button', { name: /History/ }).click();
+    } },
+  // Last: the lock screen (its header keeps Sign out, which ends each pass).
+  { name: 'lock', open: async (page) => {
+      await page.getByTestId('lock-now').click();
+      await expect(page.getByTestId('lock-chair')).toHaveAttribute('data-priority', 'high');
     } },
 ];
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openSession, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
+import { expect, openScreensMenu, openSession, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
 import { withConnection } from './wire';
 
 const MINUTE_MS = 60_000;
@@ -7,6 +7,7 @@ const NURSE = { username: 'nina.berg', displayName: 'Nina Berg', pin: '270415' }
 const IT_ADMIN = { username: 'it.admin', displayName: 'Ivo Tamm', pin: '913370' };
 
 const header = (page: Page) => page.getByRole('navigation', { name: 'Administration' });
+const openMenu = async (page: Page) => void (await openScreensMenu(page));
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -57,7 +58,9 @@ const protocolRow = (page: Page, name: string) => page.getByTestId('protocol-row
 test('an administrator adds a nurse, who reads the protocols but is offered no user management', async ({ page, host, pageProblems }) => {
   await page.goto(host.url);
   await setUpFirstAccount(page);
+  await openMenu(page);
   await expect(header(page).getByRole('button', { name: 'Protocols' })).toBeVisible();
+  await openMenu(page);
   await header(page).getByRole('button', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
   const first = page.locator('[data-testid="user-row"][data-username="dr.okafor"]');
@@ -85,8 +88,10 @@ test('an administrator adds a nurse, who reads the protocols but is offered no u
   await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
   await signOut(page);
   await signIn(page, NURSE);
+  await openMenu(page);
   await expect(header(page).getByRole('button', { name: 'Protocols' })).toBeVisible();
   await expect(header(page).getByRole('button', { name: 'Users' })).toHaveCount(0);
+  await openMenu(page);
   await header(page).getByRole('button', { name: 'Protocols' }).click();
   await expect(page.getByText('You can view the protocols. Physicians and administrators edit them.')).toBeVisible();
   await expect(protocolRow(page, 'Depression — standard').locator('[data-col="dose"]')).toHaveText('0.5 mg/kg');
@@ -109,6 +114,7 @@ test('an administrator adds a nurse, who reads the protocols but is offered no u
 test('an administrator without a clinical role lands on Users, with no patients or chair tabs', async ({ page, host, pageProblems }) => {
   await page.goto(host.url);
   await setUpFirstAccount(page);
+  await openMenu(page);
   await header(page).getByRole('button', { name: 'Users' }).click();
   await createUser(page, IT_ADMIN, ['Administrator']);
   await expect(page.locator(`[data-testid="user-row"][data-username="${IT_ADMIN.username}"] [data-col="roles"]`)).toHaveText('Administrator');
@@ -118,6 +124,7 @@ test('an administrator without a clinical role lands on Users, with no patients 
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Open sessions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Patients' })).toHaveCount(0);
+  await openMenu(page);
   await header(page).getByRole('button', { name: 'Protocols' }).click();
   await expect(protocolRow(page, 'Depression — standard')).toBeVisible();
   // Ctrl+0 (the patients list for clinical staff) keeps this user on a screen they can use.
@@ -129,6 +136,7 @@ test('an administrator without a clinical role lands on Users, with no patients 
 test('a physician edits a protocol as a new version, is refused a dose above the soft maximum, retires one and creates one', async ({ page, host, pageProblems }) => {
   await page.goto(host.url);
   await setUpFirstAccount(page);
+  await openMenu(page);
   await header(page).getByRole('button', { name: 'Protocols' }).click();
   const depression = protocolRow(page, 'Depression — standard');
   await expect(depression.locator('[data-col="version"]')).toHaveText('v1');

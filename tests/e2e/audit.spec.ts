@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { expect, PHYSICIAN, setUpFirstAccount, signIn, test } from './fixtures';
+import { expect, openScreen, PHYSICIAN, setUpFirstAccount, signIn, test } from './fixtures';
 import { startHost } from './host';
 
 test('an administrator reads, filters and verifies the audit log; after the file is edited, a warning that cannot be dismissed greets them', async ({ page, host, pageProblems }) => {
   await page.goto(host.url);
   await setUpFirstAccount(page);
-  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Audit' }).click();
+  await openScreen(page, 'Audit');
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
   await expect(page.getByTestId('audit-row').filter({ hasText: 'auth/setup' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Verify the record' }).click();
@@ -30,7 +30,7 @@ test('an administrator reads, filters and verifies the audit log; after the file
     await expect(warning).toContainText('Warning: the record does not match its audit trail');
     await expect(warning).toContainText('Row 1 of protocols was changed');
     await expect(warning.getByRole('button')).toHaveCount(0);
-    await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Audit' }).click();
+    await openScreen(page, 'Audit');
     await page.getByRole('button', { name: 'Verify the record' }).click();
     await expect(page.getByTestId('verify-result')).toContainText('The record does NOT match its audit trail');
     await page.screenshot({ path: test.info().outputPath('audit-warning.png') });

@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
 import { docsScreenshot } from './docs';
-import { expect, PHYSICIAN, signIn, test } from './fixtures';
+import { expect, openScreen, PHYSICIAN, signIn, test } from './fixtures';
 import { seedClinic } from './seed';
 import { withConnection } from './wire';
 
 const NURSE = { username: 'nina.berg', displayName: 'Nina Berg', pin: '270415' };
 
 async function openClinicSettings(page: Page): Promise<void> {
-  await page.getByTestId('nav-clinicSettings').click();
+  await openScreen(page, 'Clinic settings');
   await expect(page.getByRole('heading', { name: 'Clinic settings', level: 1 })).toBeVisible();
   await expect(page.getByTestId('clinic-config')).toBeVisible();
 }

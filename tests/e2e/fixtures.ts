@@ -50,6 +50,23 @@ export async function setUpFirstAccount(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
 }
 
+/**
+ * Opens the header's screens menu (Records, Protocols, Alert rules, Users, Audit): folded
+ * into "More" for clinical staff so the chairs keep the header, shown open for an
+ * administrator without a clinical role. Returns the menu's navigation.
+ */
+export async function openScreensMenu(page: Page) {
+  const nav = page.getByRole('navigation', { name: 'Administration' });
+  const menu = page.getByTestId('nav-menu');
+  if ((await menu.count()) > 0 && !(await nav.isVisible())) await menu.click();
+  return nav;
+}
+
+/** Opens a screen from the header's screens menu. */
+export async function openScreen(page: Page, name: string): Promise<void> {
+  await (await openScreensMenu(page)).getByRole('button', { name, exact: true }).click();
+}
+
 export async function signIn(page: Page, user = PHYSICIAN): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await page.getByLabel('Username').fill(user.username);

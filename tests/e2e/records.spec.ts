@@ -3,7 +3,7 @@ import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract/c
 import type { Result } from '../../shared/result';
 import { seedFinishedSession, type Caller } from '../support/seeded-session';
 import { docsScreenshot } from './docs';
-import { expect, PHYSICIAN, test } from './fixtures';
+import { expect, openScreen, PHYSICIAN, test } from './fixtures';
 import { newDataDir, startHost, type RunningHost } from './host';
 import { createAccount, withConnection } from './wire';
 
@@ -109,7 +109,7 @@ test('staff sign in, find yesterday’s session, open its record and download ev
       expect(await call('export/session', { sessionId: openSessionId, format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     });
 
-    await page.getByTestId('nav-clinicReport').click();
+    await openScreen(page, 'Clinic report');
     await page.getByTestId('clinic-from').fill(day);
     await page.getByTestId('clinic-to').fill(day);
     await expect(page.getByTestId('clinic-table')).toContainText('Systolic BP');

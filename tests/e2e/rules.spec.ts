@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
 import type { SessionSummary } from '../../shared/domain/views';
-import { expect, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading, type PatientInput } from './fixtures';
+import { expect, openScreen, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading, type PatientInput } from './fixtures';
 import type { RunningHost } from './host';
 import { createAccount, withConnection } from './wire';
 
@@ -14,7 +14,7 @@ function ruleRow(page: Page, ruleId: string): Locator {
 }
 
 async function openRules(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Alert rules' }).click();
+  await openScreen(page, 'Alert rules');
   await expect(page.getByRole('heading', { name: 'Alert rules', level: 1 })).toBeVisible();
   await expect(page.getByTestId('rule-table')).toBeVisible();
 }

@@ -16,7 +16,7 @@ afterEach(() => {
 describe('first run and sign-in', () => {
   it('reports that setup is needed, publicly, and refuses everything else', async () => {
     const anonymous = t.core.connect();
-    expect(await callOk(anonymous, 'auth/status', {})).toEqual({ setupRequired: true, user: null, mustChoosePin: false });
+    expect(await callOk(anonymous, 'auth/status', {})).toEqual({ setupRequired: true, user: null, mustChoosePin: false, locked: false, handBackTo: null });
     expect(await callErr(anonymous, 'patient/list', {})).toMatchObject({ code: 'not_signed_in' });
     expect(await callErr(anonymous, 'user/list', {})).toMatchObject({ code: 'not_signed_in' });
   });
@@ -26,7 +26,7 @@ describe('first run and sign-in', () => {
     expect(user).toMatchObject({ username: ADMIN.username, displayName: ADMIN.displayName });
     expect([...user.roles].sort()).toEqual(['admin', 'physician']);
     expect(connection.user).toEqual(user);
-    expect(await callOk(connection, 'auth/status', {})).toEqual({ setupRequired: false, user, mustChoosePin: false });
+    expect(await callOk(connection, 'auth/status', {})).toEqual({ setupRequired: false, user, mustChoosePin: false, locked: false, handBackTo: null });
     expect(await callErr(t.core.connect(), 'auth/setup', { username: 'mallory', displayName: 'Mallory', pin: '739104' })).toMatchObject({
       code: 'setup_already_done',
     });
@@ -71,7 +71,7 @@ describe('first run and sign-in', () => {
     expect(await callOk(connection, 'auth/signOut', {})).toEqual({});
     expect(connection.user).toBeNull();
     expect(await callErr(connection, 'patient/list', {})).toMatchObject({ code: 'not_signed_in' });
-    expect(await callOk(connection, 'auth/status', {})).toEqual({ setupRequired: false, user: null, mustChoosePin: false });
+    expect(await callOk(connection, 'auth/status', {})).toEqual({ setupRequired: false, user: null, mustChoosePin: false, locked: false, handBackTo: null });
   });
 });
 

@@ -59,7 +59,7 @@ describe('closing and reopening the same database file', () => {
     try {
       expect(second.core.services.ticker.isRunning()).toBe(true);
       const anonymous = second.core.connect();
-      expect(await callOk(anonymous, 'auth/status', {})).toEqual({ setupRequired: false, user: null, mustChoosePin: false });
+      expect(await callOk(anonymous, 'auth/status', {})).toEqual({ setupRequired: false, user: null, mustChoosePin: false, locked: false, handBackTo: null });
       const staffAgain = await signIn(second.core, ADMIN.username, ADMIN.pin);
 
       const afterA = await callOk(staffAgain, 'session/get', { sessionId: a.id });

@@ -95,7 +95,7 @@ describe('sign-in resists guessing', () => {
     expect(await callErr(connection, 'patient/list', {})).toMatchObject({ code: 'not_signed_in' });
   });
 
-  it("main signs a window out after the clinic's idle time (15 min), and the sign-out is audited", async () => {
+  it("main locks (not signs out) a window after the clinic's idle time (15 min), and the lock is audited", async () => {
     const idleClock = new ManualClock(0);
     const core = openVigilCore({ dataDir: dirs.make(), clock: new ManualClock(T0), logger: createMemoryLogger(), pinCost: 'test', idleClock });
     try {
@@ -106,10 +106,10 @@ describe('sign-in resists guessing', () => {
       idleClock.advance(14 * MINUTE);
       expect(await callOk(connection, 'patient/list', {})).toEqual([]);
       idleClock.advance(15 * MINUTE);
-      expect(await callErr(connection, 'patient/list', {})).toMatchObject({ code: 'not_signed_in' });
-      expect(connection.user).toBeNull();
+      expect(await callErr(connection, 'patient/list', {})).toMatchObject({ code: 'workstation_locked' });
+      expect(connection.user).toMatchObject({ username: ADMIN.username });
       const channels = core.services.db.prepare('SELECT channel FROM audit_log ORDER BY seq').all() as { channel: string }[];
-      expect(channels.map((c) => c.channel)).toContain('auth/idleSignOut');
+      expect(channels.map((c) => c.channel)).toContain('auth/idleLock');
     } finally {
       core.close();
     }

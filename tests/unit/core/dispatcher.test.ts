@@ -10,7 +10,19 @@ import { createMemoryLogger } from '../../support/memory-logger';
 const NURSE: User = { id: 2, username: 'nina', displayName: 'Nina Nurse', roles: ['nurse'] };
 const ADMIN: User = { id: 1, username: 'ada', displayName: 'Ada Admin', roles: ['admin'] };
 
-const context = (user: User | null): HandlerContext => ({ user, mustChoosePin: false, guard: { failures: 0, lockedUntil: 0 }, signIn: vi.fn(), signOut: vi.fn(), firstViewIn: () => true });
+const context = (user: User | null): HandlerContext => ({
+  user,
+  mustChoosePin: false,
+  locked: false,
+  handBackTo: null,
+  guard: { failures: 0, lockedUntil: 0 },
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  lock: vi.fn(),
+  switchTo: vi.fn(),
+  status: () => ({ setupRequired: false, user, mustChoosePin: false, locked: false, handBackTo: null }),
+  firstViewIn: () => true,
+});
 
 /** Acts without a database: the work runs as is (the act layer itself is tested against a real file). */
 const passthroughActs: ActRunner = { run: (_spec, work) => work(), onCommitted: () => undefined, onRolledBack: () => undefined, inAct: false };
@@ -231,10 +243,13 @@ const ROLE_TABLE = {
   'monitor/held': ['physician', 'nurse'],
   'monitor/assign': ['physician', 'nurse'],
   'monitor/discard': ['physician', 'nurse'],
+  'auth/lock': 'signedIn',
+  'auth/switchUser': 'signedIn',
+  'lock/chairs': C,
 } as const satisfies Record<ChannelName, 'public' | 'signedIn' | readonly ('nurse' | 'physician' | 'admin' | 'staff')[]>;
 
 /** Channels that open or change a patient's record: an admin-only account reaches none of them. */
-const PATIENT_DATA = CHANNEL_NAMES.filter((name) => /^(patient|session|dose|screening|override|discharge|event|reading|alert|rules|record|report|export)\//.test(name) || /^monitor\/(held|assign|discard)$/.test(name));
+const PATIENT_DATA = CHANNEL_NAMES.filter((name) => /^(patient|session|dose|screening|override|discharge|event|reading|alert|rules|record|report|export|lock)\//.test(name) || /^monitor\/(held|assign|discard)$/.test(name));
 
 describe('the role table', () => {
   const PEOPLE: Record<string, User | null> = {
@@ -273,6 +288,19 @@ describe('the role table', () => {
       const nurseMay = rule === 'public' || rule === 'signedIn' || rule.includes('nurse');
       const result = await dispatch(choosing, channel, {});
       expect(!result.ok && result.error.code === 'pin_change_required', channel).toBe(nurseMay && !open.includes(channel));
+    }
+  });
+
+  it('lets a locked window reach only its lock screen: the chairs, unlocking or switching, locking, leaving', async () => {
+    const { handlers } = stubHandlers();
+    const dispatch = createDispatcher(handlers, passthroughActs, createMemoryLogger());
+    const locked: HandlerContext = { ...context(NURSE), locked: true };
+    const open = ['auth/status', 'auth/switchUser', 'auth/lock', 'auth/signOut', 'auth/signIn', 'lock/chairs'];
+    for (const channel of CHANNEL_NAMES) {
+      const rule: 'public' | 'signedIn' | readonly string[] = ROLE_TABLE[channel];
+      const nurseMay = rule === 'public' || rule === 'signedIn' || rule.includes('nurse');
+      const result = await dispatch(locked, channel, {});
+      expect(!result.ok && result.error.code === 'workstation_locked', channel).toBe(nurseMay && !open.includes(channel));
     }
   });
 });

@@ -90,7 +90,7 @@ describe('registerIpc', () => {
 
   it('passes a call from Vigil’s own window to the real core', async () => {
     const result = await invoke('auth/status', fromMainFrame(window()));
-    expect(result).toEqual({ ok: true, value: { setupRequired: true, user: null, mustChoosePin: false } });
+    expect(result).toEqual({ ok: true, value: { setupRequired: true, user: null, mustChoosePin: false, locked: false, handBackTo: null } });
   });
 
   it('lets core refuse a bad request: the shell does not parse, core does', async () => {
