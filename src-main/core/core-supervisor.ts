@@ -153,6 +153,7 @@ export function superviseCore(options: VigilCoreOptions & { logger: Logger }, op
     },
     integrity: () => current.integrity(),
     verifyRecord: () => current.verifyRecord(),
+    sweepIdleWindows: () => current.sweepIdleWindows(),
     connect() {
       const connection = rebindableConnection(current, (gone) => connections.delete(gone));
       connections.add(connection);

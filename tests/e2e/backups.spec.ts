@@ -1,4 +1,4 @@
-import { expect, PATIENT_A, PHYSICIAN, signIn, test } from './fixtures';
+import { expect, openScreen, PATIENT_A, PHYSICIAN, signIn, test } from './fixtures';
 import { docsScreenshot } from './docs';
 import { asUser, seedClinic, seedSession } from './seed';
 
@@ -18,7 +18,7 @@ test('an administrator restores a backup from the Backups screen: told what it d
 
   await page.goto(host.url);
   await signIn(page);
-  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Backups' }).click();
+  await openScreen(page, 'Backups');
   await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
   const row = page.getByTestId('backup-row').filter({ hasText: backup.file });
   await expect(row).toContainText('By hand');
@@ -39,7 +39,7 @@ test('an administrator restores a backup from the Backups screen: told what it d
   // Every window is signed out; after signing in, the record is the backup's and the screen says where the replaced file is.
   await signIn(page);
   await expect(page.getByText(LATER_PATIENT.familyName)).toHaveCount(0);
-  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Backups' }).click();
+  await openScreen(page, 'Backups');
   await expect(page.getByTestId('restore-done')).toContainText(`Restored from ${backup.file}`);
   await expect(page.getByTestId('restore-done')).toContainText('vigil.sqlite3.before-restore-');
   await expect(page.getByTestId('backups-shortfall')).toHaveCount(0);
