@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, PHYSICIAN, signIn, test } from './fixtures';
+import { expect, openScreen, PHYSICIAN, signIn, test } from './fixtures';
 import { seedClinic } from './seed';
 import { withConnection } from './wire';
 import type { RunningHost } from './host';
@@ -37,7 +37,7 @@ test('an administrator disables and re-enables a nurse and resets her PIN: she s
 
   await page.goto(host.url);
   await signIn(page, PHYSICIAN);
-  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Users' }).click();
+  await openScreen(page, 'Users');
   await expect(nurseRow(page).locator('[data-col="status"]')).toHaveText('Active');
 
   await act(page, 'Disable', 'Left the clinic');
@@ -71,8 +71,8 @@ test('an administrator disables and re-enables a nurse and resets her PIN: she s
   expect(await signInAnswer(host, NEW_PIN)).toMatchObject({ ok: true });
 
   // The administrator's list, opened again (it has no live update), and every change is in the audit log with its reason.
-  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Protocols' }).click();
-  await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Users' }).click();
+  await openScreen(page, 'Protocols');
+  await openScreen(page, 'Users');
   await expect(nurseRow(page).locator('[data-col="status"]')).toHaveText('Active');
   const entries = await withConnection(host, async (call) => {
     await call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin });
