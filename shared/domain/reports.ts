@@ -97,6 +97,8 @@ export const RecordListItemSchema = z.object({
 export type RecordListItem = z.infer<typeof RecordListItemSchema>;
 
 /** The whole record of one session, as the record screen shows it (the same model the exports are made from). */
+const AuditPointSchema = z.object({ seq: z.number().int().positive(), hash: z.string() });
+
 export const SessionRecordSchema = z.object({
   clinicName: z.string(),
   generatedAt: z.number().int(),
@@ -118,6 +120,8 @@ export const SessionRecordSchema = z.object({
   missedChecks: z.array(AlertSchema),
   discharge: DischargeAssessmentSchema.nullable(),
   signature: z.object({ at: z.number().int(), name: z.string(), username: z.string() }).nullable(),
+  /** The audit entry (sequence, hash) that recorded the signature, and the chain's head when the record was read. */
+  audit: z.object({ signatureEntry: AuditPointSchema.nullable(), head: AuditPointSchema.nullable() }),
   earlierSessionCount: z.number().int().nonnegative(),
 });
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;

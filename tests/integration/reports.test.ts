@@ -123,6 +123,34 @@ describe('the session report (PDF)', () => {
     expect(text).toContain('Escort must leave');
   });
 
+  it('prints, at the signature, the audit entry that recorded it and the chain head when it was made', () => {
+    const flat = text.replace(/\s+/g, ' ');
+    const db = t.core.services.db;
+    const signed = db
+      .prepare<[number], { seq: number; hash: string }>(
+        `SELECT a.seq, a.hash FROM signatures g JOIN audit_rows r ON r.tbl = 'signatures' AND r.rid = g.id JOIN audit_log a ON a.seq = r.seq WHERE g.session_id = ?`,
+      )
+      .get(seeded.sessionId);
+    expect(signed?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(flat).toContain(`Audit trail: the signature is entry ${signed?.seq}, hash ${signed?.hash}.`);
+    const head = /Audit chain head when this report was made: entry (\d+), hash ([0-9a-f]{64})\./.exec(flat);
+    expect(Number(head?.[1])).toBeGreaterThan(signed?.seq ?? 0);
+    // The printed head is an entry of this file, unchanged (what an auditor checks later).
+    expect(db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(Number(head?.[1]))?.hash).toBe(head?.[2]);
+  });
+
+  it('prints the clinic name the clinic configuration holds when the report is made', async () => {
+    const view = await callOk(admin, 'clinic/getConfig', {});
+    await callOk(admin, 'clinic/setConfig', { config: { ...view.config, clinic: { name: 'Harbour Ketamine Clinic' } }, reason: 'Our name on the reports' });
+    try {
+      const renamed = pdfText(await exported(seeded.sessionId, 'pdf'), 'renamed.pdf');
+      expect(renamed.split('\f').filter((page) => page.trim() !== '').every((page) => page.includes('Harbour Ketamine Clinic'))).toBe(true);
+      expect(renamed).not.toContain('Vigil Infusion Clinic');
+    } finally {
+      await callOk(admin, 'clinic/setConfig', { config: view.config, reason: 'Back to the default name' });
+    }
+  });
+
   it("holds every reading's values, the correction with what it replaced, the artifact and the late entry", () => {
     const flat = text.replace(/\s+/g, ' ');
     for (const reading of record.readings) {

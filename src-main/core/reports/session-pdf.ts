@@ -235,5 +235,9 @@ export async function sessionPdf(record: SessionRecord): Promise<Uint8Array> {
         : 'Not signed: the record is not closed.',
     { bold: true, size: 10 },
   );
+  // Where this record stands in the audit chain: with the audit key, `verify` shows the file still holds these entries unchanged.
+  const { signatureEntry, head } = record.audit;
+  if (signatureEntry) doc.text(`Audit trail: the signature is entry ${signatureEntry.seq}, hash ${signatureEntry.hash}.`, { size: 8 });
+  if (head) doc.text(`Audit chain head when this report was made: entry ${head.seq}, hash ${head.hash}.`, { size: 8 });
   return doc.finish();
 }

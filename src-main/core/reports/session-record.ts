@@ -44,6 +44,7 @@ export function createSessionRecords(services: Services, queries: RecordQueries,
         missedChecks: alerts.filter((a) => a.kind === 'technical' && MISSED_CHECK_CONDITIONS.includes(a.parameter)),
         discharge: services.discharge.latest(sessionId),
         signature: queries.closingSignature(sessionId),
+        audit: queries.auditAnchor(sessionId),
         earlierSessionCount: services.sessions.ofPatient(session.patientId).filter((s) => s.createdAt < session.createdAt || (s.createdAt === session.createdAt && s.id < session.id)).length,
       };
     },
