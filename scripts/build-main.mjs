@@ -20,6 +20,8 @@ const [main, preload] = await Promise.all([
   build({ ...common, metafile: true, entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { 'web-host': 'src-main/hosts/web-host-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { verify: 'src-main/hosts/verify-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
+  // The report PDFs are laid out on a worker thread (src-main/core/reports/pdf-maker.ts), beside each bundle that makes them.
+  ...['dist/main', 'dist/host'].map((outdir) => build({ ...common, entryPoints: { 'pdf-worker': 'src-main/core/reports/pdf-worker.ts' }, outdir, outExtension: { '.js': '.cjs' } })),
   build({ ...common, entryPoints: { 'vigil-backup': 'src-main/hosts/backup-cli.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } }),
 ]);
 

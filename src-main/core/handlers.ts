@@ -6,6 +6,7 @@ import type { Cosign, User } from '../../shared/domain/user';
 import { changesDoseOrLimits } from '../../shared/domain/protocol';
 import type { SessionDetail } from '../../shared/domain/views';
 import { fail } from '../../shared/result';
+import type { PdfMaker } from './reports/pdf-maker';
 import { createReportService } from './reports/report-service';
 import type { Services } from './services';
 import type { ConnectionGuard, PinCheck } from './services/users';
@@ -79,12 +80,14 @@ export interface AuditHandlersDeps {
   verifyRecord(): Promise<AuditVerify>;
   status(): AuditStatus;
   audit: Database;
+  /** Lays out report PDFs (a worker thread where the bundle has one). */
+  pdf: Pick<PdfMaker, 'make'>;
 }
 
 /** Each contract channel mapped onto the core service that answers it. The backup channels are answered by backup/backup-handlers.ts, which owns the backup service. */
 export function createHandlers(services: Services, auditDeps: AuditHandlersDeps): Omit<Handlers, BackupChannel> {
   const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends, phq9, devices, monitorFeed, monitorLink } = services;
-  const reports = createReportService(services);
+  const reports = createReportService(services, auditDeps.pdf);
 
   /** Staff see a record only once the session is over; clinicians see any. */
   function requireReadableRecord(ctx: HandlerContext, sessionId: number): void {

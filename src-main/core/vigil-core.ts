@@ -23,6 +23,7 @@ import { openDatabase } from './db/open-database';
 import { createDispatcher } from './dispatcher';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { createPdfMaker } from './reports/pdf-maker';
 import { createFileLogger, type Logger } from './logger';
 import { superviseCore } from './core-supervisor';
 import { createServices, type Services } from './services';
@@ -57,6 +58,11 @@ export interface VigilCoreOptions {
   checkResponses?: boolean;
   /** Listen for bedside monitors on this port whatever the settings say (0: a free port); `--mllp-port`. */
   mllpPort?: number;
+  /**
+   * The bundled PDF worker script (`pdf-worker.cjs` beside the desktop or web-host bundle):
+   * reports are laid out on that worker thread. Without it (tests from source) on this thread.
+   */
+  pdfWorkerScript?: string;
   /** Where backups go (default: VIGIL_BACKUP_DIR, else `<dataDir>/backups`; another disk is better). */
   backupDir?: string;
   /** Automatic backups at session close and daily (default on). */
@@ -192,7 +198,8 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   const found = options.restored ? [] : checkAgainstNewestBackup(db, backups, logger);
   const stopAutoBackup = options.autoBackup === false ? () => undefined : scheduleBackups(backups, bus, clock, logger);
   const backupHandlers = createBackupHandlers({ backups, acts, shortfalls: found, auditShortfall, lastRestore: () => options.restored ?? null, restore: options.restore ?? null });
-  const dispatch = createDispatcher({ ...createHandlers(services, { verifyRecord, status, audit: db }), ...backupHandlers }, acts, logger, { checkResponses: options.checkResponses ?? false });
+  const pdf = createPdfMaker(options.pdfWorkerScript ?? null, logger);
+  const dispatch = createDispatcher({ ...createHandlers(services, { verifyRecord, status, audit: db, pdf }), ...backupHandlers }, acts, logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<LiveConnection>();
   // Main locks idle windows itself and tells them, so a screen left open stops showing patient data on time.
   const sweepIdleWindows = () => {
@@ -281,6 +288,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
       stopAutoBackup();
       services.ticker.stop();
       void services.monitorLink.close();
+      pdf.close();
       for (const connection of [...connections]) connection.close();
       db.close();
       logger.info('core closed');

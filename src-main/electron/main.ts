@@ -1,7 +1,7 @@
 // The Electron shell's entry: app lifecycle only. Everything Vigil does lives in core;
 // this file opens it, shows one window, and closes it on quit.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { createFileLogger, type Logger } from '../core/logger';
 import { mllpPortFromArgv } from '../core/monitor/mllp-port-arg';
@@ -17,6 +17,7 @@ import { describeStartupFailure } from './startup-errors';
 
 // dist/main/main.cjs: the renderer is dist/renderer, the repository root two levels up.
 const PRELOAD_PATH = join(__dirname, 'preload.cjs');
+const PDF_WORKER_PATH = join(__dirname, 'pdf-worker.cjs');
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 const PROJECT_ROOT = join(__dirname, '..', '..');
 
@@ -39,7 +40,9 @@ function openCore(dataDir: string, logger: Logger): VigilCore {
   if (!existsSync(nativeBinding)) throw new NativeBindingMissingError(nativeBinding, app.isPackaged);
   const auditKey = loadSealedAuditKey(dataDir, safeStorage, (message) => logger.error(message));
   const mllpPort = mllpPortFromArgv(process.argv);
-  return openVigilCore({ dataDir, nativeBinding, auditKey, ...(mllpPort === undefined ? {} : { mllpPort }) });
+  // Packaged, the worker script is unpacked beside the asar (electron-builder.yml asarUnpack): a worker thread loads it from disk.
+  const pdfWorkerScript = PDF_WORKER_PATH.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+  return openVigilCore({ dataDir, nativeBinding, auditKey, pdfWorkerScript, ...(mllpPort === undefined ? {} : { mllpPort }) });
 }
 
 function main(): void {

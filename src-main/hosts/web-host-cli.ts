@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     testClock: values['test-clock'],
     ...(testClockStartAt === undefined ? {} : { testClockStartAt }),
     ...(mllpPort === undefined ? {} : { mllpPort }),
+    pdfWorkerScript: resolve(__dirname, 'pdf-worker.cjs'),
   });
   if (mllpPort !== undefined && host.mllpPort === null) throw new Error(`The monitor listener could not start: ${host.core.services.monitorLink.status().error ?? 'unknown reason'}`);
   console.log(JSON.stringify({ event: 'listening', url: host.url, port: host.port, mllpPort: host.mllpPort, dataDir, testClock: values['test-clock'] }));

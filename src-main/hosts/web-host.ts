@@ -22,6 +22,8 @@ export interface WebHostOptions {
   testClockStartAt?: number;
   /** Listen for bedside monitors (MLLP) on this port whatever the settings say; 0 picks a free one. */
   mllpPort?: number;
+  /** The bundled PDF worker (`pdf-worker.cjs` beside web-host.cjs): reports are laid out off the event loop. */
+  pdfWorkerScript?: string;
 }
 
 export interface WebHost {
@@ -66,7 +68,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const manualClock = options.testClock ? new ManualClock(options.testClockStartAt ?? Date.now()) : null;
   const clock: Clock | undefined = manualClock ?? undefined;
   // The test mode also selects the test PIN cost, so an e2e run's many sign-ins stay quick; never the desktop app.
-  const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock, pinCost: 'test' as const } : {}), ...(options.mllpPort === undefined ? {} : { mllpPort: options.mllpPort }) });
+  const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock, pinCost: 'test' as const } : {}), ...(options.mllpPort === undefined ? {} : { mllpPort: options.mllpPort }), ...(options.pdfWorkerScript === undefined ? {} : { pdfWorkerScript: options.pdfWorkerScript }) });
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts: string[] = [];

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,9 @@ import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract/c
 import type { SessionRecord } from '../../shared/domain/reports';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import { CSV_HEADER, CSV_VALUE_COLUMNS } from '../../src-main/core/reports/session-csv';
+import { REPORT_FONT_FILES } from '../../src-main/core/reports/pdf/fonts';
+import { makePdf } from '../../src-main/core/reports/pdf-jobs';
+import { createPdfMaker } from '../../src-main/core/reports/pdf-maker';
 import { isoWithOffset, localTime } from '../../src-main/core/reports/report-time';
 import { validateWithFhirJs, validateWithMedplum } from '../support/fhir-validators';
 import { seedFinishedSession, type Caller, type SeededSession } from '../support/seeded-session';
@@ -137,6 +141,26 @@ describe('the session report (PDF)', () => {
     expect(Number(head?.[1])).toBeGreaterThan(signed?.seq ?? 0);
     // The printed head is an entry of this file, unchanged (what an auditor checks later).
     expect(db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(Number(head?.[1]))?.hash).toBe(head?.[2]);
+  });
+
+  it('is laid out the same on the bundled worker thread as on this one, and the worker can be replaced after it is closed', async () => {
+    const dir = join(t.dataDir, 'worker');
+    mkdirSync(join(dir, 'fonts'), { recursive: true });
+    await build({ entryPoints: { 'pdf-worker': 'src-main/core/reports/pdf-worker.ts' }, bundle: true, platform: 'node', target: 'node20', format: 'cjs', outdir: dir, outExtension: { '.js': '.cjs' }, logLevel: 'silent' });
+    for (const font of Object.values(REPORT_FONT_FILES)) copyFileSync(join('node_modules', 'dejavu-fonts-ttf', 'ttf', font), join(dir, 'fonts', font));
+    const maker = createPdfMaker(join(dir, 'pdf-worker.cjs'), t.logger);
+    expect(maker.where).toBe('worker');
+    try {
+      const fromWorker = await maker.make({ kind: 'session', record });
+      const inline = await makePdf({ kind: 'session', record });
+      const asFile = (bytes: Uint8Array) => ({ fileName: 'x.pdf', mediaType: 'application/pdf' as const, base64: Buffer.from(bytes).toString('base64') });
+      expect(pdfText(asFile(fromWorker), 'worker.pdf')).toBe(pdfText(asFile(inline), 'inline.pdf'));
+      expect(createPdfMaker(join(dir, 'missing.cjs'), t.logger).where).toBe('inline');
+    } finally {
+      maker.close();
+    }
+    await expect(maker.make({ kind: 'session', record })).resolves.toBeInstanceOf(Uint8Array);
+    maker.close();
   });
 
   it('prints the clinic name the clinic configuration holds when the report is made', async () => {

@@ -2,14 +2,13 @@ import { OPEN_PHASES } from '../../../shared/domain/phase';
 import type { ClinicReport, DateRange, ExportedFile, RecordListItem, SessionExportFormat } from '../../../shared/domain/reports';
 import type { Services } from '../services';
 import { buildClinicReport } from './clinic-report';
-import { clinicCsv, clinicPdf } from './clinic-exports';
+import { clinicCsv } from './clinic-exports';
+import type { PdfMaker } from './pdf-maker';
 import { createRecordQueries } from './record-queries';
-import { remsPdf } from './rems-pdf';
 import { fileSlug } from './report-labels';
 import { endOfLocalDay, localDate, startOfLocalDay } from './report-time';
 import { sessionCsv } from './session-csv';
 import { sessionFhirBundle } from './session-fhir';
-import { sessionPdf } from './session-pdf';
 import { createSessionRecords, type SessionRecord } from './session-record';
 
 const MEDIA_TYPES = { pdf: 'application/pdf', csv: 'text/csv', fhir: 'application/fhir+json' } as const;
@@ -20,7 +19,7 @@ function file(fileName: string, mediaType: ExportedFile['mediaType'], bytes: Uin
 }
 
 /** Reports are made in core, as bytes, so the web host and the desktop app export the same file. */
-export function createReportService(services: Services) {
+export function createReportService(services: Services, pdf: Pick<PdfMaker, 'make'>) {
   const queries = createRecordQueries(services.db);
   // The name in the clinic configuration in force when the report is made (versioned, set on the Clinic settings screen).
   const clinicName = (): string => services.clinicConfig.current().clinic.name;
@@ -59,9 +58,9 @@ export function createReportService(services: Services) {
       const base = `vigil-session-${record.session.id}-${fileSlug(record.patient.mrn)}-${localDate(record.session.createdAt)}`;
       switch (format) {
         case 'pdf':
-          return file(`${base}.pdf`, MEDIA_TYPES.pdf, await sessionPdf(record));
+          return file(`${base}.pdf`, MEDIA_TYPES.pdf, await pdf.make({ kind: 'session', record }));
         case 'rems':
-          return file(`${base}-monitoring-summary.pdf`, MEDIA_TYPES.pdf, await remsPdf(record));
+          return file(`${base}-monitoring-summary.pdf`, MEDIA_TYPES.pdf, await pdf.make({ kind: 'rems', record }));
         case 'csv':
           return file(`${base}-readings.csv`, MEDIA_TYPES.csv, sessionCsv(record));
         case 'fhir':
@@ -74,7 +73,7 @@ export function createReportService(services: Services) {
     async exportClinic(range: DateRange, format: 'pdf' | 'csv'): Promise<ExportedFile> {
       const report = buildClinicReport(services, queries, range, clinicName());
       const base = `vigil-clinic-report-${range.from}-to-${range.to}`;
-      return format === 'pdf' ? file(`${base}.pdf`, MEDIA_TYPES.pdf, await clinicPdf(report)) : file(`${base}.csv`, MEDIA_TYPES.csv, clinicCsv(report));
+      return format === 'pdf' ? file(`${base}.pdf`, MEDIA_TYPES.pdf, await pdf.make({ kind: 'clinic', report })) : file(`${base}.csv`, MEDIA_TYPES.csv, clinicCsv(report));
     },
   };
 }
