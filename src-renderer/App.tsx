@@ -25,6 +25,7 @@ import { RecordScreen } from './record/RecordScreen';
 import { RecordsScreen } from './record/RecordsScreen';
 import { mayCall, mayChart, usableView } from './store/access';
 import { BackupsScreen } from './screens/backups/BackupsScreen';
+import { MonitorsScreen } from './monitors-admin/MonitorsScreen';
 import { useAppStore, type View } from './store/app-store';
 import { useMonitorStore } from './store/monitor-store';
 import { refreshOpenSessions } from './store/sync';
@@ -61,6 +62,8 @@ function CurrentView({ view }: { view: View }) {
       return <ClinicReportScreen />;
     case 'clinicSettings':
       return <ClinicSettingsScreen />;
+    case 'monitors':
+      return <MonitorsScreen />;
   }
 }
 

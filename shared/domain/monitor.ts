@@ -7,6 +7,11 @@ export const IpAddressSchema = z.union([z.ipv4(), z.ipv6()], { error: 'Enter an 
 const LOOPBACK_ADDRESSES = ['127.0.0.1', '::1'];
 export const isLoopbackAddress = (address: string): boolean => LOOPBACK_ADDRESSES.includes(address) || address.startsWith('127.');
 
+/** The TCP port range a listener may be given (0 = any free port). */
+export const LISTENER_PORT_RANGE = { min: 0, max: 65535 } as const;
+/** How many monitor (or gateway) addresses an admin may allow on a LAN bind. */
+export const MAX_ALLOWED_ADDRESSES = 64;
+
 /**
  * The MLLP listener, as an admin sets it. Off by default; loopback unless the admin opens it
  * to the clinic network, which needs the monitors (or their gateway) named by address.
@@ -15,9 +20,9 @@ export const ListenerSettingsSchema = z
   .object({
     enabled: z.boolean(),
     /** 0 picks a free port (tests); a clinic sets the port its monitors send to. */
-    port: z.number().int().min(0).max(65535),
+    port: z.number().int().min(LISTENER_PORT_RANGE.min).max(LISTENER_PORT_RANGE.max),
     bindAddress: IpAddressSchema,
-    allowedAddresses: z.array(IpAddressSchema).max(64),
+    allowedAddresses: z.array(IpAddressSchema).max(MAX_ALLOWED_ADDRESSES),
   })
   .strict()
   .superRefine((settings, context) => {

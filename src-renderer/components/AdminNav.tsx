@@ -24,6 +24,7 @@ export function AdminNav({ view, folded = false }: { view: View; folded?: boolea
     { kind: 'users', label: t('nav.users'), visible: mayCall(user, 'user/list') },
     { kind: 'audit', label: t('audit.nav'), visible: mayCall(user, 'audit/list') },
     { kind: 'backups', label: t('backups.nav'), visible: mayCall(user, 'backup/list') },
+    { kind: 'monitors', label: t('monitors.nav'), visible: mayCall(user, 'monitor/configure') },
   ] as const;
 
   const visible = links.filter((link) => link.visible);

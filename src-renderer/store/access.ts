@@ -39,6 +39,7 @@ export function usableView(user: User | null, view: View): View {
   if (view.kind === 'users' && !mayCall(user, 'user/list')) return { kind: 'patients' };
   if (view.kind === 'audit' && !mayCall(user, 'audit/list')) return { kind: 'patients' };
   if (view.kind === 'backups' && !mayCall(user, 'backup/list')) return { kind: 'patients' };
+  if (view.kind === 'monitors' && !mayCall(user, 'monitor/configure')) return { kind: 'patients' };
   return view;
 }
 

@@ -27,7 +27,8 @@ export type View =
   | { kind: 'records' }
   | { kind: 'record'; sessionId: number }
   | { kind: 'clinicReport' }
-  | { kind: 'clinicSettings' };
+  | { kind: 'clinicSettings' }
+  | { kind: 'monitors' };
 
 /**
  * The renderer's mirror of main. It never computes a clinical fact main does not store:

@@ -36,6 +36,7 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
     } },
   { name: 'protocols', open: (page) => openScreen(page, 'Protocols') },
   { name: 'users', open: (page) => openScreen(page, 'Users') },
+  { name: 'monitors', open: (page) => openScreen(page, 'Monitors') },
   { name: 'history', open: async (page) => {
       await page.getByRole('button', { name: 'Patients', exact: true }).click();
       await page.getByTestId(`patient-${PATIENT_A.mrn}`).getByRole('button', { name: /History/ }).click();
