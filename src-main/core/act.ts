@@ -35,6 +35,14 @@ export interface ActRunner {
   onCommitted(listener: (head: { seq: number; hash: string; at: number }) => void): void;
   /** After an act rolled back (in-memory state built during it must be dropped). */
   onRolledBack(listener: () => void): void;
+  /**
+   * In-memory state changed inside the current act (a window signed in or out) is put back
+   * by `undo` if the act rolls back, so nothing of a failed act stays, in the file or in
+   * memory. Outside an act the change simply stands.
+   */
+  undoOnRollback(undo: () => void): void;
+  /** Runs `work` once the current act has committed (never if it rolls back); outside an act, at once. */
+  afterCommit(work: () => void): void;
   readonly inAct: boolean;
 }
 
@@ -42,10 +50,15 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
   let depth = 0;
   const committedListeners: ((head: { seq: number; hash: string; at: number }) => void)[] = [];
   const rolledBackListeners: (() => void)[] = [];
+  let undos: (() => void)[] = [];
+  let afterCommits: (() => void)[] = [];
 
   function rollback(): void {
     if (db.inTransaction) db.exec('ROLLBACK');
     bus.release(false);
+    for (const undo of undos.reverse()) undo();
+    undos = [];
+    afterCommits = [];
     for (const listener of rolledBackListeners) listener();
   }
 
@@ -62,7 +75,11 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
       rollback();
       throw error;
     }
+    undos = [];
+    const committedWork = afterCommits;
+    afterCommits = [];
     bus.release(true);
+    for (const work of committedWork) queueMicrotask(work);
     if (!head) return;
     for (const listener of committedListeners) {
       try {
@@ -83,6 +100,13 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
     },
     onRolledBack(listener) {
       rolledBackListeners.push(listener);
+    },
+    undoOnRollback(undo) {
+      if (depth > 0) undos.push(undo);
+    },
+    afterCommit(work) {
+      if (depth > 0) afterCommits.push(work);
+      else queueMicrotask(work);
     },
     run(spec, work) {
       if (depth > 0) return work();

@@ -343,9 +343,9 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     'monitor/status': () => monitorLink.status(),
     'monitor/configure': (ctx, request) => {
       devices.setListenerSettings(request.settings, request.reason, who(ctx).id);
-      // The listener restarts once the act has committed (a microtask runs after the synchronous commit) and
-      // reads the stored settings; the answer is the status before the restart, monitor/changed tells when it is done.
-      queueMicrotask(() => void monitorLink.apply());
+      // The listener restarts once the act has committed (never after a rolled-back one) and reads the
+      // stored settings; the answer is the status before the restart, monitor/changed tells when it is done.
+      services.acts.afterCommit(() => void monitorLink.apply());
       return monitorLink.status();
     },
     'device/list': () => devices.list(),

@@ -45,7 +45,14 @@ export function createWindowAuth({ acts, users, clinicConfig, clock, idleClock }
   const lockAfterMs = () => clinicConfig.current().workstationLockMinutes * 60_000;
   const idle = () => idleClock.now() - lastCallAt >= lockAfterMs();
 
+  /** A change of who is signed in made inside an act that then rolls back is undone with it. */
+  function keepUntilCommit(): void {
+    const before = { user, mustChoosePin, locked, handBackTo };
+    acts.undoOnRollback(() => ({ user, mustChoosePin, locked, handBackTo } = before));
+  }
+
   function signOut(): void {
+    keepUntilCommit();
     user = null;
     mustChoosePin = false;
     locked = false;
@@ -54,6 +61,7 @@ export function createWindowAuth({ acts, users, clinicConfig, clock, idleClock }
   }
 
   function lock(): void {
+    keepUntilCommit();
     locked = true;
     // Whoever unlocks opens the record again: that is a new view.
     viewedAt.clear();
@@ -72,13 +80,22 @@ export function createWindowAuth({ acts, users, clinicConfig, clock, idleClock }
     if (!user) return false;
     const actor = { userId: user.id, name: user.username };
     if (!mustChoosePin && users.current(user.id) === null) {
-      acts.run({ actor, channel: 'auth/accountChanged', kind: 'write', detail: {} }, signOut);
+      recorded(() => acts.run({ actor, channel: 'auth/accountChanged', kind: 'write', detail: {} }, signOut), signOut);
       return true;
     }
     if (locked || !idle()) return false;
-    if (mustChoosePin) acts.run({ actor, channel: 'auth/idleSignOut', kind: 'write', detail: {} }, signOut);
-    else acts.run({ actor, channel: 'auth/idleLock', kind: 'write', detail: {} }, lock);
+    if (mustChoosePin) recorded(() => acts.run({ actor, channel: 'auth/idleSignOut', kind: 'write', detail: {} }, signOut), signOut);
+    else recorded(() => acts.run({ actor, channel: 'auth/idleLock', kind: 'write', detail: {} }, lock), lock);
     return true;
+  }
+
+  /** Main's sign-out or lock happens even when the disk refuses its record: the window is never left open for that. */
+  function recorded(act: () => void, change: () => void): void {
+    try {
+      act();
+    } catch {
+      change();
+    }
   }
 
   /** The handlers' view of this window for one call. */
@@ -97,6 +114,7 @@ export function createWindowAuth({ acts, users, clinicConfig, clock, idleClock }
     },
     guard,
     signIn(signedIn, options) {
+      keepUntilCommit();
       user = signedIn;
       mustChoosePin = options?.mustChoosePin ?? false;
       locked = false;
@@ -105,6 +123,7 @@ export function createWindowAuth({ acts, users, clinicConfig, clock, idleClock }
     signOut,
     lock,
     switchTo(next) {
+      keepUntilCommit();
       // Switching back to the one handed over from ends the hand-over; anyone else can hand back to who was here.
       if (user && next.id !== user.id) {
         handBackTo = handBackTo?.id === next.id ? null : user;

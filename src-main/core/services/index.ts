@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { ClinicConfigService } from './clinic-config';
 import type { CoreDeps } from '../deps';
+import type { ActRunner } from '../act';
 import type { EventBus } from '../event-bus';
 import { createTicker, type Ticker } from '../ticker';
 import { createAlertRuleService, type AlertRuleService } from './alert-rules';
@@ -28,6 +29,8 @@ import { createUserService, type UserService, type UserServiceOptions } from './
 
 export interface Services {
   db: Database;
+  /** The act runner (a handler's work that must wait for its act's commit). */
+  acts: ActRunner;
   clinicConfig: ClinicConfigService;
   clock: Clock;
   bus: EventBus;
@@ -94,6 +97,7 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
   protocols.seedDefaults();
   return {
     db: deps.db,
+    acts: deps.acts,
     clinicConfig: deps.clinicConfig,
     clock: deps.clock,
     bus: deps.bus,
