@@ -22,7 +22,7 @@ export function describeStartupFailure(error: unknown, dataDir: string): Startup
       title: 'Vigil: database damaged',
       message:
         `The database failed its integrity check, so Vigil will not write into it: ${error.problems.slice(0, 3).join('; ')}. ` +
-        `Restore the most recent backup, or call support.${where}`,
+        `Restore the most recent backup (IT: node dist/host/vigil-backup.cjs restore, see the README, Backups and recovery); the damaged file is kept aside, not overwritten. Or call support.${where}`,
     };
   }
   if (error instanceof DatabaseReadOnlyError) {

@@ -1,11 +1,11 @@
 /**
  * Child process for tests/integration/crash-durability.test.ts: opens the real core on a data
- * folder, signs in, and charts readings into one session as fast as it can. It prints
+ * folder, signs in, and charts readings into running sessions (in turn) as fast as it can. It prints
  * `ACK <readingId> <heartRate>` for a reading only after `reading/add` returned ok, i.e. after
  * the transaction committed: exactly the moment the nurse's screen would confirm it.
  * The test kills this process with SIGKILL mid-stream.
  *
- * Usage: node --import tsx tests/support/crash-writer.ts <dataDir> <username> <pin> <sessionId>
+ * Usage: node --import tsx tests/support/crash-writer.ts <dataDir> <username> <pin> <sessionId>[,<sessionId>...]
  */
 import type { ResponseOf } from '../../shared/contract/channels';
 import { openVigilCore } from '../../src-main/core/vigil-core';
@@ -19,9 +19,9 @@ function die(message: string): never {
 }
 
 async function main(): Promise<void> {
-  const [dataDir, username, pin, sessionIdText] = process.argv.slice(2);
-  const sessionId = Number(sessionIdText);
-  if (!dataDir || !username || !pin || !Number.isInteger(sessionId)) die('usage: crash-writer <dataDir> <username> <pin> <sessionId>');
+  const [dataDir, username, pin, sessionIdText = ''] = process.argv.slice(2);
+  const sessionIds = sessionIdText.split(',').map(Number);
+  if (!dataDir || !username || !pin || !sessionIds.every((id) => Number.isInteger(id) && id > 0)) die('usage: crash-writer <dataDir> <username> <pin> <sessionId>[,<sessionId>...]');
 
   const core = openVigilCore({ dataDir, checkResponses: true });
   const connection = core.connect();
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     const heartRateBpm = 60 + (i % 40);
     // Every seventh reading is hypertensive, so alerts are raised, repeated and cleared in the same transactions.
     const bloodPressure = i % 7 === 0 ? { systolicMmHg: 185, diastolicMmHg: 95 } : { systolicMmHg: 122, diastolicMmHg: 78 };
+    const sessionId = sessionIds[i % sessionIds.length];
     const result = await connection.call('reading/add', { sessionId, values: { heartRateBpm, ...bloodPressure } });
     if (!result.ok) die(`reading/add failed: ${JSON.stringify(result.error)}`);
     // checkResponses is on: the value has been checked against the contract's response schema.
