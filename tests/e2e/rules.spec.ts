@@ -1,11 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
-import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
 import type { SessionSummary } from '../../shared/domain/views';
-import { expect, openScreen, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading, type PatientInput } from './fixtures';
-import type { RunningHost } from './host';
-import { createAccount, withConnection } from './wire';
+import { expect, openScreen, PATIENT_A, PHYSICIAN, signIn, test, typeReading, type PatientInput } from './fixtures';
+import { seedClinic, seedSession } from './seed';
+import { withConnection } from './wire';
 
-const DEPRESSION = 'Depression — standard (v1) · 0.5 mg/kg over 40 min';
 const NURSE = { username: 'nina.berg', displayName: 'Nina Berg', pin: '270415' };
 const PATIENT_B: PatientInput = { mrn: 'MRN-1002', familyName: 'Okonkwo', givenName: 'Chidi', dateOfBirth: '1979-11-02', weightKg: '72' };
 
@@ -19,51 +17,15 @@ async function openRules(page: Page): Promise<void> {
   await expect(page.getByTestId('rule-table')).toBeVisible();
 }
 
-async function goToPatients(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Patients', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
-}
-
-async function openSessionOn(page: Page, patient: PatientInput, chair: string): Promise<void> {
-  await goToPatients(page);
-  const row = page.getByTestId(`patient-${patient.mrn}`);
-  const chairInput = row.getByLabel('Chair');
-  if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
-  await chairInput.fill(chair);
-  await row.getByLabel('Protocol').selectOption({ label: DEPRESSION });
-  // Today's weight is confirmed at each session; the registered one is offered.
-  await row.getByRole('button', { name: /^Use .* kg$/ }).click();
-  await row.getByRole('button', { name: 'Open session' }).click();
-  await expect(page.getByTestId('session-screen')).toBeVisible();
-}
-
 async function chart(page: Page, values: string[]): Promise<void> {
   await typeReading(page, values);
   await expect(page.getByTestId('reading-status')).toContainText('Saved');
 }
 
-/** Screens the open session as clear and starts the infusion, over the host's own transport (the screening UI has its own spec). */
-async function startInfusion(host: RunningHost, chair: string): Promise<void> {
-  await withConnection(host, async (call) => {
-    await call('auth/signIn', { username: PHYSICIAN.username, pin: PHYSICIAN.pin });
-    const open = await call('session/list', { scope: 'open' });
-    const sessionId = open.ok ? (open.value as SessionSummary[]).find((summary) => summary.session.chair === chair)?.session.id : undefined;
-    expect(sessionId).toBeDefined();
-    const contraindications = Object.fromEntries(CONTRAINDICATIONS.map((id) => [id, false])) as Record<(typeof CONTRAINDICATIONS)[number], boolean>;
-    const screened = await call('screening/record', { sessionId: sessionId ?? 0, contraindications, coMedications: [], consentGiven: true, escortArranged: true });
-    expect(screened.ok).toBe(true);
-    const started = await call('session/transition', { sessionId: sessionId ?? 0, action: 'startInfusion' });
-    expect(started.ok ? 'started' : started.error.message).toBe('started');
-  });
-}
-
-async function createNurse(host: RunningHost): Promise<void> {
-  await createAccount(host, PHYSICIAN, NURSE, ['nurse']);
-}
-
 test('a physician lowers the clinic SBP high limit with a reason, and a reading of 175 mmHg then raises a high alert', async ({ page, host, pageProblems }) => {
+  await seedClinic(host);
   await page.goto(host.url);
-  await setUpFirstAccount(page);
+  await signIn(page);
   await openRules(page);
 
   const source = page.getByTestId('rule-source');
@@ -99,11 +61,9 @@ test('a physician lowers the clinic SBP high limit with a reason, and a reading 
   await expect(source).toContainText('This protocol has no set of its own');
   await expect(sbp.locator('[data-col="condition"]')).toHaveText('above 170 mmHg');
 
-  await goToPatients(page);
-  await registerPatient(page, PATIENT_A);
-  await openSessionOn(page, PATIENT_A, 'Chair 1');
-  await chart(page, ['72', '128', '82', '', '98', '14', '5', '0']);
-  await startInfusion(host, 'Chair 1');
+  // The session is set up through the contract (screened, baseline charted, infusion started); the alert is charted here.
+  await seedSession(host, PATIENT_A, 'Chair 1');
+  await page.getByTestId('chair-tab').filter({ hasText: 'Chair 1' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Infusing');
   await chart(page, ['76', '175', '88', '', '98', '14', '5', '0']);
   const alert = page.locator('[data-testid="active-alert"][data-priority="high"]');
@@ -113,12 +73,13 @@ test('a physician lowers the clinic SBP high limit with a reason, and a reading 
 });
 
 test('a per-session override switches a rule off in one session only, with who, when and why', async ({ page, host, pageProblems }) => {
+  await seedClinic(host);
+  await seedSession(host, PATIENT_B, 'Chair 2', { start: false });
+  await seedSession(host, PATIENT_A, 'Chair 1', { start: false });
   await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await registerPatient(page, PATIENT_A);
-  await registerPatient(page, PATIENT_B);
-  await openSessionOn(page, PATIENT_B, 'Chair 2');
-  await openSessionOn(page, PATIENT_A, 'Chair 1');
+  await signIn(page);
+  await page.getByTestId('chair-tab').filter({ hasText: 'Chair 1' }).click();
+  await expect(page.getByTestId('session-screen')).toContainText(PATIENT_A.familyName);
 
   const panel = page.getByTestId('session-rules');
   await panel.getByRole('heading', { name: 'Alert thresholds' }).click();
@@ -143,22 +104,24 @@ test('a per-session override switches a rule off in one session only, with who, 
   await expect(overrides).toContainText(`${PHYSICIAN.displayName}`);
   await expect(overrides).toContainText('reviewed in person');
 
-  await chart(page, ['72', '165', '85', '', '98', '14', '5', '0']);
+  // 162 is above 160 but less than 40 over the seeded baseline (124), so only the switched-off rule could fire.
+  await chart(page, ['72', '162', '85', '', '98', '14', '5', '0']);
   await expect(page.getByTestId('no-alerts')).toBeVisible();
 
   // The other session keeps the clinic's rule.
-  await page.getByRole('button', { name: /Chair 2/ }).click();
+  await page.getByTestId('chair-tab').filter({ hasText: 'Chair 2' }).click();
   await expect(page.getByTestId('session-screen')).toContainText(PATIENT_B.familyName);
   await expect(page.getByTestId('session-rules-differing')).toHaveCount(0);
-  await chart(page, ['72', '165', '85', '', '98', '14', '5', '0']);
+  await chart(page, ['72', '162', '85', '', '98', '14', '5', '0']);
   const alert = page.locator('[data-testid="active-alert"][data-priority="medium"]');
   await expect(alert).toHaveAttribute('data-rule', 'sbp-above-160');
   expect(pageProblems).toEqual([]);
 });
 
 test("saving without a reason, or with a rule id already taken, is refused at the field and saves nothing", async ({ page, host, pageProblems }) => {
+  await seedClinic(host);
   await page.goto(host.url);
-  await setUpFirstAccount(page);
+  await signIn(page);
   await openRules(page);
   await page.getByRole('button', { name: 'Edit rules' }).click();
 
@@ -195,10 +158,9 @@ test("saving without a reason, or with a rule id already taken, is refused at th
 });
 
 test('a nurse reads the rules and the alarm settings but is offered no change; main refuses her one', async ({ page, host, pageProblems }) => {
+  await seedClinic(host, [{ ...NURSE, roles: ['nurse'] }]);
+  await seedSession(host, PATIENT_A, 'Chair 3', { start: false });
   await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await createNurse(host);
-  await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, NURSE);
 
   await openRules(page);
@@ -209,9 +171,8 @@ test('a nurse reads the rules and the alarm settings but is offered no change; m
   await expect(page.getByTestId('setting-latchingAlerts')).toContainText('Off');
   await expect(page.getByRole('button', { name: 'Change alarm settings' })).toHaveCount(0);
 
-  await goToPatients(page);
-  await registerPatient(page, PATIENT_A);
-  await openSessionOn(page, PATIENT_A, 'Chair 3');
+  await page.getByTestId('chair-tab').filter({ hasText: 'Chair 3' }).click();
+  await expect(page.getByTestId('session-screen')).toBeVisible();
   const panel = page.getByTestId('session-rules');
   await panel.getByRole('heading', { name: 'Alert thresholds' }).click();
   await expect(panel.locator('[data-testid="session-rule"]')).toHaveCount(23);
@@ -233,8 +194,9 @@ test('a nurse reads the rules and the alarm settings but is offered no change; m
 });
 
 test('a physician switches latching on with a reason, and the card says who and why', async ({ page, host, pageProblems }) => {
+  await seedClinic(host);
   await page.goto(host.url);
-  await setUpFirstAccount(page);
+  await signIn(page);
   await openRules(page);
   const card = page.getByTestId('alarm-settings');
   await expect(card.getByTestId('setting-latchingAlerts')).toHaveAttribute('data-value', 'false');
