@@ -6,6 +6,7 @@ import { AlertText } from '../components/AlertText';
 import { valueNowOf } from '../components/alert-now';
 import { formatValue } from '../format/parameters';
 import { formatClockTime, formatDuration } from '../format/time';
+import { Sparkline } from './Sparkline';
 
 /** One chair at a glance: who, phase and clock, latest vitals, NEWS2, and what needs the physician now. */
 export function SessionTile({ summary, timer, selected, onSelect }: { summary: SessionSummary; timer: SessionTimer; selected: boolean; onSelect(): void }) {
@@ -56,6 +57,7 @@ export function SessionTile({ summary, timer, selected, onSelect }: { summary: S
           t('physician.noVitals')
         )}
       </span>
+      <Sparkline sessionId={session.id} />
       <span className="tile-news2" data-testid="tile-news2">
         {latestNews2 ? t(latestNews2.partial ? 'physician.news2Partial' : 'physician.news2', { total: latestNews2.total }) : t('physician.news2None')}
       </span>

@@ -25,6 +25,7 @@ import { RecordScreen } from '../record/RecordScreen';
 import { useAppStore } from '../store/app-store';
 import { loadOlderReadings, loadSession, serverNow } from '../store/sync';
 import { useSessionTrend } from '../hooks/use-session-trend';
+import { useSessionRules } from './rules/use-session-rules';
 
 /** Phases in which the nurse still charts readings and events at the chair. */
 const CHARTING_PHASES = ['screening', 'infusing', 'paused', 'recovery'] as const;
@@ -48,6 +49,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   const current = useMemo(() => (readings ?? []).filter(isCurrentReading), [readings]);
   const incomplete = detail !== undefined && detail.readings.length < detail.readingCount;
   const trend = useSessionTrend(sessionId, incomplete);
+  const rules = useSessionRules(sessionId, detail?.session).view?.effectiveRules;
   const needOlder = useCallback(() => void loadOlderReadings(sessionId), [sessionId]);
 
   useEffect(() => {
@@ -91,7 +93,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
           {charting && cadssOpen && <CadssForm sessionId={sessionId} onDone={() => setCadssOpen(false)} />}
           <section className="card">
             <h2>{t('session.chartTitle')}</h2>
-            <VitalsChart readings={current} trend={trend} />
+            <VitalsChart readings={current} trend={trend} rules={rules} />
           </section>
           <section className="card">
             <h2>

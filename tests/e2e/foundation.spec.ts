@@ -39,8 +39,9 @@ test('a nurse charts a session by keyboard, sees a high BP alert, and finds ever
   await expect(rows.first().locator('[data-col="meanArterialMmHg"]')).toContainText('111');
   await expect(rows.last().locator('[data-col="heartRateBpm"]')).toHaveText('72');
   await expect(page.getByTestId('vitals-chart')).toHaveAttribute('data-points', '3');
-  // One marker per reading on each of HR, SBP, DBP and dissociation.
-  await expect(page.locator('[data-testid="vitals-chart"] .recharts-line-dots circle')).toHaveCount(12);
+  // One marker per reading on each of the seven charted parameters (HR, SBP, DBP; SpO2, RR; MOAA/S, dissociation).
+  await expect(page.locator('[data-testid="vitals-chart"] .recharts-line-dots circle')).toHaveCount(21);
+  await expect(page.locator('[data-testid="vitals-chart"] [data-panel="circulation"] .recharts-line-dots circle')).toHaveCount(9);
   await expect(page.getByTestId('no-alerts')).toBeVisible();
 
   // Out of range: SBP above 180 is high priority (CLINICAL.md section 4).
