@@ -12,10 +12,10 @@ interface Props {
   onChange(patch: Partial<RuleDraft>): void;
 }
 
-/** A new rule's id and group (its identity in the set and the condition it shares with others). */
+/** A new rule's group: the condition it shares with others (its id is made from what it watches when saved). */
 export function RuleIdentityInputs({ draft, errors, groupListId, onChange }: Props) {
   const { t } = useTranslation();
-  const field = (name: 'id' | 'group') => {
+  const field = (name: 'group') => {
     const id = `rule-${draft.key}-${name}`;
     const error = errors[name] ?? null;
     return (
@@ -26,8 +26,8 @@ export function RuleIdentityInputs({ draft, errors, groupListId, onChange }: Pro
           value={draft[name]}
           maxLength={60}
           spellCheck={false}
-          autoFocus={name === 'id'}
-          list={name === 'group' ? groupListId : undefined}
+          autoFocus
+          list={groupListId}
           placeholder={t(`rules.edit.${name}Placeholder`)}
           aria-invalid={error !== null}
           aria-describedby={error ? `${id}-error` : undefined}
@@ -39,7 +39,6 @@ export function RuleIdentityInputs({ draft, errors, groupListId, onChange }: Pro
   };
   return (
     <div className="rule-identity">
-      {field('id')}
       {field('group')}
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RuleSetView } from '../../../shared/domain/alert-rules-view';
 import { EditableRuleTable } from './EditableRuleTable';
 import { diffRules } from './rule-diff';
-import { blankDraft, draftOf, keptDrafts, ruleOf, type RuleDraft } from './rule-draft';
+import { blankDraft, draftOf, keptDrafts, ruleOf, withGeneratedIds, type RuleDraft } from './rule-draft';
 import { NO_ERRORS, placeErrors, type PlacedErrors } from './rule-field-errors';
 import { RulesReview } from './RulesReview';
 import { saveRules } from './save-rules';
@@ -35,7 +35,7 @@ export function RulesEditor({ scope, view, reach, onSaved, onCancel }: Props) {
 
   async function save() {
     setBusy(true);
-    const sent = keptDrafts(drafts);
+    const sent = withGeneratedIds(keptDrafts(drafts));
     const outcome = await saveRules(scope, view, sent.map(ruleOf), reason);
     setBusy(false);
     if (outcome.kind === 'saved') onSaved(outcome.view);

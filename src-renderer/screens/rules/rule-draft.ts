@@ -124,3 +124,34 @@ export function ruleOf(draft: RuleDraft): AlertRule {
 export function keptDrafts(drafts: readonly RuleDraft[]): RuleDraft[] {
   return drafts.filter((draft) => !draft.removed);
 }
+
+const kebab = (text: string) =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** What the rule watches, in words an id can hold: "heart-rate-bpm-above-130". */
+function describingId(draft: RuleDraft): string {
+  const values = draft.comparisonKind === 'outside' ? [draft.low, draft.high] : [draft.comparisonKind === 'riseFromBaseline' ? draft.delta : draft.limit];
+  const limit = values.map((value) => kebab(value.trim())).filter(Boolean).join('-') || 'new';
+  return kebab(`${draft.parameter}-${draft.comparisonKind}-${limit}`).slice(0, 52).replace(/-+$/, '');
+}
+
+/**
+ * A rule the clinic adds gets its id here, from what it watches, never typed: an id is how
+ * main tells rules apart, not something a clinician should have to invent. Unique within the
+ * set (a number is added when the words are taken).
+ */
+export function withGeneratedIds(drafts: readonly RuleDraft[]): RuleDraft[] {
+  const taken = new Set(drafts.filter((draft) => draft.id.trim() !== '').map((draft) => draft.id.trim()));
+  return drafts.map((draft) => {
+    if (!draft.isNew || draft.id.trim() !== '') return draft;
+    const base = describingId(draft);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return { ...draft, id };
+  });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES, type AlertRule } from '../../../shared/clinical/alert-rules';
 import { diffRules, makesLessSensitive } from '../../../src-renderer/screens/rules/rule-diff';
-import { blankDraft, draftOf, keptDrafts, ruleOf } from '../../../src-renderer/screens/rules/rule-draft';
+import { blankDraft, draftOf, keptDrafts, ruleOf, withGeneratedIds } from '../../../src-renderer/screens/rules/rule-draft';
 import { errorSpots } from '../../../src-renderer/screens/rules/rule-error';
 import { outOfReach } from '../../../src-renderer/screens/rules/rule-reach';
 
@@ -65,5 +65,16 @@ describe('the rule editor', () => {
     expect(outOfReach(rule('sbp-above-180'))).toEqual([]);
     expect(outOfReach({ ...rule('news2-total-7'), comparison: { kind: 'atOrAbove', limit: 25 } })).toEqual(['comparison.limit']);
     expect(outOfReach({ ...rule('sbp-rise-40'), comparison: { kind: 'riseFromBaseline', delta: 400 } })).toEqual(['comparison.delta']);
+  });
+
+  it('gives an added rule an id made from what it watches, unique in the set, and leaves existing ids alone', () => {
+    const existing = DEFAULT_ALERT_RULES.map((r) => draftOf(r));
+    const first = { ...blankDraft('new-1'), group: 'hr-high', limit: '130' };
+    const second = { ...blankDraft('new-2'), group: 'hr-high', limit: '130' };
+    const band = { ...blankDraft('new-3'), parameter: 'spo2Pct' as const, comparisonKind: 'outside' as const, low: '85', high: '100', group: 'spo2-band' };
+    const sent = withGeneratedIds([...existing, first, second, band]);
+    expect(sent.slice(0, existing.length)).toEqual(existing);
+    expect(sent.slice(existing.length).map((draft) => draft.id)).toEqual(['heart-rate-bpm-above-130', 'heart-rate-bpm-above-130-2', 'spo2-pct-outside-85-100']);
+    for (const draft of sent) expect(draft.id).toMatch(/^[a-z0-9-]{2,60}$/);
   });
 });
