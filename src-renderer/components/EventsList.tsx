@@ -14,7 +14,8 @@ type TimelineItem =
   | { kind: 'phase'; at: number; item: PhaseEvent }
   | { kind: 'event'; at: number; item: SessionEvent }
   | { kind: 'alert'; at: number; item: Alert }
-  | { kind: 'acknowledged'; at: number; item: Alert };
+  | { kind: 'acknowledged'; at: number; item: Alert }
+  | { kind: 'ended'; at: number; item: Alert };
 
 /**
  * Phase changes, session events, and alerts with their acknowledgements, in time order; an
@@ -41,6 +42,7 @@ export function EventsList({
     ...events.map((item) => ({ kind: 'event' as const, at: item.observedAt, item })),
     ...alerts.map((item) => ({ kind: 'alert' as const, at: item.raisedAt, item })),
     ...alerts.flatMap((item) => (item.acknowledgedAt === null ? [] : [{ kind: 'acknowledged' as const, at: item.acknowledgedAt, item }])),
+    ...alerts.flatMap((item) => (item.resolvedAt === null ? [] : [{ kind: 'ended' as const, at: item.resolvedAt, item }])),
   ].sort((a, b) => b.at - a.at);
 
   async function retract(eventId: number) {
@@ -63,6 +65,18 @@ export function EventsList({
             <span className="timeline-time">{formatClockTime(entry.at)}</span>
             <span className="timeline-text">
               {t('timeline.alertRaised', { symbol: PRIORITY_SYMBOL[entry.item.priority], priority: t(`alerts.priority.${entry.item.priority}`) })} — <AlertText alert={entry.item} />
+            </span>
+          </li>
+        ) : entry.kind === 'ended' ? (
+          <li key={`x${entry.item.id}`} className="timeline-ended" data-testid="timeline-ended">
+            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span className="timeline-text">
+              {t('timeline.alertEnded', {
+                reason: t(`alerts.resolved.${entry.item.resolvedReason ?? ''}`, { defaultValue: entry.item.resolvedReason ?? '' }),
+                name: entry.item.resolvedByName ?? '',
+                context: entry.item.resolvedByName ? 'byName' : undefined,
+              })}{' '}
+              — <AlertText alert={entry.item} />
             </span>
           </li>
         ) : entry.kind === 'acknowledged' ? (

@@ -69,6 +69,9 @@ test('alerts tell the truth at a glance: raised and current value, the trend abo
   await expect(ended).toContainText('Systolic BP 185 mmHg — above 180');
   await expect(ended).toContainText('now 150 mmHg');
   await expect(ended).toContainText('(Cleared)');
+  // The session's timeline keeps its end beside its raising.
+  const timelineEnd = page.getByTestId('timeline-ended').filter({ hasText: 'Systolic BP 185 mmHg' });
+  await expect(timelineEnd).toContainText('Alert ended (Cleared)');
   // Fifteen minutes later it has gone from the strip (it stays in the session's record).
   await host.advanceClock(16 * MINUTE_MS);
   await expect(ended).toHaveCount(0, { timeout: 5000 });
