@@ -6,6 +6,7 @@ import { CLINIC_EXPORT_FORMATS, type ClinicReport } from '../../shared/domain/re
 import type { AppError } from '../../shared/result';
 import { errorText } from '../format/error-text';
 import { call } from '../transport/client';
+import { DateRangeFields } from './DateRangeFields';
 import { ExportButtons } from './ExportButtons';
 import './record.css';
 
@@ -43,14 +44,7 @@ export function ClinicReportScreen() {
     <main className="records-screen" data-testid="clinic-report-screen">
       <h1>{t('records.clinic.title')}</h1>
       <form className="records-filter" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('records.from')}
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="clinic-from" />
-        </label>
-        <label>
-          {t('records.to')}
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="clinic-to" />
-        </label>
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} testIdPrefix="clinic" />
         <ExportButtons
           choices={CLINIC_EXPORT_FORMATS.map((format) => ({ id: format, label: t(`records.clinic.format.${format}`), run: () => call('export/clinic', { from, to, format }) }))}
           testId="clinic-export"
@@ -83,9 +77,9 @@ export function ClinicReportScreen() {
                   <YAxis allowDecimals={false} />
                   <Tooltip />
                   <Legend />
-                  <Bar dataKey={t('records.outcome.completed')} stackId="o" fill="#2f6f4f" isAnimationActive={false} />
-                  <Bar dataKey={t('records.outcome.aborted')} stackId="o" fill="#a33" isAnimationActive={false} />
-                  <Bar dataKey={t('records.outcome.open')} stackId="o" fill="#888" isAnimationActive={false} />
+                  <Bar dataKey={t('records.outcome.completed')} stackId="o" fill="var(--ok)" isAnimationActive={false} />
+                  <Bar dataKey={t('records.outcome.aborted')} stackId="o" fill="var(--high)" isAnimationActive={false} />
+                  <Bar dataKey={t('records.outcome.open')} stackId="o" fill="var(--muted)" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </section>
@@ -97,7 +91,7 @@ export function ClinicReportScreen() {
                   <XAxis type="number" />
                   <YAxis type="category" dataKey="name" width={180} />
                   <Tooltip />
-                  <Bar dataKey="perSession" name={t('records.clinic.perSession')} fill="#345" isAnimationActive={false} />
+                  <Bar dataKey="perSession" name={t('records.clinic.perSession')} fill="var(--primary)" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </section>

@@ -7,6 +7,7 @@ import { errorText } from '../format/error-text';
 import { formatDateTime } from '../format/time';
 import { useAppStore } from '../store/app-store';
 import { call } from '../transport/client';
+import { DateRangeFields } from './DateRangeFields';
 import { ExportButtons } from './ExportButtons';
 import { sessionExportChoices } from './session-exports';
 import './record.css';
@@ -45,14 +46,7 @@ export function RecordsScreen() {
         className="records-filter"
         onSubmit={(e) => e.preventDefault()}
       >
-        <label>
-          {t('records.from')}
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="records-from" />
-        </label>
-        <label>
-          {t('records.to')}
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="records-to" />
-        </label>
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} testIdPrefix="records" />
         <label>
           {t('records.search')}
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('records.searchHint')} data-testid="records-search" />
