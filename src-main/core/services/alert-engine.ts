@@ -7,6 +7,7 @@ import type { MonitorFeedConfig } from '../../../shared/clinical/monitor-feed-co
 import type { Reading } from '../../../shared/domain/reading';
 import type { AlertRow, AlertStore } from './alert-store';
 import { monitorRunConfirmedIn } from './monitor-confirmation';
+import { violatingRunReaches } from './violating-run';
 import { ALERT_PARAMETERS, type SessionReadingState } from './reading-state';
 
 /** Why an alert ended when no person resolved it by hand. */
@@ -100,17 +101,9 @@ export function isConfirmed(rule: AlertRule, readings: readonly Reading[], basel
 export function isConfirmedIn(rule: AlertRule, state: SessionReadingState, baseline: EvaluationValues, nowAt: number): boolean {
   const confirmation = rule.confirmation;
   if (confirmation.kind === 'none') return true;
-  const base = baseline[rule.parameter] ?? null;
-  let confirmed = false;
-  let runLength = 0;
-  state.of(rule.parameter).walkBack((entry) => {
-    const value = entry.values[rule.parameter];
-    if (value === undefined || !violates(rule.comparison, value, base)) return false;
-    runLength += 1;
-    confirmed = confirmation.kind === 'consecutiveReadings' ? runLength >= confirmation.count : nowAt - entry.observedAt >= confirmation.seconds * 1000;
-    return !confirmed;
-  });
-  return confirmed;
+  return violatingRunReaches(rule, state, baseline, (runLength, runStartAt) =>
+    confirmation.kind === 'consecutiveReadings' ? runLength >= confirmation.count : nowAt - runStartAt >= confirmation.seconds * 1000,
+  );
 }
 
 /** Whether the group's latest alert was resolved by a person after `readingRecordedAt`. */

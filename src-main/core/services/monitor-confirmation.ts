@@ -1,6 +1,6 @@
 import type { AlertRule, EvaluationValues } from '../../../shared/clinical/alert-rules';
-import { violates } from '../../../shared/clinical/evaluate-thresholds';
 import type { MonitorFeedConfig } from '../../../shared/clinical/monitor-feed-config';
+import { violatingRunReaches } from './violating-run';
 import type { SessionReadingState } from './reading-state';
 
 /**
@@ -19,17 +19,12 @@ export function monitorRunConfirmedIn(
   nowAt: number,
   confirmation: Pick<MonitorFeedConfig, 'confirmationReadings' | 'confirmationSeconds'>,
 ): boolean {
-  const base = baseline[rule.parameter] ?? null;
   const newest = state.of(rule.parameter).last();
   if (!newest || !newest.fromMonitor) return true;
-  let confirmed = false;
-  let runLength = 0;
-  state.of(rule.parameter).walkBack((entry) => {
-    const value = entry.values[rule.parameter];
-    if (value === undefined || !violates(rule.comparison, value, base)) return false;
-    runLength += 1;
-    confirmed = runLength >= confirmation.confirmationReadings || nowAt - entry.observedAt >= confirmation.confirmationSeconds * 1000;
-    return !confirmed;
-  });
-  return confirmed;
+  return violatingRunReaches(
+    rule,
+    state,
+    baseline,
+    (runLength, runStartAt) => runLength >= confirmation.confirmationReadings || nowAt - runStartAt >= confirmation.confirmationSeconds * 1000,
+  );
 }
