@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import type { EntryRow } from './audit-log';
+import { fieldsOfRow, type EntryRow } from './audit-log';
 
 export interface AuditQuery {
   actor?: string | undefined;
@@ -28,16 +28,8 @@ export function listAuditEntries(db: Database, query: AuditQuery): AuditEntry[] 
       beforeSeq: query.beforeSeq ?? null,
       limit: query.limit,
     });
-  return rows.map((row) => ({
-    seq: row.seq,
-    at: row.at,
-    actorUserId: row.actor_user_id,
-    actor: row.actor,
-    channel: row.channel,
-    kind: row.kind,
-    outcome: row.outcome,
-    detail: row.detail_json,
-    rows: row.n,
-    hash: row.hash,
-  }));
+  return rows.map((row) => {
+    const { detailJson, rowsDigest: _rowsDigest, ...fields } = fieldsOfRow(row);
+    return { ...fields, detail: detailJson, rows: row.n, hash: row.hash };
+  });
 }
