@@ -6,6 +6,7 @@ import { ClinicConfigSchema, DEFAULT_CLINIC_CONFIG, type ClinicConfigView, type 
 import type { AppError } from '../../shared/result';
 import { errorText } from '../format/error-text';
 import { mayCall, useSignedInUser } from '../store/access';
+import { useAppStore } from '../store/app-store';
 import { bridge, call } from '../transport/client';
 import { SettingsCard } from './SettingsCard';
 import '../screens/admin.css';
@@ -103,15 +104,28 @@ export function ClinicSettingsScreen() {
             source={alarm.changedAt !== null && alarm.changedByName !== null ? { userName: alarm.changedByName, at: alarm.changedAt, reason: alarm.changeReason ?? '' } : null}
             versions={loaded.history.alarm}
             defaults={DEFAULT_ALARM_SETTINGS}
-            canEdit={mayCall(user, 'settings/update')}
+            // One place to change the alarm behaviour: the Alert rules screen, beside the rules it governs.
+            canEdit={false}
+            editedElsewhere={<AlarmSettingsElsewhere />}
             save={(settings, reason) => call('settings/update', { settings, reason })}
-            onSaved={() => {
-              setNotice(t('clinicSettings.saved', { what: t('clinicSettings.alarm.title') }));
-              reload();
-            }}
+            onSaved={reload}
           />
         </div>
       )}
     </main>
+  );
+}
+
+/** The alarm behaviour is read here and changed on the Alert rules screen. */
+function AlarmSettingsElsewhere() {
+  const { t } = useTranslation();
+  const show = useAppStore((state) => state.show);
+  return (
+    <p className="settings-elsewhere" data-testid="alarm-behaviour-elsewhere">
+      {t('clinicSettings.alarm.editedOnRules')}{' '}
+      <button type="button" className="link-button" onClick={() => show({ kind: 'rules' })}>
+        {t('clinicSettings.alarm.openRules')}
+      </button>
+    </p>
   );
 }

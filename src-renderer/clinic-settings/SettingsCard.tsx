@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Result } from '../../shared/result';
@@ -18,12 +18,14 @@ interface Props<T> {
   versions: readonly Version<T>[];
   defaults: T;
   canEdit: boolean;
+  /** Where this object is changed when it is not changed here (shown instead of the edit button). */
+  editedElsewhere?: ReactNode;
   save(next: T, reason: string): Promise<Result<unknown>>;
   onSaved(): void;
 }
 
 /** One versioned settings object: its values, who changed it last and why, a physician's edit form, and every version. */
-export function SettingsCard<T>({ idPrefix, title, intro, schema, value, source, versions, defaults, canEdit, save, onSaved }: Props<T>) {
+export function SettingsCard<T>({ idPrefix, title, intro, schema, value, source, versions, defaults, canEdit, editedElsewhere, save, onSaved }: Props<T>) {
   const { t } = useTranslation();
   const fields = useMemo(() => settingsFields(schema), [schema]);
   const [editing, setEditing] = useState(false);
@@ -38,6 +40,7 @@ export function SettingsCard<T>({ idPrefix, title, intro, schema, value, source,
         )}
       </div>
       <p className="muted">{intro}</p>
+      {editedElsewhere}
       {editing ? (
         <SettingsForm
           idPrefix={idPrefix}

@@ -83,6 +83,12 @@ test('a physician changes discharge criteria, the schedule and a priority with a
   await docsScreenshot(page, 'clinic-settings');
   await page.emulateMedia({ colorScheme: 'dark' });
   await docsScreenshot(page, 'clinic-settings-dark');
+
+  // The alarm behaviour is read here but changed in one place only: the Alert rules screen.
+  const alarm = page.getByTestId('alarm-behaviour');
+  await expect(alarm.getByRole('button', { name: /^Change / })).toHaveCount(0);
+  await alarm.getByRole('button', { name: 'Open Alert rules' }).click();
+  await expect(page.getByTestId('alarm-settings').getByRole('button', { name: 'Change alarm settings' })).toBeVisible();
   await nurseContext.close();
   expect(pageProblems).toEqual([]);
 });
