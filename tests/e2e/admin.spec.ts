@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, openScreensMenu, openSession, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
+import type { ReadingValues } from '../../shared/domain/reading';
+import { expect, openScreensMenu, PATIENT_A, PHYSICIAN, signIn, test } from './fixtures';
+import type { RunningHost } from './host';
+import { asUser, seedClinic, standardProtocolId } from './seed';
 import { withConnection } from './wire';
 
 const MINUTE_MS = 60_000;
@@ -56,8 +59,9 @@ async function firstSignIn(page: Page, user: { username: string; pin: string }, 
 const protocolRow = (page: Page, name: string) => page.getByTestId('protocol-row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
 test('an administrator adds a nurse, who reads the protocols but is offered no user management', async ({ page, host, pageProblems }) => {
+  await seedClinic(host);
   await page.goto(host.url);
-  await setUpFirstAccount(page);
+  await signIn(page, PHYSICIAN);
   await openMenu(page);
   await expect(header(page).getByRole('button', { name: 'Protocols' })).toBeVisible();
   await openMenu(page);
@@ -112,16 +116,14 @@ test('an administrator adds a nurse, who reads the protocols but is offered no u
 });
 
 test('an administrator without a clinical role lands on Users, with no patients or chair tabs', async ({ page, host, pageProblems }) => {
+  // The account is made through the contract (creating one through the Users screen is the test above).
+  await seedClinic(host, [{ ...IT_ADMIN, roles: ['admin'] }]);
   await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await openMenu(page);
-  await header(page).getByRole('button', { name: 'Users' }).click();
-  await createUser(page, IT_ADMIN, ['Administrator']);
-  await expect(page.locator(`[data-testid="user-row"][data-username="${IT_ADMIN.username}"] [data-col="roles"]`)).toHaveText('Administrator');
-  const code = await issuedCode(page);
-  await signOut(page);
-  await firstSignIn(page, IT_ADMIN, code);
+  await page.getByLabel('Username').fill(IT_ADMIN.username);
+  await page.getByLabel('PIN').fill(IT_ADMIN.pin);
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await expect(page.locator(`[data-testid="user-row"][data-username="${IT_ADMIN.username}"] [data-col="roles"]`)).toHaveText('Administrator');
   await expect(page.getByRole('navigation', { name: 'Open sessions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Patients' })).toHaveCount(0);
   await openMenu(page);
@@ -134,8 +136,9 @@ test('an administrator without a clinical role lands on Users, with no patients 
 });
 
 test('a physician edits a protocol as a new version, is refused a dose above the soft maximum, retires one and creates one', async ({ page, host, pageProblems }) => {
+  await seedClinic(host);
   await page.goto(host.url);
-  await setUpFirstAccount(page);
+  await signIn(page, PHYSICIAN);
   await openMenu(page);
   await header(page).getByRole('button', { name: 'Protocols' }).click();
   const depression = protocolRow(page, 'Depression — standard');
@@ -205,29 +208,36 @@ test('a physician edits a protocol as a new version, is refused a dose above the
   expect(pageProblems).toEqual([]);
 });
 
-/** Charts two readings (the second five minutes on), then aborts the session with a reason. */
-async function chartAndAbort(page: Page, host: { advanceClock(ms: number): Promise<number> }, first: string[], second: string[]): Promise<void> {
-  await typeReading(page, first);
-  await expect(page.getByTestId('reading-row')).toHaveCount(1);
-  await host.advanceClock(5 * MINUTE_MS);
-  await typeReading(page, second);
-  await expect(page.getByTestId('reading-row')).toHaveCount(2);
-  await page.getByRole('button', { name: 'Abort session' }).click();
-  await page.getByLabel('Reason for aborting').fill('Patient asked to stop');
-  await page.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByTestId('phase')).toHaveText('Aborted');
-  await page.getByRole('button', { name: 'Patients', exact: true }).click();
+/** A session in `chair` for the patient, with two readings (the second five minutes on), aborted with a reason; through the contract. */
+async function abortedSession(host: RunningHost, patientId: number, chair: string, first: ReadingValues, second: ReadingValues): Promise<void> {
+  await asUser(host, PHYSICIAN, async (call) => {
+    const session = await call('session/create', { patientId, chair, protocolId: await standardProtocolId(call) });
+    await call('reading/add', { sessionId: session.id, values: first, confirmed: [] });
+    await host.advanceClock(5 * MINUTE_MS);
+    await call('reading/add', { sessionId: session.id, values: second, confirmed: [] });
+    await call('session/transition', { sessionId: session.id, action: 'abort', reason: 'Patient asked to stop' });
+  });
 }
 
+const vitals = (heartRateBpm: number, systolicMmHg: number, diastolicMmHg: number, spo2Pct: number, respiratoryRatePerMin: number, moaasScore: number, dissociationLevel: number): ReadingValues => ({
+  heartRateBpm,
+  systolicMmHg,
+  diastolicMmHg,
+  spo2Pct,
+  respiratoryRatePerMin,
+  moaasScore,
+  dissociationLevel,
+});
+
 test("a patient's history lists the earlier sessions with their peak BP, and a row opens its session", async ({ page, host, pageProblems }) => {
-  await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await registerPatient(page, PATIENT_A);
-  await openSession(page, PATIENT_A.mrn, 'Chair 1');
-  await chartAndAbort(page, host, ['72', '128', '82', '', '98', '14', '5', '0'], ['84', '150', '92', '', '97', '15', '4', '2']);
+  // Two earlier sessions, an hour apart, each charted and aborted: all through the contract.
+  await seedClinic(host);
+  const patient = await asUser(host, PHYSICIAN, (call) => call('patient/create', { ...PATIENT_A, weightKg: Number(PATIENT_A.weightKg) }));
+  await abortedSession(host, patient.id, 'Chair 1', vitals(72, 128, 82, 98, 14, 5, 0), vitals(84, 150, 92, 97, 15, 4, 2));
   await host.advanceClock(60 * MINUTE_MS);
-  await openSession(page, PATIENT_A.mrn, 'Chair 2');
-  await chartAndAbort(page, host, ['70', '135', '85', '', '98', '14', '5', '0'], ['96', '192', '104', '', '96', '16', '4', '3']);
+  await abortedSession(host, patient.id, 'Chair 2', vitals(70, 135, 85, 98, 14, 5, 0), vitals(96, 192, 104, 96, 16, 4, 3));
+  await page.goto(host.url);
+  await signIn(page, PHYSICIAN);
 
   await page.getByTestId(`patient-${PATIENT_A.mrn}`).getByRole('button', { name: /^History/ }).click();
   await expect(page.getByRole('heading', { name: 'Lindqvist, Maja' })).toBeVisible();

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { expect, openScreen, PHYSICIAN, setUpFirstAccount, signIn, test } from './fixtures';
+import { expect, openScreen, PHYSICIAN, signIn, test } from './fixtures';
 import { startHost } from './host';
+import { seedClinic } from './seed';
 
 test('an administrator reads, filters and verifies the audit log; after the file is edited, a warning that cannot be dismissed greets them', async ({ page, host, pageProblems }) => {
+  await seedClinic(host);
   await page.goto(host.url);
-  await setUpFirstAccount(page);
+  await signIn(page, PHYSICIAN);
   await openScreen(page, 'Audit');
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
   await expect(page.getByTestId('audit-row').filter({ hasText: 'auth/setup' })).toHaveCount(1);

@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
 import type { SessionSummary } from '../../shared/domain/views';
 import { docsScreenshot } from './docs';
-import { expect, PATIENT_A, PHYSICIAN, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
-import { createAccount, withConnection } from './wire';
+import { expect, PATIENT_A, PHYSICIAN, signIn, test, typeReading } from './fixtures';
+import { asUser, seedClinic, seedSession } from './seed';
+import { withConnection } from './wire';
 
 const MINUTE_MS = 60_000;
 const DEPRESSION = 'Depression — standard (v1) · 0.5 mg/kg over 40 min';
@@ -44,9 +45,11 @@ async function scoreAldrete(page: Page, scores: Record<string, number>): Promise
 }
 
 test('a physician screens, orders within and beyond the limits, overrides, discharges by the criteria and signs the session closed', async ({ page, host, pageProblems }) => {
+  // The clinic and the registered patient through the contract; opening the session is the test's own.
+  await seedClinic(host);
+  await asUser(host, PHYSICIAN, (call) => call('patient/create', { ...PATIENT_A, weightKg: Number(PATIENT_A.weightKg) }));
   await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await registerPatient(page, PATIENT_A);
+  await signIn(page, PHYSICIAN);
   await openSessionOn(page, PATIENT_A.mrn, 'Chair 1', DEPRESSION);
   await expect(page.getByTestId('phase')).toHaveText('Screening');
 
@@ -199,22 +202,16 @@ test('a physician screens, orders within and beyond the limits, overrides, disch
 });
 
 test('a physician waives the minimum recovery time with a reason, and discharge no longer waits for it', async ({ page, host, pageProblems }) => {
-  await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await registerPatient(page, PATIENT_A);
-  await openSessionOn(page, PATIENT_A.mrn, 'Chair 2', DEPRESSION);
-  await typeReading(page, ['70', '124', '80', '', '99', '14', '5', '0']);
-  for (const id of CONTRAINDICATIONS) await page.getByTestId(`contraindication-${id}`).getByLabel('No').check();
-  await page.getByLabel('Consent given').check();
-  await page.getByLabel(/Escort arranged/).check();
-  await page.getByRole('button', { name: 'Save screening' }).click();
-  await expect(page.getByTestId('start-ready')).toBeVisible();
-  await expect(page.getByTestId('contraindication-warning')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Start infusion' }).click();
+  // A screened session whose 40-minute infusion has run and stopped: through the contract.
+  await seedClinic(host);
+  const { sessionId } = await seedSession(host, PATIENT_A, 'Chair 2');
   await host.advanceClock(40 * MINUTE_MS);
-  await page.getByRole('button', { name: 'Stop infusion' }).click();
-  await page.getByRole('button', { name: 'Confirm' }).click();
+  await asUser(host, PHYSICIAN, (call) => call('session/transition', { sessionId, action: 'stopInfusion' }));
+  await page.goto(host.url);
+  await signIn(page, PHYSICIAN);
+  await page.keyboard.press('Control+1');
   await expect(page.getByTestId('phase')).toHaveText('Recovery');
+  await expect(page.getByTestId('contraindication-warning')).toHaveCount(0);
 
   // Saving with an item unscored names it and saves nothing.
   await scoreAldrete(page, { activity: 2, respiration: 2, circulation: 2, consciousness: 2 });
@@ -247,13 +244,13 @@ test('a physician waives the minimum recovery time with a reason, and discharge 
 });
 
 test('a nurse sees the order read-only and is offered no override; main refuses her a dose order', async ({ page, host, pageProblems }) => {
+  // The clinic, the nurse's account and the session she opened, not yet screened: through the contract.
+  await seedClinic(host, [{ ...NURSE, roles: ['nurse'] }]);
+  await seedSession(host, PATIENT_A, 'Chair 3', { screen: false, by: NURSE });
   await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await createAccount(host, PHYSICIAN, NURSE, ['nurse']);
-  await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, NURSE);
-  await registerPatient(page, PATIENT_A);
-  await openSessionOn(page, PATIENT_A.mrn, 'Chair 3', DEPRESSION);
+  await page.keyboard.press('Control+1');
+  await expect(page.getByTestId('phase')).toHaveText('Screening');
 
   await expect(page.getByTestId('dose-total')).toHaveText('40 mg');
   await expect(page.getByTestId('dose-form')).toHaveCount(0);

@@ -37,17 +37,30 @@ export async function seedClinic(host: RunningHost, staff: { username: string; d
 
 export const BASELINE_VITALS: ReadingValues = { heartRateBpm: 72, systolicMmHg: 124, diastolicMmHg: 80, spo2Pct: 97 };
 
+/** The seeded standard depression protocol's id. */
+export async function standardProtocolId(call: Call): Promise<number> {
+  const protocols = await call('protocol/list', { includeRetired: false });
+  const standard = protocols.find((protocol) => protocol.name.startsWith('Depression — standard'));
+  if (!standard) throw new Error('the standard protocol is not seeded');
+  return standard.id;
+}
+
 /**
- * A registered patient with an open session in `chair` on the standard protocol: screened
- * negative, a baseline charted, and (unless `start` is false) the infusion started.
+ * A registered patient with an open session in `chair` on the standard protocol, opened by
+ * `by` (default the physician): screened negative with a baseline charted (unless `screen` is
+ * false: then still in screening with nothing recorded), and (unless `start` is false) the
+ * infusion started.
  */
-export async function seedSession(host: RunningHost, patient: PatientInput, chair: string, options: { start?: boolean } = {}): Promise<{ sessionId: number; patientId: number }> {
-  return asUser(host, PHYSICIAN, async (call) => {
-    const protocols = await call('protocol/list', { includeRetired: false });
-    const standard = protocols.find((protocol) => protocol.name.startsWith('Depression — standard'));
-    if (!standard) throw new Error('the standard protocol is not seeded');
+export async function seedSession(
+  host: RunningHost,
+  patient: PatientInput,
+  chair: string,
+  options: { start?: boolean; screen?: boolean; by?: { username: string; pin: string } } = {},
+): Promise<{ sessionId: number; patientId: number }> {
+  return asUser(host, options.by ?? PHYSICIAN, async (call) => {
     const created = await call('patient/create', { ...patient, weightKg: Number(patient.weightKg) });
-    const session = await call('session/create', { patientId: created.id, chair, protocolId: standard.id });
+    const session = await call('session/create', { patientId: created.id, chair, protocolId: await standardProtocolId(call) });
+    if (options.screen === false) return { sessionId: session.id, patientId: created.id };
     const contraindications = Object.fromEntries(CONTRAINDICATIONS.map((key) => [key, false])) as RequestOf<'screening/record'>['contraindications'];
     await call('screening/record', { sessionId: session.id, contraindications, coMedications: [], consentGiven: true, escortArranged: true });
     await call('reading/add', { sessionId: session.id, values: BASELINE_VITALS });

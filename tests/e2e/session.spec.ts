@@ -1,18 +1,7 @@
 import type { Page } from '@playwright/test';
 import { docsScreenshot } from './docs';
-import {
-  chartReading,
-  expect,
-  openSession,
-  PATIENT_A,
-  PHYSICIAN,
-  recordNegativeScreening,
-  registerPatient,
-  setUpFirstAccount,
-  test,
-  typeReading,
-  type PatientInput,
-} from './fixtures';
+import { chartReading, expect, PATIENT_A, PHYSICIAN, signIn, test, typeReading, type PatientInput } from './fixtures';
+import { seedClinic, seedReadings, seedSession } from './seed';
 
 const MINUTE_MS = 60_000;
 const PATIENT_B: PatientInput = { mrn: 'MRN-2002', familyName: 'Okonkwo', givenName: 'Chidi', dateOfBirth: '1979-11-30', weightKg: '92' };
@@ -20,13 +9,11 @@ const PATIENT_B: PatientInput = { mrn: 'MRN-2002', familyName: 'Okonkwo', givenN
 /** HR, SBP, DBP, (MAP), SpO2, RR, MOAA/S, dissociation: the form's Tab order. */
 const normal = (hr: number, sbp: number, dbp: number, spo2 = 97) => [String(hr), String(sbp), String(dbp), '', String(spo2), '15', '4', '2'];
 
-async function startedSession(page: Page, patient: PatientInput, chair: string): Promise<void> {
-  await registerPatient(page, patient);
-  await openSession(page, patient.mrn, chair);
-  await typeReading(page, normal(72, 124, 80, 98));
-  await expect(page.getByTestId('reading-status')).toContainText('Saved');
-  await recordNegativeScreening(page);
-  await page.getByRole('button', { name: 'Start infusion' }).click();
+/** Signs the page in and opens the chair's infusing session (set up through the contract) with its Ctrl+digit keystroke. */
+async function openChair(page: Page, url: string, key: string): Promise<void> {
+  await page.goto(url);
+  await signIn(page, PHYSICIAN);
+  await page.keyboard.press(key);
   await expect(page.getByTestId('phase')).toHaveText('Infusing');
 }
 
@@ -39,9 +26,10 @@ function clockTime(at: number): string {
 }
 
 test('a 40-minute protocol session by keyboard: correction, artifact, late entry, overdue check, blocked early discharge, signed close', async ({ page, host, pageProblems }) => {
-  await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await startedSession(page, PATIENT_A, 'Chair 1');
+  // The clinic, the patient, the screening, the baseline and the start are set up through the contract.
+  await seedClinic(host);
+  await seedSession(host, PATIENT_A, 'Chair 1');
+  await openChair(page, host.url, 'Control+1');
 
   // 5 min: a typing slip (SBP 210) raises a high alert; the nurse corrects it with a reason.
   await host.advanceClock(5 * MINUTE_MS);
@@ -143,16 +131,14 @@ test('a 40-minute protocol session by keyboard: correction, artifact, late entry
 });
 
 test('two chairs side by side: independent timers and alerts, one keystroke to switch', async ({ page, host, pageProblems }) => {
-  await page.goto(host.url);
-  await setUpFirstAccount(page);
-  await startedSession(page, PATIENT_A, 'Chair 1');
-  for (const hr of [76, 78]) {
-    await host.advanceClock(5 * MINUTE_MS);
-    await typeReading(page, normal(hr, 126, 82));
-  }
-  await page.keyboard.press('Control+0');
-  await startedSession(page, PATIENT_B, 'Chair 2');
+  // Chair 1 started 10 minutes before Chair 2, with its two routine checks; all through the contract.
+  await seedClinic(host);
+  const chair1 = await seedSession(host, PATIENT_A, 'Chair 1');
+  await seedReadings(host, PHYSICIAN, chair1.sessionId, [76, 78].map((hr) => ({ heartRateBpm: hr, systolicMmHg: 126, diastolicMmHg: 82, spo2Pct: 97 })), 5 * MINUTE_MS);
+  await seedSession(host, PATIENT_B, 'Chair 2');
   await host.advanceClock(3 * MINUTE_MS);
+  await openChair(page, host.url, 'Control+2');
+  await expect(page.getByTestId('session-screen')).toContainText('Okonkwo, Chidi');
 
   const tabs = page.getByTestId('chair-tab');
   await expect(tabs).toHaveCount(2);
