@@ -10,6 +10,7 @@ import { startMonitorSync } from './store/monitor-store';
 import { setBridge, call, setLockedRefusalListener, bridge } from './transport/client';
 import { applyAuthStatus, refreshAuthStatus } from './lock/auth-status';
 import { pickTransport } from './transport/bridge';
+import { startRestoreNoticeSync } from './screens/backups/restore-notice';
 import './styles.css';
 import { startThemeSync } from './workstation/theme';
 import { startLanguageSync, workstationLanguage } from './workstation/language';
@@ -25,6 +26,7 @@ async function boot(): Promise<void> {
   startAlertSync();
   startMonitorSync();
   bridge().subscribe('auth/changed', (status) => applyAuthStatus(status));
+  startRestoreNoticeSync();
   setLockedRefusalListener(() => void refreshAuthStatus());
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

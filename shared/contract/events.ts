@@ -33,6 +33,12 @@ export const EVENTS = {
     z.object({ kind: z.literal('checksFailing'), at: EpochMsSchema, fault: z.string() }),
     z.object({ kind: z.literal('checksRecovered'), at: EpochMsSchema }),
   ]),
+  /**
+   * An administrator put a backup in place of the record: main reopened on it and signed
+   * every window out. Sent to every window (numbered 0, like auth/changed) so each says so
+   * at once, by whom and when, instead of failing at its next call.
+   */
+  'record/restored': z.object({ at: EpochMsSchema, byName: z.string(), restoredFrom: z.string(), backupAt: EpochMsSchema.nullable() }),
   /** Monitors connected or silent, a binding changed, or the holding list gained or lost a message: reload them. */
   'monitor/changed': z.object({ at: EpochMsSchema }),
 } as const satisfies Record<string, z.ZodType>;

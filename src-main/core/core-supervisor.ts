@@ -1,5 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EventPayload } from '../../shared/contract/events';
 import type { BackupRestoreResult } from '../../shared/domain/backup';
 import { AppFailure } from '../../shared/result';
 import type { RestoreRequest } from './backup/backup-handlers';
@@ -13,6 +14,8 @@ type EventListener = Parameters<CoreConnection['onEvent']>[0];
 /** A window's connection that outlives the core instance behind it: after a restore it is signed out and hears the new core. */
 interface Rebindable extends CoreConnection {
   rebind(core: VigilCore): void;
+  /** Tells this window's listeners that the record was restored (they were signed out by the rebind). */
+  tellRestored(notice: EventPayload<'record/restored'>): void;
 }
 
 function rebindableConnection(core: VigilCore, forget: (connection: Rebindable) => void): Rebindable {
@@ -39,6 +42,9 @@ function rebindableConnection(core: VigilCore, forget: (connection: Rebindable) 
       inner.close();
       inner = next.connect();
       for (const listener of listeners.keys()) listeners.set(listener, inner.onEvent(listener));
+    },
+    tellRestored(notice) {
+      for (const listener of listeners.keys()) listener('record/restored', notice, 0);
     },
   };
   return connection;
@@ -84,6 +90,7 @@ export function superviseCore(options: VigilCoreOptions & { logger: Logger }, op
       await core.backups.idle();
       const at = core.services.clock.now();
       const fileSeq = core.audit.head().seq;
+      const backupAt = core.backups.list().find((entry) => entry.file === request.file)?.at ?? null;
       // The monitor listener lets go of its port before the reopened core listens on it again.
       await core.services.monitorLink.close();
       core.close();
@@ -113,6 +120,8 @@ export function superviseCore(options: VigilCoreOptions & { logger: Logger }, op
       current.acts.run({ actor: { userId: null, name: request.by }, channel: 'backup/restored', kind: 'write', detail: { ...result } }, () => undefined);
       current.backups.backupNow('after_restore').catch(() => undefined);
       options.logger.info('backup restored; core reopened on it', { ...result });
+      const notice = { at, byName: request.byName, restoredFrom: request.file, backupAt };
+      for (const connection of connections) connection.tellRestored(notice);
       return result;
     } finally {
       restoring = false;

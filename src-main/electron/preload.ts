@@ -97,6 +97,7 @@ export const SUBSCRIBABLE_EVENTS = {
   'settings/changed': true,
   'system/notice': true,
   'monitor/changed': true,
+  'record/restored': true,
 } as const satisfies Record<EventName, true>;
 
 function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>, meta: EventMeta) => void): Unsubscribe {

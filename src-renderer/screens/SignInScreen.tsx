@@ -5,6 +5,8 @@ import { errorText } from '../format/error-text';
 import { useAppStore } from '../store/app-store';
 import { call } from '../transport/client';
 import { WorkstationSettings } from '../workstation/WorkstationSettings';
+import { RestoreNoticeBanner } from './backups/RestoreNoticeBanner';
+import { useRestoreNotice } from './backups/restore-notice';
 
 export function SignInScreen() {
   const { t } = useTranslation();
@@ -20,6 +22,7 @@ export function SignInScreen() {
     setBusy(false);
     setPin('');
     if (result.ok) {
+      useRestoreNotice.getState().clear();
       const { mustChoosePin, ...user } = result.value;
       useAppStore.getState().setAuth({ kind: mustChoosePin ? 'choosePin' : 'signedIn', user });
     }
@@ -31,6 +34,7 @@ export function SignInScreen() {
       <form className="card auth-card" onSubmit={submit} aria-labelledby="signin-title">
         <WorkstationSettings />
         <h1 id="signin-title">{t('signIn.title')}</h1>
+        <RestoreNoticeBanner />
         <label>
           {t('signIn.username')}
           <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoFocus required />

@@ -148,6 +148,8 @@ describe('restore from the admin screen', () => {
     const events: string[] = [];
     connection.onEvent((name) => events.push(name));
     const other = await signIn(core, ADMIN.username, ADMIN.pin);
+    const told: { name: string; payload: unknown }[] = [];
+    other.onEvent((name, payload) => told.push({ name, payload }));
     const replaced = rowsOf(databasePath);
 
     const result = await callOk(connection, 'backup/restore', { file: backup.file });
@@ -162,7 +164,11 @@ describe('restore from the admin screen', () => {
     }
     expect(openRaw(databasePath).prepare(`SELECT actor FROM audit_log WHERE channel = 'backup/restored'`).pluck().all()).toEqual([ADMIN.username]);
 
-    // Every window is signed out, on the same connection, and works again after signing in.
+    // Every window is told at once, by whom and when (no call needed), and is signed out on the same connection.
+    expect(told.filter((event) => event.name === 'record/restored')).toEqual([
+      { name: 'record/restored', payload: { at: clock.now(), byName: ADMIN.displayName, restoredFrom: backup.file, backupAt: backup.at } },
+    ]);
+    expect(events).toContain('record/restored');
     expect(connection.user).toBeNull();
     expect(await callErr(other, 'backup/list', {})).toMatchObject({ code: 'not_signed_in' });
     await callOk(connection, 'auth/signIn', { username: ADMIN.username, pin: ADMIN.pin });

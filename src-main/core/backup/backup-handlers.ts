@@ -11,6 +11,8 @@ export interface RestoreRequest {
   file: string;
   /** The administrator who asked, named in the restored file's first act. */
   by: string;
+  /** Their name as every window is told it. */
+  byName: string;
 }
 
 export interface BackupHandlerDeps {
@@ -35,7 +37,7 @@ export function createBackupHandlers({ backups, shortfalls, auditShortfall, last
   const restoreHandler = staged<'backup/restore', BackupRestoreResult>({
     prepare: async (ctx: HandlerContext, request) => {
       if (!restore) throw new AppFailure({ code: 'precondition_failed', reason: 'restore_unavailable', message: 'This Vigil cannot reopen itself on a restored file; restore from the command line with Vigil closed.' });
-      return restore({ file: request.file, by: ctx.user?.username ?? 'unknown' });
+      return restore({ file: request.file, by: ctx.user?.username ?? 'unknown', byName: ctx.user?.displayName ?? ctx.user?.username ?? 'unknown' });
     },
     run: (_ctx, _request, result) => result,
   });
