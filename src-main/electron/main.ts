@@ -22,7 +22,8 @@ const RENDERER_DIR = join(__dirname, '..', 'renderer');
 const PROJECT_ROOT = join(__dirname, '..', '..');
 
 function fatal(error: unknown, dataDir: string): void {
-  const { title, message } = describeStartupFailure(error, dataDir);
+  // The OS language (app.getLocale() is ready once the app is; before that it may be empty: English).
+  const { title, message } = describeStartupFailure(error, dataDir, app.isReady() ? app.getLocale() : undefined);
   console.error(`${title}: ${message}`);
   dialog.showErrorBox(title, message);
   app.exit(1);

@@ -1,4 +1,7 @@
+import { createInstance, type TFunction } from 'i18next';
 import { DatabaseCorruptError, DatabaseReadOnlyError, DatabaseStorageError, DatabaseTooNewError } from '../core/db/errors';
+import en from '../../src-renderer/i18n/locales/en/startup.json';
+import es from '../../src-renderer/i18n/locales/es/startup.json';
 import { NativeBindingMissingError } from './native-binding';
 
 export interface StartupFailure {
@@ -6,49 +9,57 @@ export interface StartupFailure {
   message: string;
 }
 
-/** What the nurse (or the IT person they call) reads when Vigil refuses to start. */
-export function describeStartupFailure(error: unknown, dataDir: string): StartupFailure {
-  const where = `\n\nData folder: ${dataDir}`;
-  if (error instanceof DatabaseTooNewError) {
-    return {
-      title: 'Vigil: database from a newer version',
-      message:
-        `This database was written by a newer Vigil (schema version ${error.fileVersion}; this Vigil understands up to ${error.codeVersion}). ` +
-        `Install the newer Vigil to open it. The file was not changed.${where}`,
-    };
+/**
+ * The start-up faults' words come from the renderer's catalogue (locales/<language>/startup.json,
+ * checked for en/es parity with every other feature file), keyed by the core's fault codes.
+ */
+const CATALOGUES = { en, es } as const;
+export type StartupLanguage = keyof typeof CATALOGUES;
+
+/** The dialog's language from the OS locale (Electron's `app.getLocale()`: "es", "es-419", "en-GB"...); English otherwise. */
+export function startupLanguage(locale: string | undefined): StartupLanguage {
+  const language = (locale ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return Object.hasOwn(CATALOGUES, language) ? (language as StartupLanguage) : 'en';
+}
+
+const translators = new Map<StartupLanguage, TFunction>();
+
+/** A synchronous i18next instance per language (the dialog is shown before anything async can run). */
+function translator(language: StartupLanguage): TFunction {
+  const known = translators.get(language);
+  if (known) return known;
+  const instance = createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    resources: { en: { translation: en }, es: { translation: es } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  translators.set(language, instance.t);
+  return instance.t;
+}
+
+type FaultKey = Exclude<keyof (typeof en)['startupFaults'], 'dataFolder' | 'install_incomplete'>;
+
+/** The fault and the values its message names, for each way the start can fail. */
+function classify(error: unknown): { title: string; message: string; params: Record<string, string | number> } {
+  const of = (fault: FaultKey, params: Record<string, string | number> = {}) => ({ title: `startupFaults.${fault}.title`, message: `startupFaults.${fault}.message`, params });
+  if (error instanceof DatabaseTooNewError) return of('storage_too_new', { fileVersion: error.fileVersion, codeVersion: error.codeVersion });
+  if (error instanceof DatabaseCorruptError) return of('storage_damaged', { problems: error.problems.slice(0, 3).join('; ') });
+  if (error instanceof DatabaseReadOnlyError) return of(error.part === 'folder' ? 'storage_read_only_folder' : 'storage_read_only_file', { detail: error.detail });
+  if (error instanceof DatabaseStorageError) return of(error.fault, { detail: error.detail });
+  // By name as well: a second copy of the native-binding module (tests that reset modules) has its own class.
+  if (error instanceof NativeBindingMissingError || (error instanceof Error && error.name === 'NativeBindingMissingError' && 'isPackaged' in error && 'path' in error)) {
+    const missing = error as NativeBindingMissingError;
+    return { title: 'startupFaults.install_incomplete.title', message: `startupFaults.install_incomplete.${missing.isPackaged ? 'packaged' : 'development'}`, params: { path: missing.path } };
   }
-  if (error instanceof DatabaseCorruptError) {
-    return {
-      title: 'Vigil: database damaged',
-      message:
-        `The database failed its integrity check, so Vigil will not write into it: ${error.problems.slice(0, 3).join('; ')}. ` +
-        `Restore the most recent backup (IT: node dist/host/vigil-backup.cjs restore, see the README, Backups and recovery); the damaged file is kept aside, not overwritten. Or call support.${where}`,
-    };
-  }
-  if (error instanceof DatabaseReadOnlyError) {
-    const what = error.part === 'folder' ? 'The data folder' : 'The database file (or its -wal/-shm companion)';
-    return {
-      title: error.part === 'folder' ? 'Vigil: data folder is read-only' : 'Vigil: database file is read-only',
-      message:
-        `${what} cannot be written (${error.detail}), so Vigil could not save what the nurse charts. ` +
-        `Nothing was changed. Ask IT to make it writable again (permissions, a read-only disk or share), then start Vigil.${where}`,
-    };
-  }
-  if (error instanceof DatabaseStorageError) {
-    const reason: Record<DatabaseStorageError['fault'], StartupFailure> = {
-      storage_full: { title: 'Vigil: disk full', message: 'The disk holding the database is full. Free some space (old files, the backups folder on another disk), then start Vigil.' },
-      storage_io: { title: 'Vigil: disk error', message: 'The disk reported an error reading or writing the database: it may be failing. Call IT; keep the backups folder safe.' },
-      storage_busy: { title: 'Vigil: database in use', message: 'Another program holds the database locked (a second Vigil, a backup or sync tool). Close it, then start Vigil.' },
-    };
-    const { title, message } = reason[error.fault];
-    return { title, message: `${message} Nothing was changed. (${error.detail})${where}` };
-  }
-  if (error instanceof NativeBindingMissingError) {
-    return { title: 'Vigil: installation incomplete', message: `${error.message}${where}` };
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    title: 'Vigil could not open its database',
-    message: `Vigil stopped rather than run without a working database. Reason: ${detail}${where}`,
-  };
+  return of('internal', { detail: error instanceof Error ? error.message : String(error) });
+}
+
+/** What the nurse (or the IT person they call) reads when Vigil refuses to start, in the OS language where Vigil has it. */
+export function describeStartupFailure(error: unknown, dataDir: string, locale = 'en'): StartupFailure {
+  const t = translator(startupLanguage(locale));
+  const { title, message, params } = classify(error);
+  return { title: t(title, params), message: `${t(message, params)}\n\n${t('startupFaults.dataFolder', { dataDir })}` };
 }

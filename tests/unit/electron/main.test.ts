@@ -12,7 +12,7 @@ import { DATABASE_FILE_NAME, LOG_FILE_NAME } from '../../../src-main/core/vigil-
 
 const NODE_BINDING = join(process.cwd(), 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 
-function makeElectron(options: { lock?: boolean } = {}) {
+function makeElectron(options: { lock?: boolean; locale?: string } = {}) {
   const calls: string[] = [];
   const windows: FakeWindow[] = [];
   class FakeContents extends EventEmitter {
@@ -52,6 +52,9 @@ function makeElectron(options: { lock?: boolean } = {}) {
     },
     quit: vi.fn(),
     exit: vi.fn(),
+    isReady: () => true,
+    // The OS language, as Electron reports it once the app is ready.
+    getLocale: () => options.locale ?? 'en-US',
   });
   return {
     calls,
@@ -107,7 +110,7 @@ let dataDir: string;
 let electron: ReturnType<typeof makeElectron>;
 const savedArgv = process.argv;
 
-async function start(args: string[], options: { lock?: boolean } = {}) {
+async function start(args: string[], options: { lock?: boolean; locale?: string } = {}) {
   electron = makeElectron(options);
   state.electron = electron.module as unknown as Record<string, unknown>;
   process.argv = [process.execPath, 'dist/main/main.cjs', ...args];
@@ -199,6 +202,14 @@ describe('main', () => {
       db.close();
       await start([`--data-dir=${dataDir}`]);
       expectRefusedToStart(/newer version/, /schema version 999/);
+    });
+
+    it('says it in the OS language (Spanish for es-ES)', async () => {
+      const db = new BetterSqlite3(join(dataDir, DATABASE_FILE_NAME));
+      db.pragma('user_version = 999');
+      db.close();
+      await start([`--data-dir=${dataDir}`], { locale: 'es-ES' });
+      expectRefusedToStart(/base de datos de una versión más nueva/, /versión de esquema 999[\s\S]*Carpeta de datos: /);
     });
 
     it('a file that is not a SQLite database', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseCorruptError, DatabaseReadOnlyError, DatabaseStorageError, DatabaseTooNewError } from '../../../src-main/core/db/errors';
 import { resolveDataDir } from '../../../src-main/electron/data-dir';
 import { NativeBindingMissingError, nativeBindingPath } from '../../../src-main/electron/native-binding';
-import { describeStartupFailure } from '../../../src-main/electron/startup-errors';
+import { describeStartupFailure, startupLanguage } from '../../../src-main/electron/startup-errors';
 
 const fallback = () => '/home/nurse/.config/Vigil';
 
@@ -69,5 +69,45 @@ describe('describeStartupFailure', () => {
     expect(title).toMatch(/could not open its database/);
     expect(message).toMatch(/SQLITE_READONLY/);
     expect(describeStartupFailure('weird', '/data').message).toMatch(/weird/);
+  });
+});
+
+describe('the start-up dialog in the OS language', () => {
+  const FAULTS: [string, unknown][] = [
+    ['newer version', new DatabaseTooNewError(7, 3, '/data/vigil.sqlite3')],
+    ['damaged', new DatabaseCorruptError('/data/vigil.sqlite3', ['row 3 missing from index'])],
+    ['read-only file', new DatabaseReadOnlyError('/data/vigil.sqlite3', 'file', '/data/vigil.sqlite3-wal: EACCES')],
+    ['read-only folder', new DatabaseReadOnlyError('/data/vigil.sqlite3', 'folder', '/data: EROFS')],
+    ['disk full', new DatabaseStorageError('/data/vigil.sqlite3', 'storage_full', 'SQLITE_FULL')],
+    ['disk error', new DatabaseStorageError('/data/vigil.sqlite3', 'storage_io', 'SQLITE_IOERR')],
+    ['locked', new DatabaseStorageError('/data/vigil.sqlite3', 'storage_busy', 'SQLITE_BUSY')],
+    ['engine missing', new NativeBindingMissingError('/opt/x.node', true)],
+    ['anything else', new Error('boom')],
+  ];
+
+  it('picks Spanish for any Spanish locale and English for everything else', () => {
+    expect(['es', 'es-ES', 'es-419', 'ES_mx'].map(startupLanguage)).toEqual(['es', 'es', 'es', 'es']);
+    expect(['en-US', 'fr-FR', 'de', '', undefined, 'e'].map(startupLanguage)).toEqual(['en', 'en', 'en', 'en', 'en', 'en']);
+  });
+
+  it('gives every fault its own Spanish title and a message with its values and the folder, nothing left untranslated', () => {
+    const titles = new Set<string>();
+    for (const [fault, error] of FAULTS) {
+      const english = describeStartupFailure(error, '/data', 'en-GB');
+      const spanish = describeStartupFailure(error, '/data', 'es-419');
+      expect(spanish.title, fault).not.toBe(english.title);
+      expect(spanish.message, fault).not.toBe(english.message);
+      expect(spanish.message, fault).toContain('Carpeta de datos: /data');
+      expect(`${spanish.title} ${spanish.message}`, fault).not.toMatch(/\{\{|startupFaults\./);
+      titles.add(spanish.title);
+    }
+    expect(titles.size).toBe(FAULTS.length);
+    const tooNew = describeStartupFailure(FAULTS[0]?.[1], '/data', 'es');
+    expect(tooNew.message).toMatch(/versión de esquema 7.*hasta la 3/);
+    expect(describeStartupFailure(FAULTS[4]?.[1], '/data', 'es').message).toMatch(/Libere espacio.*SQLITE_FULL/);
+  });
+
+  it('falls back to English for a language Vigil does not have', () => {
+    expect(describeStartupFailure(FAULTS[4]?.[1], '/data', 'fr-FR')).toEqual(describeStartupFailure(FAULTS[4]?.[1], '/data'));
   });
 });
