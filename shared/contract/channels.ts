@@ -202,6 +202,8 @@ export const CHANNELS = {
   'monitor/status': channel({ request: Empty, response: ListenerStatusSchema, access: MONITOR_VIEWERS, audit: 'none' }),
   /** The MLLP listener's port, bind address and allowed monitor addresses (IT's settings, not clinical ones): an administrator, with a reason. */
   'monitor/configure': channel({ request: ConfigureListenerSchema, response: ListenerStatusSchema, access: ADMIN, audit: 'write' }),
+  /** The clinic's chairs: every chair a session has been opened in or a monitor bound to (names only, no patient data). */
+  'chair/list': channel({ request: Empty, response: z.array(z.string()), access: MONITOR_VIEWERS, audit: 'none' }),
   'device/list': channel({ request: Empty, response: z.array(DeviceSchema), access: MONITOR_VIEWERS, audit: 'none' }),
   /** Binds a monitor (OBX-18 equipment id or MSH-3) to a chair; `chair: null` unbinds it. */
   'device/bind': channel({ request: BindDeviceSchema, response: z.array(DeviceSchema), access: ADMIN, audit: 'write' }),

@@ -349,7 +349,18 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
       return monitorLink.status();
     },
     'device/list': () => devices.list(),
+    'chair/list': () => devices.chairs(),
     'device/bind': (ctx, request) => {
+      // The screen offers the clinic's chairs; main holds to them too (a chair named by hand or by an old screen).
+      if (request.chair !== null && !devices.chairs().includes(request.chair)) {
+        fail({
+          code: 'invalid_request',
+          field: 'chair',
+          reason: 'unknown_chair',
+          params: { chair: request.chair },
+          message: `${request.chair} is not one of the clinic's chairs (a chair is known once a session has been opened in it or a monitor bound to it)`,
+        });
+      }
       devices.bind(request.deviceId, request.chair, who(ctx).id);
       bus.emit('monitor/changed', { at: clock.now() });
       return devices.list();

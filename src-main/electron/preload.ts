@@ -77,6 +77,7 @@ export const channels = {
   'monitor/status': invoke('monitor/status'),
   'monitor/configure': invoke('monitor/configure'),
   'device/list': invoke('device/list'),
+  'chair/list': invoke('chair/list'),
   'device/bind': invoke('device/bind'),
   'monitor/held': invoke('monitor/held'),
   'monitor/assign': invoke('monitor/assign'),

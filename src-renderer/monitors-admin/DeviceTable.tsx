@@ -5,8 +5,11 @@ import { errorText } from '../format/error-text';
 import { formatDateTime } from '../format/time';
 import { call } from '../transport/client';
 
-/** The monitors main knows (bound, or heard from), and a form to bind one to a chair by its equipment id. */
-export function DeviceTable({ devices, onBound }: { devices: readonly Device[]; onBound: (devices: Device[]) => void }) {
+/**
+ * The monitors main knows (bound, or heard from), and a form to bind one by its equipment id
+ * to one of the clinic's chairs (or unbind it); main refuses a chair the clinic does not have.
+ */
+export function DeviceTable({ devices, chairs, onBound }: { devices: readonly Device[]; chairs: readonly string[]; onBound: (devices: Device[]) => void }) {
   const { t } = useTranslation();
   const [deviceId, setDeviceId] = useState('');
   const [chair, setChair] = useState('');
@@ -16,8 +19,8 @@ export function DeviceTable({ devices, onBound }: { devices: readonly Device[]; 
   async function bind(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
-    // An empty chair unbinds the monitor (main takes null for "no chair").
-    const result = await call('device/bind', { deviceId: deviceId.trim(), chair: chair.trim() === '' ? null : chair.trim() });
+    // "Not bound" unbinds the monitor (main takes null for "no chair").
+    const result = await call('device/bind', { deviceId: deviceId.trim(), chair: chair === '' ? null : chair });
     setBusy(false);
     if (!result.ok) {
       setError(errorText(t, result.error));
@@ -67,13 +70,20 @@ export function DeviceTable({ devices, onBound }: { devices: readonly Device[]; 
         </div>
         <div>
           <label htmlFor="bind-chair">{t('monitors.devices.chair')}</label>
-          <input id="bind-chair" value={chair} onChange={(event) => setChair(event.target.value)} data-testid="bind-chair" aria-describedby="bind-chair-hint" />
+          <select id="bind-chair" value={chair} onChange={(event) => setChair(event.target.value)} data-testid="bind-chair" aria-describedby="bind-chair-hint">
+            <option value="">{t('monitors.devices.unbind')}</option>
+            {chairs.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
         </div>
         <button type="submit" className="primary" disabled={busy} data-testid="bind-save">
           {t('monitors.devices.bind')}
         </button>
         <p className="muted hint" id="bind-chair-hint">
-          {t('monitors.devices.bindHint')}
+          {chairs.length === 0 ? t('monitors.devices.noChairs') : t('monitors.devices.bindHint')}
         </p>
       </form>
       {error && (

@@ -17,6 +17,7 @@ export function MonitorsScreen() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ListenerStatus | null>(null);
   const [devices, setDevices] = useState<Device[]>([]);
+  const [chairs, setChairs] = useState<string[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   // The form starts from the last saved settings; a new key after a save resets it to them.
   const [saves, setSaves] = useState(0);
@@ -27,12 +28,14 @@ export function MonitorsScreen() {
 
   useEffect(() => {
     let current = true;
-    void Promise.all([call('monitor/status', {}), call('device/list', {})]).then(([statusResult, deviceResult]) => {
+    void Promise.all([call('monitor/status', {}), call('device/list', {}), call('chair/list', {})]).then(([statusResult, deviceResult, chairResult]) => {
       if (!current) return;
       if (statusResult.ok) setStatus(statusResult.value);
       else setFailure(errorText(t, statusResult.error));
       if (deviceResult.ok) setDevices(deviceResult.value);
       else setFailure(errorText(t, deviceResult.error));
+      if (chairResult.ok) setChairs(chairResult.value);
+      else setFailure(errorText(t, chairResult.error));
     });
     return () => {
       current = false;
@@ -63,7 +66,7 @@ export function MonitorsScreen() {
           />
         </div>
       )}
-      <DeviceTable devices={devices} onBound={setDevices} />
+      <DeviceTable devices={devices} chairs={chairs} onBound={setDevices} />
     </main>
   );
 }

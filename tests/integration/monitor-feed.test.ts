@@ -199,6 +199,18 @@ describe('bedside monitor over MLLP (an independent HL7 client over real TCP)', 
     await client.close();
   });
 
+  it('binds a monitor only to one of the clinic\'s chairs (those sessions were opened in or monitors bound to); a chair it does not have is refused by field and writes nothing', async () => {
+    const chairs = await callOk(staff, 'chair/list', {});
+    expect(chairs).toContain(session.chair);
+    const before = countRows(t.databasePath, 'device_bindings');
+    expect(await callErr(staff, 'device/bind', { deviceId: 'FFEE000000000001', chair: 'No Such Chair' })).toMatchObject({ code: 'invalid_request', field: 'chair', reason: 'unknown_chair', params: { chair: 'No Such Chair' } });
+    expect(countRows(t.databasePath, 'device_bindings')).toBe(before);
+    expect((await callOk(staff, 'device/list', {})).map((device) => device.deviceId)).not.toContain('FFEE000000000001');
+    await callOk(staff, 'device/bind', { deviceId: 'FFEE000000000001', chair: session.chair });
+    await callOk(staff, 'device/bind', { deviceId: 'FFEE000000000001', chair: null });
+    expect(await callOk(staff, 'chair/list', {})).toEqual(chairs);
+  });
+
   it('a bound monitor silent during an infusion for longer than the clinic\'s limit raises a low technical alert; its next message ends it', async () => {
     const silentDevice = 'ABCDEF0123456789';
     const { session: infusing } = await openSession(staff);

@@ -23,6 +23,8 @@ export interface ListenerSettingsVersion {
   changed: { at: number; userName: string; reason: string } | null;
 }
 
+const CHAIR_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 /**
  * Monitors (known by equipment id) and the chairs they feed, and the listener's settings:
  * both kept as versions with who and when, the newest in force. Which devices are connected
@@ -35,6 +37,8 @@ export function createDeviceService({ db, clock }: CoreDeps) {
   );
   const bindingOf = db.prepare<[string], { chair: string | null }>('SELECT chair FROM device_bindings WHERE device_id = ? ORDER BY id DESC LIMIT 1');
   const insertBinding = db.prepare('INSERT INTO device_bindings (device_id, chair, at, user_id) VALUES (?, ?, ?, ?)');
+  // The clinic's chairs: every chair a session has been opened in, and every chair a monitor has been bound to.
+  const knownChairs = db.prepare<[], string>(`SELECT chair FROM sessions UNION SELECT chair FROM device_bindings WHERE chair IS NOT NULL`).pluck();
   const lastMessages = db.prepare<[], { device_id: string; last_at: number }>('SELECT device_id, MAX(received_at) AS last_at FROM monitor_messages GROUP BY device_id');
   const latestSettings = db.prepare<[], SettingsRow>(
     `SELECT s.*, u.display_name AS user_name FROM monitor_listener_settings s JOIN users u ON u.id = s.user_id ORDER BY s.id DESC LIMIT 1`,
@@ -54,6 +58,11 @@ export function createDeviceService({ db, clock }: CoreDeps) {
   return {
     chairOf(deviceId: string): string | null {
       return chairByDeviceMap().get(deviceId) ?? null;
+    },
+
+    /** The clinic's chairs, in the order a person counts them (Chair 2 before Chair 10). */
+    chairs(): string[] {
+      return knownChairs.all().sort(CHAIR_ORDER.compare);
     },
 
     bind(deviceId: string, chair: string | null, userId: number): void {

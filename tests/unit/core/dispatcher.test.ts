@@ -239,6 +239,7 @@ const ROLE_TABLE = {
   'monitor/status': ['physician', 'nurse', 'admin'],
   'monitor/configure': A,
   'device/list': ['physician', 'nurse', 'admin'],
+  'chair/list': ['physician', 'nurse', 'admin'],
   'device/bind': A,
   'monitor/held': ['physician', 'nurse'],
   'monitor/assign': ['physician', 'nurse'],
