@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
 import type { Alert } from '../../shared/domain/alert';
@@ -16,9 +16,10 @@ export const PRIORITY_SYMBOL = { high: '!!!', medium: '!!', low: '!' } as const;
  * One line per alert: symbol, priority, the value that raised it and the value now, the time,
  * and the actions. Acknowledged alerts keep their colour as an outline ("seen by ... at ..."),
  * so what nobody has seen yet stands out. The line opens for its details (repeats, latching,
- * escalation, the acknowledgement note).
+ * escalation, the acknowledgement note). Memoised on the alert and its value now: a pushed
+ * reading re-renders only the line whose figure it changes.
  */
-function AlertRow({ alert, readings }: { alert: Alert; readings: readonly Reading[] }) {
+const AlertRow = memo(function AlertRow({ alert, nowValue, nowAt }: { alert: Alert; nowValue: number | null; nowAt: number | null }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const acknowledged = alert.acknowledgedAt !== null;
@@ -40,7 +41,7 @@ function AlertRow({ alert, readings }: { alert: Alert; readings: readonly Readin
         {alert.kind === 'technical' && <small> · {t('alerts.technicalLabel')}</small>}
       </span>
       <button type="button" className="alert-text" aria-expanded={open} onClick={() => setOpen(!open)} title={t('alertTruth.details')}>
-        <AlertText alert={alert} now={valueNowOf(alert, readings)} />
+        <AlertText alert={alert} now={nowValue === null || nowAt === null ? null : { value: nowValue, at: nowAt }} />
         {escalated && <span className="alert-escalated-label"> · {t('alerts.escalated', { time: formatClockTime(alert.escalatedAt ?? 0) })}</span>}
       </button>
       <span className="alert-meta">
@@ -58,7 +59,7 @@ function AlertRow({ alert, readings }: { alert: Alert; readings: readonly Readin
       )}
     </li>
   );
-}
+});
 
 /** Alerts that ended by themselves in the last minutes: what happened while the nurse looked away. */
 function RecentlyEnded({ alerts, readings }: { alerts: readonly Alert[]; readings: readonly Reading[] }) {
@@ -96,9 +97,10 @@ export function AlertBanner({ alerts, readings = [] }: { alerts: readonly Alert[
       ) : (
         <section aria-label={t('alerts.activeCount', { count: active.length })} aria-live="assertive">
           <ul className="alert-banner">
-            {active.map((alert) => (
-              <AlertRow key={alert.id} alert={alert} readings={readings} />
-            ))}
+            {active.map((alert) => {
+              const now = valueNowOf(alert, readings);
+              return <AlertRow key={alert.id} alert={alert} nowValue={now?.value ?? null} nowAt={now?.at ?? null} />;
+            })}
           </ul>
         </section>
       )}

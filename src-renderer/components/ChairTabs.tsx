@@ -1,53 +1,74 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../store/app-store';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore, type AppState } from '../store/app-store';
 import { formatDuration } from '../format/time';
 import { PRIORITY_SYMBOL } from './AlertBanner';
 import { MonitorStatus } from '../monitor/MonitorStatus';
 
+/** What one tab shows, as plain values: the tab re-renders only when one of them changes (not per reading). */
+function tabOf(state: AppState, sessionId: number) {
+  const summary = state.openSessions.find((s) => s.session.id === sessionId);
+  if (!summary) return null;
+  const timer = state.timers[sessionId] ?? summary.timer;
+  const elapsed = timer.recoveryStartedAt !== null ? timer.recoveryElapsedMs : timer.infusionElapsedMs;
+  return {
+    chair: summary.session.chair,
+    familyName: summary.patient.familyName,
+    phase: timer.phase,
+    clock: timer.infusionStartedAt !== null ? formatDuration(elapsed) : null,
+    alertPriority: summary.highestActiveAlert?.priority ?? null,
+    current: state.view.kind === 'session' && state.view.sessionId === sessionId,
+  };
+}
+
+const ChairTab = memo(function ChairTab({ sessionId, index }: { sessionId: number; index: number }) {
+  const { t } = useTranslation();
+  const tab = useAppStore(useShallow((state) => tabOf(state, sessionId)));
+  const show = useAppStore((state) => state.show);
+  if (!tab) return null;
+  const { alertPriority } = tab;
+  return (
+    <button
+      type="button"
+      className={`chair-tab ${tab.current ? 'current' : ''} ${alertPriority ? `tab-alert-${alertPriority}` : ''}`}
+      onClick={() => show({ kind: 'session', sessionId })}
+      title={index < 9 ? t('app.switchHint', { n: index + 1 }) : undefined}
+      data-testid="chair-tab"
+      data-session-id={sessionId}
+    >
+      <span className="chair-tab-chair">
+        {tab.chair} <MonitorStatus chair={tab.chair} compact />
+      </span>
+      <span className="chair-tab-patient">{tab.familyName}</span>
+      <span className="chair-tab-phase">
+        {t(`session.phase.${tab.phase}`)} {tab.clock}
+      </span>
+      {alertPriority && (
+        <span className={`chair-tab-alert alert-${alertPriority}`} aria-label={t(`alerts.priority.${alertPriority}`)}>
+          {PRIORITY_SYMBOL[alertPriority]}
+        </span>
+      )}
+    </button>
+  );
+});
+
 /** One tab per open session: chair, patient, phase clock and its most urgent alert. Ctrl+1..9 switches. */
 export function ChairTabs() {
   const { t } = useTranslation();
-  const openSessions = useAppStore((state) => state.openSessions);
-  const timers = useAppStore((state) => state.timers);
-  const view = useAppStore((state) => state.view);
+  const sessionIds = useAppStore(useShallow((state) => state.openSessions.map((summary) => summary.session.id)));
+  const onPatients = useAppStore((state) => state.view.kind === 'patients');
   const show = useAppStore((state) => state.show);
 
   return (
     <nav className="chair-tabs" aria-label={t('app.chairsLabel')}>
-      <button type="button" className={`chair-tab ${view.kind === 'patients' ? 'current' : ''}`} onClick={() => show({ kind: 'patients' })} title={t('app.switchHint', { n: 0 })}>
+      <button type="button" className={`chair-tab ${onPatients ? 'current' : ''}`} onClick={() => show({ kind: 'patients' })} title={t('app.switchHint', { n: 0 })}>
         {t('app.patients')}
       </button>
       <div className="chair-tab-list">
-        {openSessions.map((summary, index) => {
-          const timer = timers[summary.session.id] ?? summary.timer;
-          const alert = summary.highestActiveAlert;
-          const current = view.kind === 'session' && view.sessionId === summary.session.id;
-          const elapsed = timer.recoveryStartedAt !== null ? timer.recoveryElapsedMs : timer.infusionElapsedMs;
-          return (
-            <button
-              key={summary.session.id}
-              type="button"
-              className={`chair-tab ${current ? 'current' : ''} ${alert ? `tab-alert-${alert.priority}` : ''}`}
-              onClick={() => show({ kind: 'session', sessionId: summary.session.id })}
-              title={index < 9 ? t('app.switchHint', { n: index + 1 }) : undefined}
-              data-testid="chair-tab"
-              data-session-id={summary.session.id}
-            >
-              <span className="chair-tab-chair">
-                {summary.session.chair} <MonitorStatus chair={summary.session.chair} compact />
-              </span>
-              <span className="chair-tab-patient">{summary.patient.familyName}</span>
-              <span className="chair-tab-phase">
-                {t(`session.phase.${timer.phase}`)} {timer.infusionStartedAt !== null && formatDuration(elapsed)}
-              </span>
-              {alert && (
-                <span className={`chair-tab-alert alert-${alert.priority}`} aria-label={t(`alerts.priority.${alert.priority}`)}>
-                  {PRIORITY_SYMBOL[alert.priority]}
-                </span>
-              )}
-            </button>
-          );
-        })}
+        {sessionIds.map((sessionId, index) => (
+          <ChairTab key={sessionId} sessionId={sessionId} index={index} />
+        ))}
       </div>
     </nav>
   );

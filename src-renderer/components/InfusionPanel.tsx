@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionDetail } from '../../shared/domain/views';
+import type { SessionPanels } from '../store/session-selectors';
 import type { AppError } from '../../shared/result';
 import { errorText } from '../format/error-text';
 import { call } from '../transport/client';
 
 /** The running pump: ordered and current rate, estimated delivered volume and dose, rate changes. */
-export function InfusionPanel({ detail }: { detail: SessionDetail }) {
+export function InfusionPanel({ detail }: { detail: SessionPanels }) {
   const { t } = useTranslation();
   const [rate, setRate] = useState('');
   const [error, setError] = useState<AppError | null>(null);

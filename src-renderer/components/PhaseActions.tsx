@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIONS_NEEDING_REASON, allowedActions } from '../../shared/clinical/phase-machine';
 import type { Phase, PhaseAction } from '../../shared/domain/phase';
-import type { SessionDetail } from '../../shared/domain/views';
+import type { SessionPanels } from '../store/session-selectors';
 import { errorText } from '../format/error-text';
 import { focusNextEntry } from '../hooks/focus-next-entry';
 import { useAppStore } from '../store/app-store';
@@ -14,7 +14,7 @@ const ACTIONS_TO_CONFIRM: readonly PhaseAction[] = ['stopInfusion', 'abort', 'di
 /** Closing is a signature with the signer's PIN: the ClosePanel does it, not a header button. */
 const headerActions = (phase: Phase) => allowedActions(phase).filter((action) => action !== 'close');
 
-export function PhaseActions({ detail }: { detail: SessionDetail }) {
+export function PhaseActions({ detail }: { detail: SessionPanels }) {
   const { t } = useTranslation();
   const setDetail = useAppStore((state) => state.setDetail);
   const [confirming, setConfirming] = useState<PhaseAction | null>(null);

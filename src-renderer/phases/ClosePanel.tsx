@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionDetail } from '../../shared/domain/views';
+import { useSessionAlerts, useSessionTimer, type SessionPanels } from '../store/session-selectors';
 import type { AppError } from '../../shared/result';
 import { FieldError } from '../components/FieldError';
 import { errorText } from '../format/error-text';
@@ -11,10 +11,11 @@ import { SessionSummary } from './SessionSummary';
 import './phases.css';
 
 /** Closing is a signature: the summary the signer vouches for, then their PIN, checked again by main. */
-export function ClosePanel({ detail }: { detail: SessionDetail }) {
+export function ClosePanel({ detail }: { detail: SessionPanels }) {
   const { t } = useTranslation();
   const sessionId = detail.session.id;
-  const timer = useAppStore((state) => state.timers[sessionId]) ?? detail.timer;
+  const timer = useSessionTimer(sessionId);
+  const alerts = useSessionAlerts(sessionId);
   const signer = useAppStore((state) => (state.auth.kind === 'signedIn' ? state.auth.user.displayName : ''));
   const [pin, setPin] = useState('');
   const [error, setError] = useState<AppError | null>(null);
@@ -46,10 +47,11 @@ export function ClosePanel({ detail }: { detail: SessionDetail }) {
     await loadSession(sessionId);
   }
 
+  if (!timer) return null;
   return (
     <section className="card phase-panel" aria-label={t('close.title')} data-testid="close-panel">
       <h2>{t('close.title')}</h2>
-      <SessionSummary detail={detail} timer={timer} />
+      <SessionSummary detail={detail} alerts={alerts} timer={timer} />
       {detail.signedByName ? (
         <p className="ok" data-testid="close-signed-by">
           ✓ {t('close.signedBy', { name: detail.signedByName })}

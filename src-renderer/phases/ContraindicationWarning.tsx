@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
-import type { SessionDetail } from '../../shared/domain/views';
+import type { SessionPanels } from '../store/session-selectors';
 import { OverrideForm } from './OverrideForm';
 import { OverrideList } from './OverrideList';
 import { useMayCall } from './use-may-call';
@@ -9,7 +9,7 @@ import { useMayCall } from './use-may-call';
  * The contraindications of the latest saved screening, named. Whether they still block is
  * main's word (its start blockers); a physician can override with a reason.
  */
-export function ContraindicationWarning({ detail }: { detail: SessionDetail }) {
+export function ContraindicationWarning({ detail }: { detail: SessionPanels }) {
   const { t } = useTranslation();
   const mayOverride = useMayCall('override/add');
   const { screening } = detail;

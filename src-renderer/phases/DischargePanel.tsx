@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionDetail } from '../../shared/domain/views';
-import { useAppStore } from '../store/app-store';
+import { useSessionTimer, type SessionPanels } from '../store/session-selectors';
 import { loadSession } from '../store/sync';
 import { AldreteForm } from './AldreteForm';
 import { BlockerList } from './BlockerList';
@@ -13,22 +12,23 @@ import { useMayCall } from './use-may-call';
 import './phases.css';
 
 /** Recovery: time against the minimum, the discharge assessment, and what still blocks discharge. */
-export function DischargePanel({ detail }: { detail: SessionDetail }) {
+export function DischargePanel({ detail }: { detail: SessionPanels }) {
   const { t } = useTranslation();
   const mayOverride = useMayCall('override/add');
   const sessionId = detail.session.id;
-  const timer = useAppStore((state) => state.timers[sessionId]) ?? detail.timer;
+  const timer = useSessionTimer(sessionId);
   const minimumMinutes = detail.protocol?.minimumRecoveryMinutes ?? null;
   const waived = detail.overrides.some((override) => override.kind === 'minimumRecovery');
 
   // Main's blockers are computed when the screen is read, and ticks carry only the timer:
   // once the live timer passes the minimum, read the screen again so main can clear the item.
-  const minimumPassed = minimumMinutes !== null && timer.recoveryElapsedMs >= minimumMinutes * 60_000;
+  const minimumPassed = minimumMinutes !== null && timer !== undefined && timer.recoveryElapsedMs >= minimumMinutes * 60_000;
   const staleTimeBlocker = minimumPassed && detail.dischargeBlockers.includes('minimumRecoveryTime');
   useEffect(() => {
     if (staleTimeBlocker) void loadSession(sessionId);
   }, [staleTimeBlocker, sessionId]);
 
+  if (!timer) return null;
   return (
     <section className="card phase-panel" aria-label={t('discharge.title')} data-testid="discharge-panel">
       <h2>{t('discharge.title')}</h2>

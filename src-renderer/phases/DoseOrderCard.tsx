@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DOSE_ORDER_UNIT } from '../../shared/clinical/dose';
-import type { SessionDetail } from '../../shared/domain/views';
+import type { SessionPanels } from '../store/session-selectors';
 import { formatClockTime } from '../format/time';
 import { DoseOrderForm } from './DoseOrderForm';
 import { formatFigure } from './format';
@@ -22,7 +22,7 @@ function BigFigure({ value, unit, label, testId }: { value: string; unit: string
  * The order as main computed and stored it: the figures the nurse programs the pump with,
  * the limits it was judged against, and any soft-limit override. Physicians may re-order.
  */
-export function DoseOrderCard({ detail }: { detail: SessionDetail }) {
+export function DoseOrderCard({ detail }: { detail: SessionPanels }) {
   const { t, i18n } = useTranslation();
   const mayOrder = useMayCall('dose/order');
   const { protocol, doseOrder: order } = detail;

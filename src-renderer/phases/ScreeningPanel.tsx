@@ -1,17 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionDetail } from '../../shared/domain/views';
+import type { SessionPanels } from '../store/session-selectors';
 import { Phq9Form } from '../course/Phq9Form';
 import { BlockerList } from './BlockerList';
 import { ContraindicationWarning } from './ContraindicationWarning';
 import { DoseOrderCard } from './DoseOrderCard';
 import { ScreeningChecklist } from './ScreeningChecklist';
-import { useFreshStartBlockers } from './use-fresh-start-blockers';
 import './phases.css';
 
 /** Everything before the line goes in: the order, the screen, overrides, and what still blocks the start. */
-export function ScreeningPanel({ detail }: { detail: SessionDetail }) {
+export function ScreeningPanel({ detail }: { detail: SessionPanels }) {
   const { t } = useTranslation();
-  useFreshStartBlockers(detail);
   return (
     <section className="card phase-panel" aria-label={t('screening.title')} data-testid="screening-panel">
       <div className="phase-columns">

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { DOSE_ORDER_UNIT } from '../../shared/clinical/dose';
 import type { SessionTimer } from '../../shared/domain/session';
-import type { SessionDetail } from '../../shared/domain/views';
+import type { Alert } from '../../shared/domain/alert';
+import type { SessionPanels } from '../store/session-selectors';
 import { formatDuration } from '../format/time';
 import { formatFigure } from './format';
 
 /** What the signer confirms: times, dose, discharge score and alerts, as main recorded them. */
-export function SessionSummary({ detail, timer }: { detail: SessionDetail; timer: SessionTimer }) {
+export function SessionSummary({ detail, alerts, timer }: { detail: SessionPanels; alerts: readonly Alert[]; timer: SessionTimer }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatFigure(value, i18n.language);
-  const { doseOrder, delivered, dischargeAssessment, alerts } = detail;
+  const { doseOrder, delivered, dischargeAssessment } = detail;
   const count = (priority: 'high' | 'medium' | 'low') => alerts.filter((alert) => alert.priority === priority).length;
   return (
     <dl className="phase-facts close-summary" data-testid="close-summary">

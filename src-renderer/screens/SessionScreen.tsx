@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DueChecks } from '../../shared/clinical/due-checks';
-import type { SessionTimer } from '../../shared/domain/session';
+import type { Session } from '../../shared/domain/session';
 import { useTranslation } from 'react-i18next';
 import { isCurrentReading } from '../../shared/domain/reading';
 import { AlertBanner } from '../components/AlertBanner';
@@ -22,7 +22,7 @@ import { ClosePanel } from '../phases/ClosePanel';
 import { DischargePanel } from '../phases/DischargePanel';
 import { ScreeningPanel } from '../phases/ScreeningPanel';
 import { RecordScreen } from '../record/RecordScreen';
-import { useAppStore } from '../store/app-store';
+import { useAfterPaint, useSessionAlerts, useSessionPanels, useSessionReadings, useSessionTimer, type SessionPanels } from '../store/session-selectors';
 import { loadOlderReadings, loadSession, serverNow } from '../store/sync';
 import { useSessionTrend } from '../hooks/use-session-trend';
 import { useSessionRules } from './rules/use-session-rules';
@@ -31,26 +31,74 @@ import { useSessionRules } from './rules/use-session-rules';
 const CHARTING_PHASES = ['screening', 'infusing', 'paused', 'recovery'] as const;
 
 /** The once-a-second timer figures: the only part of the screen the tick re-renders. */
-function LiveTimerPanel({ sessionId, fallback, minimumRecoveryMinutes }: { sessionId: number; fallback: SessionTimer; minimumRecoveryMinutes: number | null }) {
-  const timer = useAppStore((state) => state.timers[sessionId]) ?? fallback;
-  return <TimerPanel timer={timer} minimumRecoveryMinutes={minimumRecoveryMinutes} />;
+function LiveTimerPanel({ sessionId, minimumRecoveryMinutes }: { sessionId: number; minimumRecoveryMinutes: number | null }) {
+  const timer = useSessionTimer(sessionId);
+  return timer ? <TimerPanel timer={timer} minimumRecoveryMinutes={minimumRecoveryMinutes} /> : null;
 }
 
-function LiveDueChecksPanel({ sessionId, dueChecks, fallbackNowAt }: { sessionId: number; dueChecks: DueChecks; fallbackNowAt: number }) {
-  const nowAt = useAppStore((state) => state.timers[sessionId]?.nowAt) ?? fallbackNowAt;
-  return <DueChecksPanel dueChecks={dueChecks} nowAt={nowAt} />;
+function LiveDueChecksPanel({ sessionId, dueChecks }: { sessionId: number; dueChecks: DueChecks }) {
+  const nowAt = useSessionTimer(sessionId)?.nowAt;
+  return nowAt === undefined ? null : <DueChecksPanel dueChecks={dueChecks} nowAt={nowAt} />;
 }
 
+/** The banner: subscribed to the session's alerts and rows directly, so an alert paints before anything slower. */
+function SessionAlerts({ sessionId }: { sessionId: number }) {
+  const alerts = useSessionAlerts(sessionId);
+  const { readings } = useSessionReadings(sessionId);
+  return <AlertBanner alerts={alerts} readings={readings} />;
+}
+
+/** The trend: redrawn after the frame that shows a pushed reading's alert. */
+function SessionTrend({ sessionId, session }: { sessionId: number; session: Session }) {
+  const { t } = useTranslation();
+  const { readings, readingCount } = useAfterPaint(useSessionReadings(sessionId));
+  const current = useMemo(() => readings.filter(isCurrentReading), [readings]);
+  const trend = useSessionTrend(sessionId, readings.length < readingCount);
+  const rules = useSessionRules(sessionId, session).view?.effectiveRules;
+  return (
+    <section className="card">
+      <h2>{t('session.chartTitle')}</h2>
+      <VitalsChart readings={current} trend={trend} rules={rules} />
+    </section>
+  );
+}
+
+/** The table (newest first, virtualised), drawn after the frame that shows a pushed reading's alert. */
+function SessionReadings({ sessionId, charting }: { sessionId: number; charting: boolean }) {
+  const { t } = useTranslation();
+  const { readings, readingCount } = useAfterPaint(useSessionReadings(sessionId));
+  const alerts = useAfterPaint(useSessionAlerts(sessionId));
+  const needOlder = useCallback(() => void loadOlderReadings(sessionId), [sessionId]);
+  return (
+    <section className="card">
+      <h2>
+        {t('session.readingsTitle')} {charting && <ValidateAll readings={readings} />}
+      </h2>
+      <ReadingsTable readings={readings} alerts={alerts} canEdit={charting} hasOlder={readings.length < readingCount} onNeedOlder={needOlder} />
+    </section>
+  );
+}
+
+function SessionTimeline({ sessionId, panels, charting }: { sessionId: number; panels: SessionPanels; charting: boolean }) {
+  const { t } = useTranslation();
+  const alerts = useSessionAlerts(sessionId);
+  return (
+    <section className="card">
+      <h2>{t('events.timeline')}</h2>
+      <EventsList events={panels.events} phaseEvents={panels.phaseEvents} alerts={alerts} canRetract={charting} />
+    </section>
+  );
+}
+
+/**
+ * A session's chair screen. Each part subscribes to what it shows: a pushed reading
+ * re-renders the banner at once, the trend and the table after that frame, and neither the
+ * header nor the side panels unless their own figures changed.
+ */
 export function SessionScreen({ sessionId }: { sessionId: number }) {
   const { t } = useTranslation();
-  const detail = useAppStore((state) => state.details[sessionId]);
+  const detail = useSessionPanels(sessionId);
   const [cadssOpen, setCadssOpen] = useState(false);
-  const readings = detail?.readings;
-  const current = useMemo(() => (readings ?? []).filter(isCurrentReading), [readings]);
-  const incomplete = detail !== undefined && detail.readings.length < detail.readingCount;
-  const trend = useSessionTrend(sessionId, incomplete);
-  const rules = useSessionRules(sessionId, detail?.session).view?.effectiveRules;
-  const needOlder = useCallback(() => void loadOlderReadings(sessionId), [sessionId]);
 
   useEffect(() => {
     void loadSession(sessionId);
@@ -83,38 +131,27 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
         <span className={`phase-badge phase-${phase}`} data-testid="phase">
           {t(`session.phase.${phase}`)}
         </span>
-        <LiveTimerPanel sessionId={sessionId} fallback={detail.timer} minimumRecoveryMinutes={detail.protocol?.minimumRecoveryMinutes ?? null} />
+        <LiveTimerPanel sessionId={sessionId} minimumRecoveryMinutes={detail.protocol?.minimumRecoveryMinutes ?? null} />
         <PhaseActions detail={detail} />
       </header>
-      <AlertBanner alerts={detail.alerts} readings={detail.readings} />
+      <SessionAlerts sessionId={sessionId} />
       <div className="session-columns">
         <div className="session-main">
           {charting && <ReadingForm key={sessionId} sessionId={sessionId} serverNow={serverNow} onCadss={() => setCadssOpen(true)} />}
           {charting && cadssOpen && <CadssForm sessionId={sessionId} onDone={() => setCadssOpen(false)} />}
-          <section className="card">
-            <h2>{t('session.chartTitle')}</h2>
-            <VitalsChart readings={current} trend={trend} rules={rules} />
-          </section>
-          <section className="card">
-            <h2>
-              {t('session.readingsTitle')} {charting && <ValidateAll readings={detail.readings} />}
-            </h2>
-            <ReadingsTable readings={detail.readings} alerts={detail.alerts} canEdit={charting} hasOlder={incomplete} onNeedOlder={needOlder} />
-          </section>
+          <SessionTrend sessionId={sessionId} session={session} />
+          <SessionReadings sessionId={sessionId} charting={charting} />
         </div>
         <aside className="session-side">
           {charting && <HeldMessages sessionId={sessionId} chair={session.chair} />}
           {phase === 'screening' && <ScreeningPanel detail={detail} />}
-          {(phase === 'infusing' || phase === 'paused' || phase === 'recovery') && <LiveDueChecksPanel sessionId={sessionId} dueChecks={detail.dueChecks} fallbackNowAt={detail.timer.nowAt} />}
+          {(phase === 'infusing' || phase === 'paused' || phase === 'recovery') && <LiveDueChecksPanel sessionId={sessionId} dueChecks={detail.dueChecks} />}
           {(phase === 'infusing' || phase === 'paused') && <InfusionPanel detail={detail} />}
           {phase === 'recovery' && <DischargePanel detail={detail} />}
           {phase === 'discharged' && <ClosePanel detail={detail} />}
           <SessionRulesPanel sessionId={sessionId} />
           {charting && <EventsBar sessionId={sessionId} />}
-          <section className="card">
-            <h2>{t('events.timeline')}</h2>
-            <EventsList events={detail.events} phaseEvents={detail.phaseEvents} alerts={detail.alerts} canRetract={charting} />
-          </section>
+          <SessionTimeline sessionId={sessionId} panels={detail} charting={charting} />
         </aside>
       </div>
     </main>

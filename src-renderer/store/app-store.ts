@@ -6,6 +6,7 @@ import type { User } from '../../shared/domain/user';
 import type { AuthStatus, SessionDetail, SessionLive, SessionSummary } from '../../shared/domain/views';
 import { OPEN_PHASES } from '../../shared/domain/phase';
 import type { LinkState } from '../transport/websocket-bridge';
+import { keepIfEqual } from './keep-equal';
 
 export type AuthState =
   | { kind: 'loading' }
@@ -94,6 +95,20 @@ function upsert<T extends { id: number }>(list: readonly T[], item: T): T[] {
   return copy;
 }
 
+/** The screen with a pushed update applied; every part main sent unchanged keeps its reference (nothing showing it re-renders). */
+function liveDetail(detail: SessionDetail, summary: SessionSummary, screen: Omit<SessionLive, 'summary'>): SessionDetail {
+  return {
+    ...detail,
+    session: keepIfEqual(detail.session, summary.session),
+    patient: keepIfEqual(detail.patient, summary.patient),
+    timer: summary.timer,
+    dueChecks: keepIfEqual(detail.dueChecks, screen.dueChecks),
+    startBlockers: keepIfEqual(detail.startBlockers, screen.startBlockers),
+    dischargeBlockers: keepIfEqual(detail.dischargeBlockers, screen.dischargeBlockers),
+    delivered: keepIfEqual(detail.delivered, screen.delivered),
+  };
+}
+
 export const useAppStore = create<AppState>()((set) => ({
   link: 'connecting',
   auth: { kind: 'loading' },
@@ -151,17 +166,19 @@ export const useAppStore = create<AppState>()((set) => ({
     set((state) => {
       const id = summary.session.id;
       const open = OPEN_PHASES.includes(summary.session.phase);
-      const listed = state.openSessions.some((s) => s.session.id === id);
+      const index = state.openSessions.findIndex((s) => s.session.id === id);
+      const held = state.openSessions[index];
+      const row = held ? { ...summary, session: keepIfEqual(held.session, summary.session), patient: keepIfEqual(held.patient, summary.patient) } : summary;
       const openSessions = open
-        ? listed
-          ? state.openSessions.map((s) => (s.session.id === id ? summary : s))
-          : [...state.openSessions, summary]
+        ? held
+          ? state.openSessions.map((s, i) => (i === index ? row : s))
+          : [...state.openSessions, row]
         : state.openSessions.filter((s) => s.session.id !== id);
       const detail = state.details[id];
       return {
         openSessions,
         timers: { ...state.timers, [id]: summary.timer },
-        ...(detail ? { details: { ...state.details, [id]: { ...detail, ...screen, session: summary.session, patient: summary.patient, timer: summary.timer } } } : {}),
+        ...(detail ? { details: { ...state.details, [id]: liveDetail(detail, summary, screen) } } : {}),
       };
     }),
   reset: () => set({ view: { kind: 'patients' }, openSessions: [], details: {}, timers: {}, locked: false, handBackTo: null }),

@@ -1,0 +1,63 @@
+import { startTransition, useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Alert } from '../../shared/domain/alert';
+import type { Reading } from '../../shared/domain/reading';
+import type { SessionTimer } from '../../shared/domain/session';
+import type { SessionDetail } from '../../shared/domain/views';
+import { useAppStore } from './app-store';
+
+/**
+ * A session's screen without its rows (readings, alerts) and its clock (`useSessionTimer`):
+ * what the header and the side panels show. A pushed reading or alert, or the tick, leaves
+ * it as it was, so they do not re-render.
+ */
+export type SessionPanels = Omit<SessionDetail, 'readings' | 'readingCount' | 'alerts' | 'timer'>;
+
+const NO_ALERTS: readonly Alert[] = [];
+const NO_READINGS: readonly Reading[] = [];
+
+function panelsOf(detail: SessionDetail | undefined): SessionPanels | undefined {
+  if (!detail) return undefined;
+  const { readings: _readings, readingCount: _count, alerts: _alerts, timer: _timer, ...panels } = detail;
+  return panels;
+}
+
+/** The screen's panels; the same object until one of its parts changes. */
+export function useSessionPanels(sessionId: number): SessionPanels | undefined {
+  return useAppStore(useShallow((state) => panelsOf(state.details[sessionId])));
+}
+
+/** The session's clock as of the latest tick (or its load). */
+export function useSessionTimer(sessionId: number): SessionTimer | undefined {
+  return useAppStore((state) => state.timers[sessionId] ?? state.details[sessionId]?.timer);
+}
+
+export function useSessionAlerts(sessionId: number): readonly Alert[] {
+  return useAppStore((state) => state.details[sessionId]?.alerts ?? NO_ALERTS);
+}
+
+/** The loaded rows (observation order) and how many the session has in all. */
+export function useSessionReadings(sessionId: number): { readings: readonly Reading[]; readingCount: number } {
+  return useAppStore(useShallow((state) => ({ readings: state.details[sessionId]?.readings ?? NO_READINGS, readingCount: state.details[sessionId]?.readingCount ?? 0 })));
+}
+
+/**
+ * `value`, but a change reaches the caller only after the next frame is painted, as a
+ * transition (interruptible). For what is slow to draw (the trend, the table): an alert
+ * pushed with the same reading paints first, and a chart render never delays it.
+ */
+export function useAfterPaint<T>(value: T): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(settled, value)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setSettled(value)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [settled, value]);
+  return settled;
+}
