@@ -1,28 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VitalParameter } from '../../shared/clinical/parameters';
 import type { Alert } from '../../shared/domain/alert';
 import type { Reading } from '../../shared/domain/reading';
-import { formatValue, parameterShort, unitOf, parameterLabel, summarizeValues } from '../format/parameters';
-import { formatClockTime } from '../format/time';
-import { MonitorBadge, isUnvalidatedMonitorValue } from '../monitor/MonitorBadge';
-import { ReadingActions } from './ReadingActions';
-import { readingFlags, shortName } from './reading-flags';
+import { parameterShort, unitOf, parameterLabel } from '../format/parameters';
+import { readingFlags } from './reading-flags';
+import { READING_COLUMNS, ReadingRow } from './ReadingRow';
 
-const COLUMNS: readonly VitalParameter[] = ['heartRateBpm', 'spo2Pct', 'respiratoryRatePerMin', 'moaasScore', 'dissociationLevel', 'etco2MmHg', 'temperatureC'];
-/** A first guess at a row's height; each row is measured once drawn. */
-const ROW_HEIGHT_ESTIMATE_PX = 34;
+/**
+ * Every row is drawn at this height (`.readings-table tr.reading-row` in styles.css), so the
+ * virtualiser places rows without measuring them (a layout read per row per update).
+ */
+const ROW_HEIGHT_PX = 34;
 /** Rows drawn beyond the visible ones, so a quick scroll shows no blank. */
 const OVERSCAN_ROWS = 10;
-/** Time, BP, MAP, the columns above, by, actions. */
-const COLUMN_COUNT = COLUMNS.length + 5;
-
-function bloodPressure(reading: Reading): string {
-  return reading.values.systolicMmHg !== undefined
-    ? `${formatValue('systolicMmHg', reading.values.systolicMmHg)}/${formatValue('diastolicMmHg', reading.values.diastolicMmHg)}`
-    : '';
-}
 
 /** Earlier versions of a corrected reading, newest first. */
 function historyOf(reading: Reading, byId: ReadonlyMap<number, Reading>): Reading[] {
@@ -57,7 +48,11 @@ export const ReadingsTable = memo(function ReadingsTable({
 }) {
   const { t } = useTranslation();
   const [openHistory, setOpenHistory] = useState<number | null>(null);
-  const flag = useMemo(() => readingFlags(alerts), [alerts]);
+  // The flags depend on when each alert ran and how urgent it was; a repeat (count, last value) leaves them, and the drawn rows, as they were.
+  const flagKey = alerts.map((a) => `${a.id}:${a.kind}:${a.priority}:${a.raisedAt}:${a.resolvedAt ?? ''}`).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the flags read (flagKey), not on the array's identity
+  const flag = useMemo(() => readingFlags(alerts), [flagKey]);
+  const toggleHistory = useCallback((readingId: number) => setOpenHistory((open) => (open === readingId ? null : readingId)), []);
   const { byId, newestFirst } = useMemo(
     () => ({
       byId: new Map(readings.map((r) => [r.id, r])),
@@ -71,7 +66,7 @@ export const ReadingsTable = memo(function ReadingsTable({
   const virtualizer = useVirtualizer({
     count: newestFirst.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_ESTIMATE_PX,
+    estimateSize: () => ROW_HEIGHT_PX,
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => newestFirst[index]?.id ?? index,
   });
@@ -98,7 +93,7 @@ export const ReadingsTable = memo(function ReadingsTable({
           <th scope="col">
             {parameterShort(t, 'meanArterialMmHg')} <small>mmHg</small>
           </th>
-          {COLUMNS.map((parameter) => (
+          {READING_COLUMNS.map((parameter) => (
             <th scope="col" key={parameter} title={parameterLabel(t, parameter)}>
               {parameterShort(t, parameter)} <small>{unitOf(parameter)}</small>
             </th>
@@ -115,75 +110,9 @@ export const ReadingsTable = memo(function ReadingsTable({
         {rows.map((row) => {
           const reading = newestFirst[row.index];
           if (!reading) return null;
-          const bpFlag = flag(reading, 'systolicMmHg') ?? flag(reading, 'diastolicMmHg');
-          const history = historyOf(reading, byId);
           return (
-            <tbody key={row.key} data-index={row.index} ref={virtualizer.measureElement}>
-              <tr
-                data-testid="reading-row"
-                data-reading-id={reading.id}
-                className={[reading.artifact ? 'artifact' : '', isUnvalidatedMonitorValue(reading) ? 'unvalidated' : ''].join(' ').trim() || undefined}
-                data-artifact={reading.artifact ? 'true' : 'false'}
-                data-source={reading.source}
-                data-validated={reading.validation ? 'true' : 'false'}
-              >
-                <td>
-                  {formatClockTime(reading.observedAt)}
-                  {reading.late && (
-                    <span className="late-badge" title={t('reading.lateTitle', { observed: formatClockTime(reading.observedAt), recorded: formatClockTime(reading.recordedAt) })}>
-                      {t('reading.late')}
-                    </span>
-                  )}
-                  {history.length > 0 && (
-                    <button
-                      type="button"
-                      className="link corrected-mark"
-                      aria-expanded={openHistory === reading.id}
-                      title={t('correction.historyTitle')}
-                      onClick={() => setOpenHistory(openHistory === reading.id ? null : reading.id)}
-                    >
-                      ✎ {t('correction.corrected')}
-                    </button>
-                  )}
-                  {reading.artifact && <span className="artifact-badge" title={reading.artifact.reason}>{t('correction.artifact')}</span>}
-                </td>
-                <td className={bpFlag ? `flag-${bpFlag}` : undefined} data-col="bloodPressure">
-                  {bloodPressure(reading)}
-                </td>
-                <td data-col="meanArterialMmHg" title={reading.mapSource === 'computed' ? t('reading.computedMap') : undefined}>
-                  {formatValue('meanArterialMmHg', reading.values.meanArterialMmHg)}
-                  {reading.mapSource === 'computed' && <small className="muted"> *</small>}
-                </td>
-                {COLUMNS.map((parameter) => {
-                  const priority = flag(reading, parameter);
-                  return (
-                    <td key={parameter} className={priority ? `flag-${priority}` : undefined} data-col={parameter}>
-                      {formatValue(parameter, reading.values[parameter])}
-                    </td>
-                  );
-                })}
-                <td className="muted reading-by" title={reading.recordedByName}>
-                  {reading.source === 'monitor' ? <MonitorBadge reading={reading} /> : shortName(reading.recordedByName)}
-                </td>
-                {canEdit && <ReadingActions reading={reading} colSpan={COLUMN_COUNT} />}
-              </tr>
-              {openHistory === reading.id && (
-                <tr className="history-row" data-testid="reading-history">
-                  <td colSpan={COLUMN_COUNT + 1}>
-                    <ul className="history-list">
-                      <li>
-                        {t('correction.currentVersion', { by: reading.recordedByName, time: formatClockTime(reading.recordedAt), reason: reading.correctionReason ?? '' })}
-                      </li>
-                      {history.map((earlier) => (
-                        <li key={earlier.id} className="superseded">
-                          {t('correction.earlierVersion', { values: summarizeValues(t, earlier.values), by: earlier.recordedByName, time: formatClockTime(earlier.recordedAt) })}
-                          {earlier.correctionReason && <> — {earlier.correctionReason}</>}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              )}
+            <tbody key={row.key} data-index={row.index}>
+              <ReadingRow reading={reading} history={historyOf(reading, byId)} flag={flag} canEdit={canEdit} historyOpen={openHistory === reading.id} onToggleHistory={toggleHistory} />
             </tbody>
           );
         })}
