@@ -1,0 +1,141 @@
+/**
+ * `node --import tsx bench/browser/profile-readings.ts [seconds]`: a CPU profile of the page
+ * while readings arrive once a second on the open 28,800-reading session (chair 1), to find
+ * where a reading's cost goes. Prints the heaviest functions by self time, the long tasks and
+ * the commit-to-visible time of each reading's alert value; writes the profile to
+ * /tmp/vigil-readings.cpuprofile (open it in Chromium's DevTools). Needs `npm run build`.
+ * The seeded file is kept in /tmp/vigil-profile-seed and reused (delete it to reseed).
+ */
+import { chromium } from '@playwright/test';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../tests/support/chromium';
+import { openWsClient } from '../../tests/support/ws-client';
+import { startHost } from '../../tests/e2e/host';
+import { BENCH_ACCOUNT } from '../seed';
+import { armTextWaiter, clickToDrawn, startFrameRecorder, stopFrameRecorder } from './page-probes';
+import { seedClinic, type SeededClinic } from './seed-clinic';
+
+const SEED_DIR = '/tmp/vigil-profile-seed';
+const seconds = Number(process.argv[2] ?? 12);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+async function seeded(): Promise<SeededClinic> {
+  const meta = join(SEED_DIR, 'clinic.json');
+  if (!existsSync(meta)) {
+    const clinic = await seedClinic({ storedSessions: 20, longReadings: Number(process.env.BENCH_LONG_READINGS ?? 28_800), shortReadings: 10 });
+    cpSync(clinic.dataDir, join(SEED_DIR, 'data'), { recursive: true });
+    writeFileSync(meta, JSON.stringify(clinic));
+  }
+  const clinic = JSON.parse(readFileSync(meta, 'utf8')) as SeededClinic;
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-profile-'));
+  cpSync(join(SEED_DIR, 'data'), dataDir, { recursive: true });
+  return { ...clinic, dataDir };
+}
+
+function selfTimes(profile: Profile): [string, number][] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) return;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}`;
+    totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+/** Time with the function anywhere on the stack (counted once per sample). */
+function inclusiveTimes(profile: Profile): [string, number][] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (!frame || !frame.functionName) continue;
+      seen.add(frame.functionName);
+    }
+    for (const name of seen) totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+async function main(): Promise<void> {
+  const clinic = await seeded();
+  const host = await startHost(clinic.dataDir, 'wall');
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await page.goto(host.url);
+    await page.getByLabel('Username').fill(BENCH_ACCOUNT.username);
+    await page.getByLabel('PIN').fill(BENCH_ACCOUNT.pin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('chair-tab').first().waitFor();
+    const openMs = await clickToDrawn(
+      page,
+      () => page.getByTestId('chair-tab').filter({ has: page.getByText('Chair 1', { exact: true }) }).click(),
+      () => (document.querySelector('[data-testid="vitals-chart"] path.recharts-curve') && document.querySelector('[data-testid="reading-row"]') ? performance.now() : false),
+    );
+    console.log(`open chair 1: ${openMs.toFixed(0)} ms`);
+    const rowHeights = await page.evaluate(() => [...document.querySelectorAll('[data-testid="reading-row"]')].slice(0, 5).map((row) => row.getBoundingClientRect().height));
+    console.log(`table row heights: ${rowHeights.join(' ')}`);
+    if (process.env.PROFILE_SCREENSHOT) await page.screenshot({ path: process.env.PROFILE_SCREENSHOT, fullPage: true });
+    const client = await openWsClient(host);
+    await client.call('auth/signIn', BENCH_ACCOUNT);
+    const normal = { heartRateBpm: 74, systolicMmHg: 126, diastolicMmHg: 78, spo2Pct: 98, respiratoryRatePerMin: 14 };
+    for (const systolicMmHg of [199, 198]) {
+      await client.call('reading/add', { sessionId: clinic.longSessionId, values: { ...normal, systolicMmHg, diastolicMmHg: 96 } });
+      await sleep(700);
+    }
+    await page.getByTestId('active-alert').first().waitFor();
+    await sleep(1500);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await startFrameRecorder(page);
+    const latencies: number[] = [];
+    for (let second = 0; second < seconds; second++) {
+      const systolicMmHg = 181 + (second % 12);
+      const visible = await armTextWaiter(page, '[data-testid="alert-now"]', `${systolicMmHg} mmHg`);
+      const sentAt = Date.now();
+      await client.call('reading/add', { sessionId: clinic.longSessionId, values: { ...normal, systolicMmHg, diastolicMmHg: 94 } });
+      latencies.push((await visible()) - sentAt);
+      await sleep(1000);
+    }
+    const { frames, longTasks } = await stopFrameRecorder(page);
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    writeFileSync('/tmp/vigil-readings.cpuprofile', JSON.stringify(profile));
+    client.close();
+    const sorted = [...frames].sort((a, b) => a - b);
+    console.log(`alert visible per reading, ms: ${latencies.join(' ')}`);
+    console.log(`frames ${frames.length}, p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms; long tasks: ${longTasks.map((d) => d.toFixed(0)).join(' ')}`);
+    const top = selfTimes(profile);
+    const busy = top.filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)')).reduce((sum, [, ms]) => sum + ms, 0);
+    console.log(`busy ${busy.toFixed(0)} ms over ${seconds} readings (${(busy / seconds).toFixed(1)} ms per reading); heaviest by self time:`);
+    for (const [name, ms] of top.slice(0, Number(process.env.PROFILE_TOP ?? 40))) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+    console.log('heaviest by inclusive time (named functions):');
+    for (const [name, ms] of inclusiveTimes(profile).slice(0, Number(process.env.PROFILE_TOP ?? 40))) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+void main();
