@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listBackups } from '../core/backup/backups';
-import { restoreBackup } from '../core/backup/restore';
+import { databaseInUse, restoreBackup } from '../core/backup/restore';
 import { BACKUP_FOLDER_NAME, DATABASE_FILE_NAME } from '../core/vigil-core';
 
 const USAGE = `Vigil backups, for clinic IT (run with Vigil closed):
@@ -33,7 +33,14 @@ function main(): void {
   if (command === 'restore') {
     if (!values.from) throw new Error('restore needs --from FILE');
     const backupPath = isAbsolute(values.from) || values.from.includes('/') ? resolve(values.from) : join(folder, values.from);
-    const result = restoreBackup(join(resolve(dataDir), DATABASE_FILE_NAME), backupPath);
+    const databasePath = join(resolve(dataDir), DATABASE_FILE_NAME);
+    if (databaseInUse(databasePath)) {
+      throw new Error(
+        `Vigil is running on ${resolve(dataDir)} (its database is open), so nothing was changed: its windows would not know of the restore and it would go on writing into the file set aside. ` +
+          'Restore from the Backups screen (an administrator; every window is told and signed out), or close Vigil and run this again.',
+      );
+    }
+    const result = restoreBackup(databasePath, backupPath);
     process.stdout.write(`Restored from ${result.restoredFrom}\n${result.keptAsideAs ? `The replaced database is kept as ${result.keptAsideAs}\n` : ''}`);
     return;
   }

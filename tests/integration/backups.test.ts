@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -182,6 +183,34 @@ describe('restore from the admin screen', () => {
     expect(next.id).toBeGreaterThan(0);
     expect(events).toContain('session/changed');
     core.close();
+  });
+});
+
+describe('restore from the command line', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src-main/hosts/backup-cli.ts', ...args], { encoding: 'utf8' });
+
+  it('refuses while a Vigil has the database open (its windows could not be told), changing nothing; with Vigil closed it restores', async () => {
+    const { core, connection, chart, dataDir, databasePath, session } = await clinicCharting();
+    await chart(2);
+    const backup = await callOk(connection, 'backup/run', {});
+    await callOk(connection, 'session/transition', { sessionId: session.id, action: 'abort', reason: 'Patient asked to stop' });
+    // Read through SQLite: reading the file with fs in this process would drop the core's POSIX locks on it.
+    const before = rowsOf(databasePath);
+
+    const refused = cli('restore', '--data-dir', dataDir, '--from', backup.file);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Vigil is running on');
+    expect(refused.stderr).toContain('Restore from the Backups screen');
+    expect(rowsOf(databasePath)).toEqual(before);
+    expect((await callOk(connection, 'backup/list', {})).backups.map((entry) => entry.file)).toContain(backup.file);
+
+    core.close();
+    const restored = cli('restore', '--data-dir', dataDir, '--from', backup.file);
+    expect(restored.stderr).toBe('');
+    expect(restored.status).toBe(0);
+    expect(restored.stdout).toContain(`Restored from ${join(dataDir, 'backups', backup.file)}`);
+    // The record is the backup's: the abort charted after it is not in it.
+    expect(openRaw(databasePath).prepare(`SELECT COUNT(*) FROM phase_events WHERE session_id = ? AND to_phase = 'aborted'`).pluck().get(session.id)).toBe(0);
   });
 });
 

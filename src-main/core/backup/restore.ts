@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open-database';
 import { checkBackupFile } from './backups';
 
@@ -49,4 +50,29 @@ export function putBack(databasePath: string, keptAsideAs: string | null): void 
   for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
   renameSync(keptAsideAs, databasePath);
   for (const suffix of ['-wal', '-shm']) if (existsSync(keptAsideAs + suffix)) renameSync(keptAsideAs + suffix, databasePath + suffix);
+}
+
+/**
+ * Whether another connection (a running Vigil, web host or desktop) has the database open: a
+ * running Vigil keeps its connection for its whole life, which holds a shared lock that an
+ * exclusive-mode transaction cannot pass (answered at once, no waiting). The command-line
+ * restore refuses then: it could not tell that Vigil's windows, and Vigil would go on writing
+ * into the file set aside. Any other failure to open (a damaged or unreadable file, the
+ * reason to restore) is not "in use".
+ */
+export function databaseInUse(databasePath: string, nativeBinding?: string): boolean {
+  if (!existsSync(databasePath)) return false;
+  let db: Database | null = null;
+  try {
+    db = new BetterSqlite3(databasePath, { fileMustExist: true, timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+    return false;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+  } finally {
+    db?.close();
+  }
 }
