@@ -13,6 +13,8 @@ const normal = (hr: number, sbp: number, dbp: number, spo2 = 97) => [String(hr),
 async function openChair(page: Page, url: string, key: string): Promise<void> {
   await page.goto(url);
   await signIn(page, PHYSICIAN);
+  // The keystroke opens a chair once the open sessions have loaded, as the nurse sees its tab.
+  await expect(page.getByTestId('chair-tab')).not.toHaveCount(0);
   await page.keyboard.press(key);
   await expect(page.getByTestId('phase')).toHaveText('Infusing');
 }
