@@ -11,6 +11,7 @@ import { rendererInitialJs } from './renderer-size';
 import { openBenchCore } from './seed';
 import { runAuditBench } from './audit-bench';
 import { runReportBench } from './report-bench';
+import { runStartupBench } from './startup-bench';
 import { printBudgetTable, type BudgetRow } from './stats';
 
 async function main(): Promise<void> {
@@ -39,4 +40,6 @@ void main().then(async () => {
   if ((await runReportBench()) > 0) process.exitCode = 1;
   // Audit: audit/verify over 8 sessions of 28,800 readings (bench/audit-bench.ts).
   await runAuditBench();
+  // Start-up with 10,000 stored sessions: the full file check before use or in the background (bench/startup-bench.ts).
+  printBudgetTable('Start-up (issue 10 item 5)', await runStartupBench());
 });

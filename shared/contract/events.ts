@@ -32,6 +32,8 @@ export const EVENTS = {
     z.object({ kind: z.literal('clockChanged'), at: EpochMsSchema, change: z.enum(['set', 'sleep']), deltaMs: z.number().int(), heldForOpenSessions: z.boolean() }),
     z.object({ kind: z.literal('checksFailing'), at: EpochMsSchema, fault: z.string() }),
     z.object({ kind: z.literal('checksRecovered'), at: EpochMsSchema }),
+    /** The background check of the record file found damage: charting goes on, the administrator must act. */
+    z.object({ kind: z.literal('fileDamaged'), at: EpochMsSchema }),
   ]),
   /**
    * An administrator put a backup in place of the record: main reopened on it and signed

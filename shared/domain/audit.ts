@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileCheckStatusSchema } from './backup';
 
 export const AuditBreakSchema = z.object({
   seq: z.number().int().nullable(),
@@ -66,5 +67,7 @@ export const AuditStatusSchema = z.object({
   breaks: z.number().int().nonnegative(),
   checkedAt: z.number().nullable(),
   message: z.string().optional(),
+  /** The record file's own check (SQLite integrity_check), so the administrator's warning names damage too. */
+  fileCheck: FileCheckStatusSchema.optional(),
 });
 export type AuditStatus = z.infer<typeof AuditStatusSchema>;

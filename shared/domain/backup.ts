@@ -48,6 +48,27 @@ export const BackupRestoreResultSchema = z.object({
 });
 export type BackupRestoreResult = z.infer<typeof BackupRestoreResultSchema>;
 
+/**
+ * SQLite's full integrity_check of the record file: at start when Vigil could not vouch for
+ * the file, otherwise in the background after start (README "Backups and recovery").
+ */
+export const FileCheckStatusSchema = z.object({
+  state: z.enum(['checking', 'ok', 'damaged', 'failed']),
+  /** The newest full check that finished (this run's, or the one the last clean close recorded). */
+  last: z
+    .object({
+      at: EpochMsSchema,
+      durationMs: z.number().int().nonnegative(),
+      where: z.enum(['start', 'background', 'previousRun']),
+      /** What integrity_check found (the first few lines); empty when the file is whole. */
+      problems: z.array(z.string()),
+    })
+    .nullable(),
+  /** Why the check could not run ('failed'). */
+  message: z.string().optional(),
+});
+export type FileCheckStatus = z.infer<typeof FileCheckStatusSchema>;
+
 export const BackupStatusSchema = z.object({
   folder: z.string(),
   backups: z.array(BackupViewSchema),
@@ -57,5 +78,6 @@ export const BackupStatusSchema = z.object({
   auditShortfall: AuditShortfallSchema.nullable(),
   /** The restore done from this screen since Vigil started, if any. */
   lastRestore: BackupRestoreResultSchema.nullable(),
+  fileCheck: FileCheckStatusSchema,
 });
 export type BackupStatus = z.infer<typeof BackupStatusSchema>;

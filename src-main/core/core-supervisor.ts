@@ -157,6 +157,9 @@ export function superviseCore(options: VigilCoreOptions & { logger: Logger }, op
     get auditShortfall() {
       return current.auditShortfall;
     },
+    get fileCheck() {
+      return current.fileCheck;
+    },
     get monitorReady() {
       return current.monitorReady;
     },

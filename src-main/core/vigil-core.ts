@@ -19,7 +19,8 @@ import { checkAgainstAuditHead, checkAgainstNewestBackup, scheduleBackups } from
 import type { Shortfall } from './backup/high-water';
 import { createSystemClock, type Clock } from './clock';
 import { createPinHasher, PRODUCTION_PIN_COST, TEST_PIN_COST } from './security/pin-hash';
-import { openDatabase } from './db/open-database';
+import { openCheckedDatabase } from './db/open-database';
+import { startFileCheck, type FileCheckService } from './db/background-file-check';
 import { createDispatcher } from './dispatcher';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
@@ -71,6 +72,8 @@ export interface VigilCoreOptions {
   restore?: (request: RestoreRequest) => Promise<BackupRestoreResult>;
   /** This core was opened on a file just restored from the admin screen. */
   restored?: BackupRestoreResult;
+  /** How long after start the record file's background full check begins (default FILE_CHECK_DELAY_MS; tests: 0). */
+  fileCheckDelayMs?: number;
 }
 
 export const BACKUP_FOLDER_NAME = 'backups';
@@ -106,6 +109,8 @@ export interface VigilCore {
   readonly shortfalls: readonly Shortfall[];
   /** The audit chain held fewer entries at start than its head file says were committed (null: it held them all). */
   readonly auditShortfall: AuditShortfall | null;
+  /** SQLite's full check of the record file: run before use, or in the background (db/background-file-check.ts). */
+  readonly fileCheck: FileCheckService;
   connect(): CoreConnection;
   /** Locks the windows idle past the clinic's time (and signs out disabled accounts), telling each; runs every IDLE_SWEEP_MS. */
   sweepIdleWindows(): void;
@@ -138,9 +143,18 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
   const logger = options.logger ?? createFileLogger(join(options.dataDir, LOG_FILE_NAME));
-  const db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const clock = options.clock ?? createSystemClock();
+  const { db, fileCheck: fileCheckAtStart } = openCheckedDatabase(databasePath, { now: () => clock.now(), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const bus = new EventBus();
+  const fileCheck = startFileCheck({
+    databasePath,
+    atStart: fileCheckAtStart,
+    clock,
+    bus,
+    logger,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.fileCheckDelayMs === undefined ? {} : { delayMs: options.fileCheckDelayMs }),
+  });
   const auditKey = options.auditKey ?? loadOrCreateKeyFile(join(options.dataDir, AUDIT_KEY_FILE_NAME));
   const auditHeadPath = options.auditHeadPath ?? join(options.dataDir, AUDIT_HEAD_RELATIVE_PATH);
   // Read before any act can rewrite it: a file that holds fewer entries than this has lost acknowledged acts.
@@ -188,16 +202,16 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
     return result;
   };
   const status = (): AuditStatus => {
-    if (integrity.state === 'checking') return { state: 'checking', firstBreak: null, breaks: 0, checkedAt: null };
-    if (integrity.state === 'failed') return { state: 'failed', firstBreak: null, breaks: 0, checkedAt: null, message: integrity.message };
+    if (integrity.state === 'checking') return { state: 'checking', firstBreak: null, breaks: 0, checkedAt: null, fileCheck: fileCheck.status() };
+    if (integrity.state === 'failed') return { state: 'failed', firstBreak: null, breaks: 0, checkedAt: null, message: integrity.message, fileCheck: fileCheck.status() };
     const { result } = integrity;
-    return { state: result.intact ? 'intact' : 'broken', firstBreak: result.firstBreak, breaks: result.breaks.length, checkedAt: result.checkedAt };
+    return { state: result.intact ? 'intact' : 'broken', firstBreak: result.firstBreak, breaks: result.breaks.length, checkedAt: result.checkedAt, fileCheck: fileCheck.status() };
   };
   const backups = createBackupService({ db, folder: options.backupDir ?? process.env.VIGIL_BACKUP_DIR ?? join(options.dataDir, BACKUP_FOLDER_NAME), clock, logger, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   // A restore done on purpose leaves the file shorter than its newest backup and its old head: said once, as the restore.
   const found = options.restored ? [] : checkAgainstNewestBackup(db, backups, logger);
   const stopAutoBackup = options.autoBackup === false ? () => undefined : scheduleBackups(backups, bus, clock, logger);
-  const backupHandlers = createBackupHandlers({ backups, acts, shortfalls: found, auditShortfall, lastRestore: () => options.restored ?? null, restore: options.restore ?? null });
+  const backupHandlers = createBackupHandlers({ backups, acts, shortfalls: found, auditShortfall, lastRestore: () => options.restored ?? null, restore: options.restore ?? null, fileCheck: () => fileCheck.status() });
   const pdf = createPdfMaker(options.pdfWorkerScript ?? null, logger);
   const dispatch = createDispatcher({ ...createHandlers(services, { verifyRecord, status, audit: db, pdf }), ...backupHandlers }, acts, logger, { checkResponses: options.checkResponses ?? false });
   const connections = new Set<LiveConnection>();
@@ -242,6 +256,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
     backups,
     shortfalls: found,
     auditShortfall,
+    fileCheck,
     sweepIdleWindows,
     connect() {
       const auth = createWindowAuth({ acts, users: services.users, clinicConfig, clock, idleClock });
@@ -290,7 +305,9 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
       void services.monitorLink.close();
       pdf.close();
       for (const connection of [...connections]) connection.close();
+      fileCheck.stop();
       db.close();
+      fileCheck.recordAfterClose();
       logger.info('core closed');
     },
   };

@@ -29,13 +29,22 @@ export function RecordWarning() {
     };
   }, []);
 
-  if (!status || (status.state !== 'broken' && status.state !== 'failed')) return null;
+  if (!status) return null;
+  const fileDamaged = status.fileCheck?.state === 'damaged' && (
+    <div className="record-warning" role="alert" data-testid="file-damaged-warning">
+      <strong>{t('fileCheck.warning')}</strong>
+    </div>
+  );
+  if (status.state !== 'broken' && status.state !== 'failed') return fileDamaged || null;
   const where = status.firstBreak
     ? t(`audit.reason.${status.firstBreak.reason}`, { seq: status.firstBreak.seq ?? '—', table: status.firstBreak.table ?? '', rowid: status.firstBreak.rowid ?? '' })
     : (status.message ?? '');
   return (
-    <div className="record-warning" role="alert" data-testid="record-warning">
-      <strong>{t(status.state === 'broken' ? 'audit.warning.broken' : 'audit.warning.failed', { count: status.breaks })}</strong> {where} {t('audit.warning.action')}
-    </div>
+    <>
+      {fileDamaged}
+      <div className="record-warning" role="alert" data-testid="record-warning">
+        <strong>{t(status.state === 'broken' ? 'audit.warning.broken' : 'audit.warning.failed', { count: status.breaks })}</strong> {where} {t('audit.warning.action')}
+      </div>
+    </>
   );
 }

@@ -40,13 +40,15 @@ export function SystemNotices() {
         return t('notices.checksFailing', { time });
       case 'checksRecovered':
         return t('notices.checksRecovered', { time });
+      case 'fileDamaged':
+        return t('fileCheck.notice', { time });
     }
   };
 
   return (
     <div className="system-notices" role="status" data-testid="system-notices">
       {notices.map((notice) => (
-        <p key={notice.key} className={`system-notice ${notice.kind === 'checksFailing' ? 'failing' : ''}`} data-notice={notice.kind}>
+        <p key={notice.key} className={`system-notice ${notice.kind === 'checksFailing' || notice.kind === 'fileDamaged' ? 'failing' : ''}`} data-notice={notice.kind}>
           <span>{text(notice)}</span>
           <button type="button" onClick={() => setNotices((shown) => shown.filter((item) => item.key !== notice.key))}>
             {t('notices.dismiss')}

@@ -50,7 +50,7 @@ describe('backups', () => {
     expect(entry).toMatchObject({ at: clock.now(), reason: 'manual', check: 'ok' });
     expect(entry.sizeBytes).toBeGreaterThan(0);
     const status = await callOk(connection, 'backup/list', {});
-    expect(status).toEqual({ folder: join(core.dataDir, 'backups'), backups: [entry], shortfalls: [], auditShortfall: null, lastRestore: null });
+    expect(status).toEqual({ folder: join(core.dataDir, 'backups'), backups: [entry], shortfalls: [], auditShortfall: null, lastRestore: null, fileCheck: { state: 'ok', last: expect.objectContaining({ where: 'start', problems: [] }) } });
     // The copy holds exactly what the live file held, row for row; the live file has since gained only the backup/run act.
     const copy = rowsOf(join(status.folder, entry.file));
     const live = rowsOf(databasePath);

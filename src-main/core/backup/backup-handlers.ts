@@ -1,4 +1,4 @@
-import type { AuditShortfall, BackupRestoreResult } from '../../../shared/domain/backup';
+import type { AuditShortfall, BackupRestoreResult, FileCheckStatus } from '../../../shared/domain/backup';
 import { AppFailure } from '../../../shared/result';
 import type { ActRunner } from '../act';
 import { staged, type HandlerContext } from '../handlers';
@@ -23,12 +23,14 @@ export interface BackupHandlerDeps {
   lastRestore(): BackupRestoreResult | null;
   /** Null where nothing can reopen core (a core opened without its supervisor). */
   restore: ((request: RestoreRequest) => Promise<BackupRestoreResult>) | null;
+  /** The record file's full check (db/background-file-check.ts). */
+  fileCheck(): FileCheckStatus;
 }
 
 type BackupView = ReturnType<typeof view>;
 
 /** The administrator's backup channels (the role is checked by the dispatcher). */
-export function createBackupHandlers({ backups, shortfalls, auditShortfall, lastRestore, restore }: BackupHandlerDeps) {
+export function createBackupHandlers({ backups, shortfalls, auditShortfall, lastRestore, restore, fileCheck }: BackupHandlerDeps) {
   const run = staged<'backup/run', BackupView>({
     // The file is written (and checked) first, outside the act: the act then records who asked and what was written.
     prepare: async () => view(await backups.backupNow('manual')),
@@ -48,6 +50,7 @@ export function createBackupHandlers({ backups, shortfalls, auditShortfall, last
       shortfalls: [...shortfalls],
       auditShortfall,
       lastRestore: lastRestore(),
+      fileCheck: fileCheck(),
     }),
     'backup/run': run,
     'backup/restore': restoreHandler,

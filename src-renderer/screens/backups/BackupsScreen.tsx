@@ -5,6 +5,7 @@ import { errorText } from '../../format/error-text';
 import { formatDateTime } from '../../format/time';
 import { call } from '../../transport/client';
 import '../admin.css';
+import { FileCheckPanel } from './FileCheckPanel';
 import { RecordWarnings } from './RecordWarnings';
 import { RestoreConfirm } from './RestoreConfirm';
 
@@ -57,6 +58,7 @@ export function BackupsScreen() {
       </div>
       <p className="muted screen-intro">{t('backups.intro', { folder: status?.folder ?? '' })}</p>
       {status && <RecordWarnings status={status} />}
+      {status && <FileCheckPanel check={status.fileCheck} />}
       {message && (
         <p className={message.failed ? 'field-error' : 'notice'} role="status" data-testid="backups-message">
           {message.text}
