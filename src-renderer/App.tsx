@@ -1,155 +1,18 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminNav } from './components/AdminNav';
-import { AlarmStatus } from './components/AlarmStatus';
-import { DesktopNotifier } from './components/DesktopNotifier';
-import { SystemNotices } from './components/SystemNotices';
-import { PhysicianScreen } from './physician/PhysicianScreen';
-import { loadActiveAlerts, useAlertsStore } from './store/alerts-store';
-import { ChairTabs } from './components/ChairTabs';
-import { RecordWarning } from './components/RecordWarning';
-import { AuditScreen } from './screens/audit/AuditScreen';
-import { useDigitShortcuts } from './hooks/use-keyboard-shortcuts';
-import { PatientHistoryScreen } from './screens/PatientHistoryScreen';
-import { PatientsScreen } from './screens/PatientsScreen';
-import { ProtocolsScreen } from './screens/ProtocolsScreen';
-import { RulesScreen } from './screens/RulesScreen';
-import { SessionScreen } from './screens/SessionScreen';
-import { ChoosePinScreen } from './screens/accounts/ChoosePinScreen';
-import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
-import { UsersScreen } from './screens/UsersScreen';
-import { ClinicSettingsScreen } from './clinic-settings/ClinicSettingsScreen';
-import { ClinicReportScreen } from './record/ClinicReportScreen';
-import { RecordScreen } from './record/RecordScreen';
-import { RecordsScreen } from './record/RecordsScreen';
-import { mayCall, mayChart, usableView } from './store/access';
-import { BackupsScreen } from './screens/backups/BackupsScreen';
-import { MonitorsScreen } from './monitors-admin/MonitorsScreen';
-import { useAppStore, type View } from './store/app-store';
-import { useMonitorStore } from './store/monitor-store';
-import { refreshOpenSessions } from './store/sync';
-import { call } from './transport/client';
-import { WorkstationSettings } from './workstation/WorkstationSettings';
-import { LockScreen } from './lock/LockScreen';
-import { UserControls } from './lock/UserControls';
+import { useAppStore } from './store/app-store';
 
-function CurrentView({ view }: { view: View }) {
-  switch (view.kind) {
-    case 'patients':
-      return <PatientsScreen />;
-    case 'session':
-      return <SessionScreen key={view.sessionId} sessionId={view.sessionId} />;
-    case 'users':
-      return <UsersScreen />;
-    case 'audit':
-      return <AuditScreen />;
-    case 'backups':
-      return <BackupsScreen />;
-    case 'protocols':
-      return <ProtocolsScreen />;
-    case 'rules':
-      return <RulesScreen />;
-    case 'physician':
-      return <PhysicianScreen />;
-    case 'patientHistory':
-      return <PatientHistoryScreen key={view.patientId} patientId={view.patientId} />;
-    case 'records':
-      return <RecordsScreen />;
-    case 'record':
-      return <RecordScreen key={view.sessionId} sessionId={view.sessionId} />;
-    case 'clinicReport':
-      return <ClinicReportScreen />;
-    case 'clinicSettings':
-      return <ClinicSettingsScreen />;
-    case 'monitors':
-      return <MonitorsScreen />;
-  }
-}
+// The first screen (sign-in) is in the initial bundle; everything after it loads as its own
+// chunk (issue 10: first screen < 500 ms), fetched as soon as the first screen is up.
+const loadSignedInApp = () => import('./SignedInApp');
+const SignedInApp = lazy(() => loadSignedInApp().then((m) => ({ default: m.SignedInApp })));
+const SetupScreen = lazy(() => import('./screens/SetupScreen').then((m) => ({ default: m.SetupScreen })));
+const ChoosePinScreen = lazy(() => import('./screens/accounts/ChoosePinScreen').then((m) => ({ default: m.ChoosePinScreen })));
 
-function SignedInApp() {
-  const { t } = useTranslation();
-  const auth = useAppStore((state) => state.auth);
-  const view = useAppStore((state) => state.view);
-  const show = useAppStore((state) => state.show);
-  const user = auth.kind === 'signedIn' ? auth.user : null;
-  const locked = useAppStore((state) => state.locked);
-  // An administrator without a clinical role cannot use patients or sessions (main refuses them).
-  const clinical = mayChart(user);
-  const shown = usableView(user, view);
-
-  useEffect(() => {
-    if (!clinical || locked) return;
-    void refreshOpenSessions();
-    void loadActiveAlerts();
-    void useMonitorStore.getState().refresh();
-  }, [clinical, locked]);
-
-  const onDigit = useCallback(
-    (digit: number) => {
-      if (useAppStore.getState().locked) return;
-      if (digit === 0) {
-        show({ kind: 'patients' });
-        return;
-      }
-      const summary = useAppStore.getState().openSessions[digit - 1];
-      if (summary) show({ kind: 'session', sessionId: summary.session.id });
-    },
-    [show],
-  );
-  useDigitShortcuts(onDigit);
-
-  async function signOut() {
-    await call('auth/signOut', {});
-    useAppStore.getState().reset();
-    useAlertsStore.getState().clear();
-    useAppStore.getState().setAuth({ kind: 'signedOut' });
-  }
-
-  return (
-    <div className="app">
-      <header className="app-header">
-        {/* Top bar: who and what is sounding; the tabs below get the whole width for the chairs. */}
-        <div className="app-bar">
-          <span className="brand">{t('app.name')}</span>
-          {clinical && <AlarmStatus />}
-          {clinical && <DesktopNotifier />}
-          <span className="app-bar-end">
-            <WorkstationSettings folded />
-            {user && !locked && <UserControls user={user} onSignOut={() => void signOut()} />}
-            {user && locked && (
-              <span className="user">
-                <button type="button" onClick={() => void signOut()}>
-                  {t('app.signOut')}
-                </button>
-              </span>
-            )}
-          </span>
-        </div>
-        {!locked && (
-          <div className="app-tabs">
-            {clinical && <ChairTabs />}
-            {clinical && (
-              <button
-                type="button"
-                className={`admin-nav-link physician-nav ${shown.kind === 'physician' ? 'current' : ''}`}
-                aria-current={shown.kind === 'physician' ? 'page' : undefined}
-                onClick={() => show({ kind: 'physician' })}
-                data-testid="nav-physician"
-              >
-                {t('physician.nav')}
-              </button>
-            )}
-            <AdminNav view={shown} folded={clinical} />
-          </div>
-        )}
-      </header>
-      {user && !locked && mayCall(user, 'audit/status') && <RecordWarning />}
-      {clinical && <SystemNotices />}
-      {/* The lock screen replaces the view, which stays chosen: the chair and screen come back on unlock. */}
-      {user && locked ? <LockScreen user={user} /> : <CurrentView view={shown} />}
-    </div>
-  );
+/** Starts fetching the signed-in screens while the nurse types the PIN (called once the first screen is shown). */
+export function preloadSignedInApp(): void {
+  void loadSignedInApp();
 }
 
 export function App() {
@@ -165,10 +28,12 @@ export function App() {
         </div>
       )}
       {auth.kind === 'loading' && <main className="auth-screen">{t('app.loading')}</main>}
-      {auth.kind === 'setup' && <SetupScreen />}
       {auth.kind === 'signedOut' && <SignInScreen />}
-      {auth.kind === 'choosePin' && <ChoosePinScreen name={auth.user.displayName} />}
-      {auth.kind === 'signedIn' && <SignedInApp />}
+      <Suspense fallback={<main className="auth-screen">{t('app.loading')}</main>}>
+        {auth.kind === 'setup' && <SetupScreen />}
+        {auth.kind === 'choosePin' && <ChoosePinScreen name={auth.user.displayName} />}
+        {auth.kind === 'signedIn' && <SignedInApp />}
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, preloadSignedInApp } from './App';
 import { initI18n } from './i18n';
 import { useAppStore } from './store/app-store';
 import { startEventSync } from './store/sync';
@@ -37,6 +37,8 @@ async function boot(): Promise<void> {
   );
   const status = await call('auth/status', {});
   if (status.ok) applyAuthStatus(status.value);
+  // The screens after sign-in load while the first one is read and filled in.
+  requestIdleCallback(preloadSignedInApp, { timeout: 2_000 });
 }
 
 void boot();
