@@ -41,6 +41,8 @@ test('an administrator restores a backup from the Backups screen: refused while 
   await page.keyboard.press('Control+Digit0');
   await openScreen(page, 'Backups');
   await page.getByTestId('backup-row').filter({ hasText: 'Session closed' }).first().waitFor();
+  // A fresh file is checked in full before use; the screen says so.
+  await expect(page.getByTestId('file-check')).toContainText('Whole. Checked at start');
   await docsScreenshot(page, 'backups-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await docsScreenshot(page, 'backups-dark');
