@@ -14,5 +14,14 @@ export default defineConfig({
     sourcemap: true,
     // One local bundle loaded from disk or loopback, never over a network: size matters little.
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod and the module that configures it (jitless: no eval probe under the CSP) in one
+          // chunk, so the setting is made before any chunk's module code parses with zod.
+          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|src-renderer[\\/]zod-config/ }],
+        },
+      },
+    },
   },
 });
