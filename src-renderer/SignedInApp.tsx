@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminNav } from './components/AdminNav';
 import { AlarmStatus } from './components/AlarmStatus';
@@ -9,6 +9,19 @@ import { ChairTabs } from './components/ChairTabs';
 import { RecordWarning } from './components/RecordWarning';
 import { useDigitShortcuts } from './hooks/use-keyboard-shortcuts';
 import { PatientsScreen } from './screens/PatientsScreen';
+import { PhysicianScreen } from './physician/PhysicianScreen';
+import { AuditScreen } from './screens/audit/AuditScreen';
+import { PatientHistoryScreen } from './screens/PatientHistoryScreen';
+import { ProtocolsScreen } from './screens/ProtocolsScreen';
+import { RulesScreen } from './screens/RulesScreen';
+import { SessionScreen } from './screens/SessionScreen';
+import { UsersScreen } from './screens/UsersScreen';
+import { ClinicSettingsScreen } from './clinic-settings/ClinicSettingsScreen';
+import { ClinicReportScreen } from './record/ClinicReportScreen';
+import { RecordScreen } from './record/RecordScreen';
+import { RecordsScreen } from './record/RecordsScreen';
+import { BackupsScreen } from './screens/backups/BackupsScreen';
+import { MonitorsScreen } from './monitors-admin/MonitorsScreen';
 import { mayCall, mayChart, usableView } from './store/access';
 import { useAppStore, type View } from './store/app-store';
 import { useMonitorStore } from './store/monitor-store';
@@ -17,22 +30,6 @@ import { call } from './transport/client';
 import { WorkstationSettings } from './workstation/WorkstationSettings';
 import { LockScreen } from './lock/LockScreen';
 import { UserControls } from './lock/UserControls';
-
-// Every screen but the home screen (Patients) is its own chunk, loaded when first shown:
-// the chart library and the admin and record screens stay out of what sign-in waits for.
-const SessionScreen = lazy(() => import('./screens/SessionScreen').then((m) => ({ default: m.SessionScreen })));
-const PhysicianScreen = lazy(() => import('./physician/PhysicianScreen').then((m) => ({ default: m.PhysicianScreen })));
-const UsersScreen = lazy(() => import('./screens/UsersScreen').then((m) => ({ default: m.UsersScreen })));
-const AuditScreen = lazy(() => import('./screens/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
-const BackupsScreen = lazy(() => import('./screens/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })));
-const ProtocolsScreen = lazy(() => import('./screens/ProtocolsScreen').then((m) => ({ default: m.ProtocolsScreen })));
-const RulesScreen = lazy(() => import('./screens/RulesScreen').then((m) => ({ default: m.RulesScreen })));
-const PatientHistoryScreen = lazy(() => import('./screens/PatientHistoryScreen').then((m) => ({ default: m.PatientHistoryScreen })));
-const RecordsScreen = lazy(() => import('./record/RecordsScreen').then((m) => ({ default: m.RecordsScreen })));
-const RecordScreen = lazy(() => import('./record/RecordScreen').then((m) => ({ default: m.RecordScreen })));
-const ClinicReportScreen = lazy(() => import('./record/ClinicReportScreen').then((m) => ({ default: m.ClinicReportScreen })));
-const ClinicSettingsScreen = lazy(() => import('./clinic-settings/ClinicSettingsScreen').then((m) => ({ default: m.ClinicSettingsScreen })));
-const MonitorsScreen = lazy(() => import('./monitors-admin/MonitorsScreen').then((m) => ({ default: m.MonitorsScreen })));
 
 function CurrentView({ view }: { view: View }) {
   switch (view.kind) {
@@ -67,7 +64,11 @@ function CurrentView({ view }: { view: View }) {
   }
 }
 
-/** Everything after sign-in: the header with the chairs, and the chosen screen. */
+/**
+ * Everything after sign-in: the header with the chairs, and the chosen screen. One chunk,
+ * loaded lazily by App.tsx (fetched while the sign-in screen is up), so the first screen
+ * does not wait for the chart library or any screen behind it.
+ */
 export function SignedInApp() {
   const { t } = useTranslation();
   const auth = useAppStore((state) => state.auth);
@@ -148,13 +149,7 @@ export function SignedInApp() {
       {user && !locked && mayCall(user, 'audit/status') && <RecordWarning />}
       {clinical && <SystemNotices />}
       {/* The lock screen replaces the view, which stays chosen: the chair and screen come back on unlock. */}
-      {user && locked ? (
-        <LockScreen user={user} />
-      ) : (
-        <Suspense fallback={<main className="screen-loading">{t('app.loading')}</main>}>
-          <CurrentView view={shown} />
-        </Suspense>
-      )}
+      {user && locked ? <LockScreen user={user} /> : <CurrentView view={shown} />}
     </div>
   );
 }
