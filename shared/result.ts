@@ -37,7 +37,9 @@ export type ErrorCode =
   | 'pin_change_required'
   | 'internal'
   /** Client side: the link to main dropped before an answer came; the call may or may not have been saved. */
-  | 'connection_lost';
+  | 'connection_lost'
+  /** Client side: the link to main is down (reconnecting); the call was not sent, nothing was saved. */
+  | 'not_connected';
 
 export interface AppError {
   code: ErrorCode;

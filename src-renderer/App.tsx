@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { SignInScreen } from './screens/SignInScreen';
 import { useAppStore } from './store/app-store';
 
-// The first screen (sign-in) is in the initial bundle; everything after it loads as its own
-// chunk (issue 10: first screen < 500 ms), fetched as soon as the first screen is up.
+// The first screen (sign-in) is in the initial bundle; everything after it (the screens, the
+// chart library) is one chunk (issue 10: first screen < 500 ms), fetched as soon as the first
+// screen is up. One chunk rather than one per screen: a screen that suspended while it
+// loaded would leave the one before it in place, and a screen shown again must mount afresh.
 const loadSignedInApp = () => import('./SignedInApp');
 const SignedInApp = lazy(() => loadSignedInApp().then((m) => ({ default: m.SignedInApp })));
 const SetupScreen = lazy(() => import('./screens/SetupScreen').then((m) => ({ default: m.SetupScreen })));
@@ -25,6 +27,11 @@ export function App() {
       {link === 'closed' && (
         <div className="link-lost" role="alert" data-testid="link-lost">
           {t('app.linkLost')}
+        </div>
+      )}
+      {link === 'reconnecting' && (
+        <div className="link-lost reconnecting" role="alert" data-testid="link-reconnecting">
+          {t('app.reconnecting')}
         </div>
       )}
       {auth.kind === 'loading' && <main className="auth-screen">{t('app.loading')}</main>}

@@ -4,9 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { App, preloadSignedInApp } from './App';
 import { initI18n } from './i18n';
 import { useAppStore } from './store/app-store';
-import { startEventSync } from './store/sync';
+import { resync, startEventSync } from './store/sync';
+import { mayChart } from './store/access';
 import { startAlertSync } from './store/alerts-store';
-import { startMonitorSync } from './store/monitor-store';
+import { startMonitorSync, useMonitorStore } from './store/monitor-store';
 import { setBridge, call, setLockedRefusalListener, bridge } from './transport/client';
 import { applyAuthStatus, refreshAuthStatus } from './lock/auth-status';
 import { pickTransport } from './transport/bridge';
@@ -15,6 +16,19 @@ import './styles.css';
 import { startThemeSync } from './workstation/theme';
 import { startLanguageSync, workstationLanguage } from './workstation/language';
 
+/**
+ * The link came back after a drop: main says whether this window is still signed in (or
+ * locked, or signed out meanwhile), then everything shown is reloaded: events sent during
+ * the drop were missed.
+ */
+async function healAfterReconnect(): Promise<void> {
+  await refreshAuthStatus();
+  const { auth, locked } = useAppStore.getState();
+  if (auth.kind !== 'signedIn' || locked || !mayChart(auth.user)) return;
+  resync();
+  void useMonitorStore.getState().refresh();
+}
+
 async function boot(): Promise<void> {
   startThemeSync();
   await initI18n(workstationLanguage());
@@ -22,6 +36,7 @@ async function boot(): Promise<void> {
   const transport = pickTransport();
   setBridge(transport.bridge, transport.kind);
   transport.onLinkState((link) => useAppStore.getState().setLink(link));
+  transport.onReconnected(() => void healAfterReconnect());
   startEventSync();
   startAlertSync();
   startMonitorSync();

@@ -14,4 +14,10 @@ export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 
 export type ServerFrame =
   | { type: 'result'; id: number; result: unknown }
-  | { type: 'event'; name: string; payload: unknown; seq: number };
+  | { type: 'event'; name: string; payload: unknown; seq: number }
+  /**
+   * First frame on every socket: whether it continues the connection a resume token named
+   * (its sign-in kept in main), and the single-use token for the next drop (see
+   * src-main/hosts/resume-tokens.ts).
+   */
+  | { type: 'hello'; resumed: boolean; resumeToken: string };

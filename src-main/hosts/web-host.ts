@@ -6,6 +6,7 @@ import { ClientFrameSchema, type ServerFrame } from '../../shared/contract/wire'
 import { ManualClock, type Clock } from '../core/clock';
 import { rendererSecurityHeaders } from '../core/security/renderer-files';
 import { openVigilCore, type VigilCore } from '../core/vigil-core';
+import { createResumeTokens } from './resume-tokens';
 import { readStatic } from './static-files';
 
 export interface WebHostOptions {
@@ -70,6 +71,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // The test mode also selects the test PIN cost, so an e2e run's many sign-ins stay quick; never the desktop app.
   const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock, pinCost: 'test' as const } : {}), ...(options.mllpPort === undefined ? {} : { mllpPort: options.mllpPort }), ...(options.pdfWorkerScript === undefined ? {} : { pdfWorkerScript: options.pdfWorkerScript }) });
   const token = randomBytes(24).toString('base64url');
+  const resumeTokens = createResumeTokens();
+  /** Tests only (test clock): sockets that come to resume are refused, to hold a dropped window out. */
+  let holdResumes = false;
   let origin = '';
   let allowedHosts: string[] = [];
 
@@ -94,6 +98,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const now = manualClock.advance(advanceMs);
         core.services.ticker.tickNow();
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ now }));
+        return;
+      }
+      if (url.pathname === '/__test/sockets' && manualClock && req.method === 'POST') {
+        if (!sameToken(url.searchParams.get('token'), token)) {
+          res.writeHead(403).end();
+          return;
+        }
+        // Drops every socket as a network fault would (no closing handshake); the windows coming back are held out until told.
+        const body = JSON.parse(await readBody(req, 1024)) as { drop: boolean; holdResumes: boolean };
+        holdResumes = body.holdResumes;
+        if (body.drop) for (const client of wss.clients) client.terminate();
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ holdResumes }));
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -125,12 +141,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+    if (holdResumes && url.searchParams.has('resume')) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, url.searchParams.get('resume')));
   });
 
-  function attach(ws: WebSocket): void {
-    const connection = core.connect();
-    connection.onEvent((name, payload, seq) => send(ws, { type: 'event', name, payload, seq }));
+  /** A socket continues the connection its resume token names (a window back after a drop), or starts a new one, signed out. */
+  function attach(ws: WebSocket, resume: string | null): void {
+    const resumed = resume ? resumeTokens.take(resume) : null;
+    const connection = resumed ?? core.connect();
+    const resumeToken = resumeTokens.issue(connection);
+    const unsubscribe = connection.onEvent((name, payload, seq) => send(ws, { type: 'event', name, payload, seq }));
+    send(ws, { type: 'hello', resumed: resumed !== null, resumeToken });
     ws.on('message', (data) => {
       let frame;
       try {
@@ -144,7 +168,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     ws.on('close', (code, reason) => {
       if (code !== 1000 && code !== 1001) console.warn(`web host: socket closed ${code} ${String(reason)}`);
-      connection.close();
+      // Events stop; the connection (and its sign-in) waits a while for the window to come back.
+      unsubscribe();
+      resumeTokens.park(resumeToken);
     });
     ws.on('error', (error) => console.warn(`web host: socket error ${error.message}`));
   }
@@ -165,6 +191,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     core,
     mllpPort: core.services.monitorLink.status().listeningPort,
     async close() {
+      resumeTokens.closeAll();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

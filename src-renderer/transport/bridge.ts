@@ -12,6 +12,8 @@ export interface Transport {
   bridge: VigilBridge;
   kind: 'electron' | 'web';
   onLinkState(listener: (state: LinkState) => void): () => void;
+  /** After a dropped link came back (web only: Electron's IPC does not drop). */
+  onReconnected(listener: (info: { resumed: boolean }) => void): () => void;
 }
 
 /**
@@ -20,10 +22,10 @@ export interface Transport {
  */
 export function pickTransport(): Transport {
   if (window.vigil) {
-    return { bridge: window.vigil, kind: 'electron', onLinkState: (listener) => (listener('open'), () => undefined) };
+    return { bridge: window.vigil, kind: 'electron', onLinkState: (listener) => (listener('open'), () => undefined), onReconnected: () => () => undefined };
   }
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const wsUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws?token=${encodeURIComponent(token)}`;
   const bridge = createWebSocketBridge(wsUrl);
-  return { bridge, kind: 'web', onLinkState: bridge.onLinkState };
+  return { bridge, kind: 'web', onLinkState: bridge.onLinkState, onReconnected: bridge.onReconnected };
 }
