@@ -209,6 +209,8 @@ test('a physician waives the minimum recovery time with a reason, and discharge 
   await asUser(host, PHYSICIAN, (call) => call('session/transition', { sessionId, action: 'stopInfusion' }));
   await page.goto(host.url);
   await signIn(page, PHYSICIAN);
+  // The chair's tab comes with the open sessions, loaded after sign-in.
+  await expect(page.getByTestId('chair-tab')).toHaveCount(1);
   await page.keyboard.press('Control+1');
   await expect(page.getByTestId('phase')).toHaveText('Recovery');
   await expect(page.getByTestId('contraindication-warning')).toHaveCount(0);
@@ -249,6 +251,8 @@ test('a nurse sees the order read-only and is offered no override; main refuses 
   await seedSession(host, PATIENT_A, 'Chair 3', { screen: false, by: NURSE });
   await page.goto(host.url);
   await signIn(page, NURSE);
+  // The chair's tab comes with the open sessions, loaded after sign-in.
+  await expect(page.getByTestId('chair-tab')).toHaveCount(1);
   await page.keyboard.press('Control+1');
   await expect(page.getByTestId('phase')).toHaveText('Screening');
 
