@@ -15,7 +15,7 @@ import { NewSessionEventSchema, RetractSessionEventSchema, SessionEventSchema } 
 import { PhaseActionSchema } from '../domain/phase';
 import { Phq9InputSchema } from '../domain/phq9';
 import { NewReadingSchema, ReadingAnnotationSchema, ReadingCorrectionSchema, ReadingSchema } from '../domain/reading';
-import { ReadingPageRequestSchema, ReadingPageSchema, TrendRequestSchema, TrendSchema } from '../domain/reading-views';
+import { AlertPageRequestSchema, ReadingPageRequestSchema, ReadingPageSchema, TrendRequestSchema, TrendSchema } from '../domain/reading-views';
 import { NewSessionSchema, SessionSchema, SessionTimerSchema } from '../domain/session';
 import { CosignSchema, IssuedAccountSchema, NewUserSchema, PinSchema, UserAccountSchema, UserSchema, UsernameSchema, type Role } from '../domain/user';
 import { ClinicExportRequestSchema, ClinicReportSchema, DateRangeSchema, ExportedFileSchema, RecordListItemSchema, SessionExportFormatSchema, SessionRecordSchema } from '../domain/reports';
@@ -211,6 +211,8 @@ export const CHANNELS = {
   'monitor/assign': channel({ request: AssignHeldSchema, response: z.array(ReadingSchema), access: CLINICAL_STAFF, audit: 'write' }),
   'monitor/discard': channel({ request: DiscardHeldSchema, response: z.object({}), access: CLINICAL_STAFF, audit: 'write' }),
 
+  /** A session's alerts older than those session/get carried, newest first (the screen's history, a page at a time). */
+  'alert/page': channel({ request: AlertPageRequestSchema, response: z.array(AlertSchema), access: CLINICAL_STAFF, audit: 'none' }),
   'alert/list': channel({
     request: z
       .object({ sessionId: IdSchema.optional(), state: z.enum(['active', 'all']), priority: AlertPrioritySchema.optional(), kind: AlertKindSchema.optional() })

@@ -12,6 +12,17 @@ import { ReadingSchema } from './reading';
 export const SESSION_GET_READINGS_MAX = 500;
 /** Most rows one page may ask for. */
 export const READING_PAGE_MAX_ROWS = 500;
+/** Alerts session/get carries besides the active ones (an alarmy 8-hour session can raise thousands); older ones by alert/page. */
+export const SESSION_GET_ALERTS_MAX = 200;
+export const ALERT_PAGE_MAX_ROWS = 500;
+export const AlertPageRequestSchema = z
+  .object({
+    sessionId: IdSchema,
+    /** Alerts raised before this one (ids rise with raising). */
+    beforeId: IdSchema,
+    limit: z.number().int().min(1).max(ALERT_PAGE_MAX_ROWS),
+  })
+  .strict();
 /** Most buckets one trend may ask for (about a screen's width in pixels). */
 export const TREND_MAX_BUCKETS = 2_000;
 

@@ -55,7 +55,13 @@ export const SessionDetailSchema = z.object({
   readings: z.array(ReadingSchema),
   /** Rows in the whole session, history included. */
   readingCount: z.number().int().nonnegative(),
+  /**
+   * Every active alert and the newest SESSION_GET_ALERTS_MAX of the others, in raising order;
+   * older ones through `alert/page`. The record (record/get) has them all.
+   */
   alerts: z.array(AlertSchema),
+  /** Alerts in the whole session. */
+  alertCount: z.number().int().nonnegative(),
   protocol: ProtocolSchema.nullable(),
   doseOrder: DoseOrderRecordSchema.nullable(),
   /** Estimated so far from the pump segments (rate x running time). */

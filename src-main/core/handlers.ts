@@ -373,6 +373,7 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     },
 
     'alert/list': (_ctx, request) => alerts.list(request),
+    'alert/page': (_ctx, request) => alerts.page(request.sessionId, request.beforeId, request.limit),
     'alert/acknowledge': (ctx, request) => alertWrite(() => alerts.acknowledge(request.alertId, request.note, who(ctx).id)),
     'alert/audioPause': (ctx, request) => alertWrite(() => alerts.audioPause(request.alertId, who(ctx).id)),
     'alert/resolve': (ctx, request) => alertWrite(() => alerts.resolveByHand(request.alertId, request.reason, who(ctx).id)),

@@ -51,6 +51,7 @@ export const channels = {
   'reading/page': invoke('reading/page'),
   'reading/trend': invoke('reading/trend'),
   'alert/list': invoke('alert/list'),
+  'alert/page': invoke('alert/page'),
   'alert/acknowledge': invoke('alert/acknowledge'),
   'alert/audioPause': invoke('alert/audioPause'),
   'alert/resolve': invoke('alert/resolve'),

@@ -152,7 +152,8 @@ export const useAppStore = create<AppState>()((set) => ({
     set((state) => {
       const detail = state.details[alert.sessionId];
       if (!detail) return {};
-      return { details: { ...state.details, [alert.sessionId]: { ...detail, alerts: upsert(detail.alerts, alert) } } };
+      const alertCount = detail.alerts.some((shown) => shown.id === alert.id) ? detail.alertCount : detail.alertCount + 1;
+      return { details: { ...state.details, [alert.sessionId]: { ...detail, alerts: upsert(detail.alerts, alert), alertCount } } };
     }),
   addOlderReadings: (sessionId, newestFirst) =>
     set((state) => {

@@ -116,6 +116,8 @@ export function createAlertStore(db: Database) {
   const byId = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.id = ?`);
   const ofSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? ORDER BY a.id`);
   const activeOfSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE s.session_id = ? AND s.resolved_at IS NULL ORDER BY a.id`);
+  const newestOfSession = db.prepare<[number, number, number], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?`);
+  const countOfSession = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM alerts WHERE session_id = ?');
   const latestOfGroup = db.prepare<[number, string], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? AND a.rule_group = ? ORDER BY a.id DESC LIMIT 1`);
   const recent = db.prepare<[], AlertRow>(`${ALERT_SELECT} ORDER BY a.id DESC LIMIT 500`);
   const active = db.prepare<[], AlertRow>(`${ALERT_SELECT} WHERE s.resolved_at IS NULL ORDER BY a.id`);
@@ -144,6 +146,9 @@ export function createAlertStore(db: Database) {
     },
     ofSession: (sessionId: number): AlertRow[] => ofSession.all(sessionId),
     activeOfSession: (sessionId: number): AlertRow[] => activeOfSession.all(sessionId),
+    /** Up to `limit` alerts of a session raised before alert `beforeId` (any number: from the newest), newest first. */
+    newestOfSession: (sessionId: number, beforeId: number, limit: number): AlertRow[] => newestOfSession.all(sessionId, beforeId, limit),
+    countOfSession: (sessionId: number): number => countOfSession.get(sessionId)?.n ?? 0,
     /** The newest alert of a condition group in a session, active or not. */
     latestOfGroup: (sessionId: number, group: string): AlertRow | undefined => latestOfGroup.get(sessionId, group),
     allActive: (): AlertRow[] => active.all(),

@@ -124,6 +124,18 @@ export function createAlertService(deps: CoreDeps, rules: AlertRuleService) {
 
     ofSession: (sessionId: number): Alert[] => store.ofSession(sessionId).map(toAlert),
     activeOfSession: (sessionId: number): Alert[] => store.activeOfSession(sessionId).map(toAlert),
+    /**
+     * What a session's screen opens with: every active alert and the newest `newest` of the
+     * rest, in raising order, and how many the session has; older ones through `page`. The
+     * record (record/get, reports) keeps reading every alert.
+     */
+    forScreen(sessionId: number, newest: number): { alerts: Alert[]; alertCount: number } {
+      const shown = new Map<number, Alert>();
+      for (const row of [...store.newestOfSession(sessionId, Number.MAX_SAFE_INTEGER, newest), ...store.activeOfSession(sessionId)]) shown.set(row.id, toAlert(row));
+      return { alerts: [...shown.values()].sort((a, b) => a.id - b.id), alertCount: store.countOfSession(sessionId) };
+    },
+    /** Alerts of a session raised before `beforeId`, newest first. */
+    page: (sessionId: number, beforeId: number, limit: number): Alert[] => store.newestOfSession(sessionId, beforeId, limit).map(toAlert),
     list(filter: AlertListFilter): Alert[] {
       const rows = filter.sessionId === undefined ? (filter.state === 'active' ? store.allActive().reverse() : store.recent()) : store.ofSession(filter.sessionId);
       return rows

@@ -3,7 +3,7 @@ import type { Alert } from '../../../shared/domain/alert';
 import { isCurrentReading } from '../../../shared/domain/reading';
 import type { Session } from '../../../shared/domain/session';
 import type { PatientHistory, PatientHistoryEntry, SessionDetail, SessionLive, SessionSummary } from '../../../shared/domain/views';
-import { SESSION_GET_READINGS_MAX } from '../../../shared/domain/reading-views';
+import { SESSION_GET_ALERTS_MAX, SESSION_GET_READINGS_MAX } from '../../../shared/domain/reading-views';
 import type { AlertService } from './alerts';
 import type { DischargeService } from './discharge';
 import type { DoseOrderService } from './dose-orders';
@@ -102,7 +102,7 @@ export function createSessionViews(s: ViewSources) {
         timer,
         phaseEvents,
         ...s.readings.newestRows(sessionId, SESSION_GET_READINGS_MAX),
-        alerts: s.alerts.ofSession(sessionId),
+        ...s.alerts.forScreen(sessionId, SESSION_GET_ALERTS_MAX),
         protocol: session.protocolId === null ? null : s.protocols.get(session.protocolId),
         doseOrder,
         delivered: delivered ? { volumeMl: delivered.volumeMl, doseMg: delivered.doseMg } : null,

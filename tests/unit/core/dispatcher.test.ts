@@ -212,6 +212,7 @@ const ROLE_TABLE = {
   'reading/correct': C,
   'reading/annotate': C,
   'alert/list': C,
+  'alert/page': C,
   'alert/audioPause': C,
   'alert/resolve': C,
   'alert/acknowledge': C,
