@@ -3,8 +3,18 @@ import { useXAxisScale, useYAxisScale } from 'recharts';
 import type { TrendPoint } from './trend-points';
 import type { ChartSeries } from './vitals-chart-series';
 
-/** The newest points of a dense trend, not yet folded into the chart (see TrendPointsKeeper). */
-export const TrendTailContext = createContext<readonly TrendPoint[]>([]);
+/** What changes with each reading, drawn over the chart without redrawing it. */
+export interface TrendLive {
+  /** The newest points of a dense trend, not yet folded into the chart (see TrendPointsKeeper). */
+  tail: readonly TrendPoint[];
+  /** Monitor values no nurse has validated yet: drawn as hollow dots. */
+  unvalidated: readonly TrendPoint[];
+}
+
+export const TrendLiveContext = createContext<TrendLive>({ tail: [], unvalidated: [] });
+
+/** Radius of an unvalidated value's hollow dot, px. */
+const MARK_RADIUS_PX = 3.5;
 
 type Scale = ((value: unknown) => number | undefined) | undefined;
 
@@ -23,22 +33,47 @@ function pathOf(points: readonly TrendPoint[], series: ChartSeries, x: Scale, y:
   return commands.join('');
 }
 
+/** One path of small circles (one element per series however many values). */
+function dotsOf(points: readonly TrendPoint[], series: ChartSeries, x: Scale, y: Scale): string {
+  const r = MARK_RADIUS_PX;
+  let d = '';
+  for (const point of points) {
+    const value = point[series.key];
+    const px = x?.(point.t);
+    const py = value === undefined ? undefined : y?.(value);
+    if (px === undefined || py === undefined) continue;
+    d += `M${px - r},${py}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+  }
+  return d;
+}
+
 /**
- * Inside a panel's chart: its lines from the chart's last point (`anchor`) through the tail
- * points, on the chart's own scales. It re-renders with each reading; the chart does not.
+ * Inside a panel's chart, on the chart's own scales: its lines from the chart's last point
+ * (`anchor`) through the tail points, and a hollow dot on every unvalidated monitor value.
+ * It re-renders with each reading; the chart does not.
  */
 export function TrendTail({ series, anchor }: { series: readonly ChartSeries[]; anchor: TrendPoint | undefined }) {
-  const tail = useContext(TrendTailContext);
+  const { tail, unvalidated } = useContext(TrendLiveContext);
   const x = useXAxisScale();
   const left = useYAxisScale('left');
   const right = useYAxisScale('right');
-  if (tail.length === 0) return null;
   const points = anchor ? [anchor, ...tail] : tail;
   return (
-    <g className="vitals-tail" data-testid="vitals-tail" data-points={tail.length}>
-      {series.map((s) => (
-        <path key={s.key} d={pathOf(points, s, x, s.axis === 'right' ? right : left)} fill="none" stroke={s.colour} strokeWidth={2} />
-      ))}
-    </g>
+    <>
+      {tail.length > 0 && (
+        <g className="vitals-tail" data-testid="vitals-tail" data-points={tail.length}>
+          {series.map((s) => (
+            <path key={s.key} d={pathOf(points, s, x, s.axis === 'right' ? right : left)} fill="none" stroke={s.colour} strokeWidth={2} />
+          ))}
+        </g>
+      )}
+      {unvalidated.length > 0 && (
+        <g className="unvalidated-marks" data-testid="unvalidated-marks" data-points={unvalidated.length}>
+          {series.map((s) => (
+            <path key={s.key} d={dotsOf(unvalidated, s, x, s.axis === 'right' ? right : left)} fill="var(--card)" stroke={s.colour} strokeWidth={1.5} />
+          ))}
+        </g>
+      )}
+    </>
   );
 }

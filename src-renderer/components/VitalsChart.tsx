@@ -1,15 +1,16 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, type CartesianGridProps, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AlertRule } from '../../shared/clinical/alert-rules';
 import type { Reading } from '../../shared/domain/reading';
 import type { Trend } from '../../shared/domain/reading-views';
 import { formatClockTime } from '../format/time';
 import { timeTicks } from './time-ticks';
-import { TrendTail, TrendTailContext } from './TrendTail';
-import { DENSE_FROM_POINTS, TrendPointsKeeper, type TrendPoint } from './trend-points';
+import { isUnvalidatedMonitorValue } from '../monitor/MonitorBadge';
+import { TrendTail, TrendLiveContext } from './TrendTail';
+import { DENSE_FROM_POINTS, TrendPointsKeeper, readingPoint, type TrendPoint } from './trend-points';
 import { thresholdLines } from './threshold-lines';
-import { CHART_PANELS, CHART_SERIES, type ChartPanel, type SeriesKey } from './vitals-chart-series';
+import { CHART_PANELS, CHART_SERIES, TIME_AXIS_PX, type ChartPanel, type SeriesKey } from './vitals-chart-series';
 
 export { CHART_SERIES } from './vitals-chart-series';
 
@@ -55,12 +56,14 @@ const Panel = memo(function Panel({ panel, data, rules, bottom, showDots, xDomai
   const axisOf = (parameter: string) => series.find((s) => s.parameter === parameter)?.axis ?? 'left';
   const floor = Math.min(panel.left.min, lowest);
   const leftDomain = useMemo(() => [floor, panel.left.max], [floor, panel.left.max]);
+  // The time grid at the axis' own ticks: recharts' default works them out again and measures every label's width.
+  const verticalAt = useCallback<NonNullable<CartesianGridProps['verticalCoordinatesGenerator']>>(({ xAxis }) => xTicks.flatMap((tick) => xAxis?.scale?.map(tick) ?? []), [xTicks]);
   const rightDomain = useMemo(() => (panel.right ? [panel.right.min, panel.right.max] : undefined), [panel.right]);
   return (
     <div className="vitals-panel" data-panel={panel.id}>
-      <ResponsiveContainer width="100%" height={panel.heightPx + (bottom ? 24 : 0)}>
+      <ResponsiveContainer width="100%" height={panel.heightPx + (bottom ? TIME_AXIS_PX : 0)}>
         <LineChart data={data} syncId={SYNC_ID} margin={panel.right ? MARGIN_WITH_RIGHT_AXIS : MARGIN_WITHOUT_RIGHT_AXIS}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" verticalCoordinatesGenerator={verticalAt} />
           <XAxis dataKey="t" type="number" scale="time" domain={xDomain} ticks={xTicks} interval={0} niceTicks="none" tickFormatter={formatClockTime} hide={!bottom} stroke="var(--chart-axis)" />
           <YAxis yAxisId="left" domain={leftDomain} ticks={panel.left.ticks} interval={0} niceTicks="none" allowDecimals={false} width={LEFT_AXIS_PX} stroke="var(--chart-axis)" />
           {panel.right && <YAxis yAxisId="right" orientation="right" domain={rightDomain} ticks={panel.right.ticks} interval={0} niceTicks="none" width={RIGHT_AXIS_PX} stroke="var(--chart-axis)" />}
@@ -108,16 +111,19 @@ const Panel = memo(function Panel({ panel, data, rules, bottom, showDots, xDomai
  * Memoised: it re-renders when the readings or rules change, not on every store update.
  */
 export const VitalsChart = memo(function VitalsChart({ readings, trend = null, rules = NO_RULES }: { readings: readonly Reading[]; trend?: Trend | null; rules?: readonly AlertRule[] }) {
+  const { t } = useTranslation();
   const [keeper] = useState(() => new TrendPointsKeeper());
   const { history, tail, xDomain } = useMemo(() => keeper.update(readings, trend), [keeper, readings, trend]);
   const tickKey = timeTicks(xDomain[0], xDomain[1]).join(',');
   const xTicks = useMemo(() => tickKey.split(',').map(Number), [tickKey]);
   const pointCount = history.length + tail.length;
   const showDots = pointCount <= DENSE_FROM_POINTS;
+  const unvalidated = useMemo(() => readings.filter(isUnvalidatedMonitorValue).map(readingPoint), [readings]);
+  const live = useMemo(() => ({ tail, unvalidated }), [tail, unvalidated]);
   const lowestOf = (key: SeriesKey | undefined) => (key ? Math.min(...history.map((p) => p[key] ?? Infinity), ...tail.map((p) => p[key] ?? Infinity)) : Infinity);
 
   return (
-    <TrendTailContext.Provider value={tail}>
+    <TrendLiveContext.Provider value={live}>
       <div className="vitals-chart" data-testid="vitals-chart" data-points={pointCount}>
         {CHART_PANELS.map((panel, index) => (
           <Panel
@@ -133,6 +139,14 @@ export const VitalsChart = memo(function VitalsChart({ readings, trend = null, r
           />
         ))}
       </div>
-    </TrendTailContext.Provider>
+      {unvalidated.length > 0 && (
+        <p className="trend-marks-legend muted" data-testid="trend-unvalidated-legend">
+          <svg width="12" height="12" aria-hidden="true">
+            <circle cx="6" cy="6" r="4" fill="var(--card)" stroke="currentColor" strokeWidth="1.5" />
+          </svg>{' '}
+          {t('trendMarks.unvalidated', { count: unvalidated.length })}
+        </p>
+      )}
+    </TrendLiveContext.Provider>
   );
 });

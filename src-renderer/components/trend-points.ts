@@ -23,7 +23,7 @@ function bucketPoints(bucket: TrendBucket, bucketMs: number): TrendPoint[] {
   return [low, high];
 }
 
-function readingPoint(reading: Reading): TrendPoint {
+export function readingPoint(reading: Reading): TrendPoint {
   const point: TrendPoint = { t: reading.observedAt };
   for (const series of CHART_SERIES) {
     const value = reading.values[series.parameter];

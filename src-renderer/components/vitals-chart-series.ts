@@ -51,3 +51,8 @@ export const CHART_PANELS: readonly ChartPanel[] = [
   { id: 'breathing', heightPx: 120, left: { min: 80, max: 100, ticks: [80, 85, 90, 95, 100], floorFrom: 'spo2' }, right: { min: 0, max: 40, ticks: [0, 10, 20, 30, 40] } },
   { id: 'sedation', heightPx: 90, left: { min: 0, max: VITAL_PARAMETERS.moaasScore.hardMax, ticks: scoreTicks('moaasScore') } },
 ];
+
+/** The time axis under the last panel, px. */
+export const TIME_AXIS_PX = 24;
+/** The three panels and the time axis, px: what the trend takes on screen. */
+export const CHART_HEIGHT_PX = CHART_PANELS.reduce((sum, panel) => sum + panel.heightPx, 0) + TIME_AXIS_PX;

@@ -49,10 +49,15 @@ test('the simulator fills a chair from recorded ICU numerics; the nurse sees unv
   await expect(monitorRows.first()).toHaveAttribute('data-validated', 'false');
   await expect(monitorRows.first()).toContainText('Monitor · unvalidated');
   await expect(page.getByTestId('session-screen').getByTestId('monitor-status')).toContainText('last value');
+  // The trend marks the same values, a hollow dot each, with a legend saying what the dots are.
+  await expect(page.getByTestId('vitals-chart').getByTestId('unvalidated-marks').first()).toHaveAttribute('data-points', '24');
+  await expect(page.getByTestId('trend-unvalidated-legend')).toHaveText('Hollow dots: 24 monitor values not validated yet');
   await docsScreenshot(page, 'monitor-chair');
 
   await page.keyboard.press('Alt+v');
   await expect(validateAll).toHaveCount(0);
+  await expect(page.getByTestId('unvalidated-marks')).toHaveCount(0);
+  await expect(page.getByTestId('trend-unvalidated-legend')).toHaveCount(0);
   await expect(page.locator('[data-testid="reading-row"][data-source="monitor"][data-validated="false"]')).toHaveCount(0);
   await expect(monitorRows.first()).toContainText('Monitor ✓ A. Okafor');
 
