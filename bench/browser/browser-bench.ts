@@ -37,15 +37,16 @@ async function addReading(client: WsClient, sessionId: number, values: ReadingVa
   if (!result.ok) throw new Error(`reading/add: ${JSON.stringify(result.error)}`);
 }
 
-/** Opens the chair's tab; returns the milliseconds from the click to the chart and the first table row drawn. */
+/** Opens the chair's tab; returns the milliseconds from the click to the chart (all three panels) and the first table row drawn. */
 function openChair(page: Page, chair: string): Promise<number> {
   return clickToDrawn(
     page,
     () => page.getByTestId('chair-tab').filter({ has: page.getByText(chair, { exact: true }) }).click(),
     () => {
-      const curve = document.querySelector('[data-testid="vitals-chart"] path.recharts-curve');
-      const row = document.querySelector('[data-testid="reading-row"]');
-      return curve && (curve.getAttribute('d') ?? '').length > 0 && row ? performance.now() : false;
+      // Every panel of the trend has its lines drawn, and the table its first row.
+      const panels = [...document.querySelectorAll('[data-testid="vitals-chart"] [data-panel]')];
+      const drawn = panels.length === 3 && panels.every((panel) => [...panel.querySelectorAll('path.recharts-curve')].some((curve) => (curve.getAttribute('d') ?? '').length > 0));
+      return drawn && document.querySelector('[data-testid="reading-row"]') ? performance.now() : false;
     },
   );
 }

@@ -87,12 +87,28 @@ async function main(): Promise<void> {
     await page.getByLabel('PIN').fill(BENCH_ACCOUNT.pin);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('chair-tab').first().waitFor();
+    // PROFILE_OPEN=1: the profile covers opening chair 1 instead of the readings.
+    const openCdp = process.env.PROFILE_OPEN ? await page.context().newCDPSession(page) : null;
+    if (openCdp) {
+      await openCdp.send('Profiler.enable');
+      await openCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await openCdp.send('Profiler.start');
+    }
     const openMs = await clickToDrawn(
       page,
       () => page.getByTestId('chair-tab').filter({ has: page.getByText('Chair 1', { exact: true }) }).click(),
       () => (document.querySelector('[data-testid="vitals-chart"] path.recharts-curve') && document.querySelector('[data-testid="reading-row"]') ? performance.now() : false),
     );
     console.log(`open chair 1: ${openMs.toFixed(0)} ms`);
+    if (openCdp) {
+      const { profile } = (await openCdp.send('Profiler.stop')) as { profile: Profile };
+      writeFileSync('/tmp/vigil-open.cpuprofile', JSON.stringify(profile));
+      console.log('heaviest by self time while opening:');
+      for (const [name, ms] of selfTimes(profile).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+      console.log('heaviest by inclusive time while opening:');
+      for (const [name, ms] of inclusiveTimes(profile).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+      return;
+    }
     const rowHeights = await page.evaluate(() => [...document.querySelectorAll('[data-testid="reading-row"]')].slice(0, 5).map((row) => row.getBoundingClientRect().height));
     console.log(`table row heights: ${rowHeights.join(' ')}`);
     if (process.env.PROFILE_SCREENSHOT) await page.screenshot({ path: process.env.PROFILE_SCREENSHOT, fullPage: true });

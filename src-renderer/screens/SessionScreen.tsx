@@ -15,6 +15,7 @@ import { ReadingsTable } from '../components/ReadingsTable';
 import { SessionRulesPanel } from '../components/SessionRulesPanel';
 import { TimerPanel } from '../components/TimerPanel';
 import { VitalsChart } from '../components/VitalsChart';
+import { CHART_HEIGHT_PX } from '../components/vitals-chart-series';
 import { HeldMessages } from '../monitor/HeldMessages';
 import { MonitorStatus } from '../monitor/MonitorStatus';
 import { ValidateAll } from '../monitor/ValidateAll';
@@ -22,9 +23,9 @@ import { ClosePanel } from '../phases/ClosePanel';
 import { DischargePanel } from '../phases/DischargePanel';
 import { ScreeningPanel } from '../phases/ScreeningPanel';
 import { RecordScreen } from '../record/RecordScreen';
-import { useAfterPaint, useSessionAlerts, useSessionPanels, useSessionReadings, useSessionTimer, type SessionPanels } from '../store/session-selectors';
+import { useAfterPaint, useSessionAlerts, useSessionPanels, useSessionReadings, useSessionTimer, usePaintedOnce, type SessionPanels } from '../store/session-selectors';
 import { loadOlderReadings, loadSession, serverNow } from '../store/sync';
-import { useSessionTrend } from '../hooks/use-session-trend';
+import { prefetchSessionTrend, useSessionTrend } from '../hooks/use-session-trend';
 import { useSessionRules } from './rules/use-session-rules';
 
 /** Phases in which the nurse still charts readings and events at the chair. */
@@ -53,12 +54,15 @@ function SessionTrend({ sessionId, session }: { sessionId: number; session: Sess
   const { t } = useTranslation();
   const { readings, readingCount } = useAfterPaint(useSessionReadings(sessionId));
   const current = useMemo(() => readings.filter(isCurrentReading), [readings]);
-  const trend = useSessionTrend(sessionId, readings.length < readingCount);
+  const needsTrend = readings.length < readingCount;
+  const trend = useSessionTrend(sessionId, needsTrend);
   const rules = useSessionRules(sessionId, session).view?.effectiveRules;
+  // Drawn once, when what it draws has come: not first from the newest rows and again with main's trend.
+  const ready = usePaintedOnce() && (!needsTrend || trend !== null);
   return (
     <section className="card">
       <h2>{t('session.chartTitle')}</h2>
-      <VitalsChart readings={current} trend={trend} rules={rules} />
+      {ready ? <VitalsChart readings={current} trend={trend} rules={rules} /> : <div className="vitals-chart-pending" style={{ height: CHART_HEIGHT_PX }} />}
     </section>
   );
 }
@@ -69,12 +73,13 @@ function SessionReadings({ sessionId, charting }: { sessionId: number; charting:
   const { readings, readingCount } = useAfterPaint(useSessionReadings(sessionId));
   const alerts = useAfterPaint(useSessionAlerts(sessionId));
   const needOlder = useCallback(() => void loadOlderReadings(sessionId), [sessionId]);
+  const ready = usePaintedOnce();
   return (
     <section className="card">
       <h2>
         {t('session.readingsTitle')} {charting && <ValidateAll readings={readings} />}
       </h2>
-      <ReadingsTable readings={readings} alerts={alerts} canEdit={charting} hasOlder={readings.length < readingCount} onNeedOlder={needOlder} />
+      {ready && <ReadingsTable readings={readings} alerts={alerts} canEdit={charting} hasOlder={readings.length < readingCount} onNeedOlder={needOlder} />}
     </section>
   );
 }
@@ -102,6 +107,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
 
   useEffect(() => {
     void loadSession(sessionId);
+    prefetchSessionTrend(sessionId);
   }, [sessionId]);
 
   if (!detail) return <main className="session-screen">{t('app.loading')}</main>;
