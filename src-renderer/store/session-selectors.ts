@@ -11,14 +11,14 @@ import { useAppStore } from './app-store';
  * what the header and the side panels show. A pushed reading or alert, or the tick, leaves
  * it as it was, so they do not re-render.
  */
-export type SessionPanels = Omit<SessionDetail, 'readings' | 'readingCount' | 'alerts' | 'timer'>;
+export type SessionPanels = Omit<SessionDetail, 'readings' | 'readingCount' | 'alerts' | 'alertCount' | 'timer'>;
 
 const NO_ALERTS: readonly Alert[] = [];
 const NO_READINGS: readonly Reading[] = [];
 
 function panelsOf(detail: SessionDetail | undefined): SessionPanels | undefined {
   if (!detail) return undefined;
-  const { readings: _readings, readingCount: _count, alerts: _alerts, timer: _timer, ...panels } = detail;
+  const { readings: _readings, readingCount: _count, alerts: _alerts, alertCount: _alertCount, timer: _timer, ...panels } = detail;
   return panels;
 }
 
