@@ -31,10 +31,12 @@ async function healAfterReconnect(): Promise<void> {
 
 async function boot(): Promise<void> {
   startThemeSync();
-  await initI18n(workstationLanguage());
-  startLanguageSync();
+  // The link opens and main is asked who is signed in while the strings load (first screen sooner).
   const transport = pickTransport();
   setBridge(transport.bridge, transport.kind);
+  const firstStatus = call('auth/status', {});
+  await initI18n(workstationLanguage());
+  startLanguageSync();
   transport.onLinkState((link) => useAppStore.getState().setLink(link));
   transport.onReconnected(() => void healAfterReconnect());
   startEventSync();
@@ -50,7 +52,7 @@ async function boot(): Promise<void> {
       <App />
     </StrictMode>,
   );
-  const status = await call('auth/status', {});
+  const status = await firstStatus;
   if (status.ok) applyAuthStatus(status.value);
   // The screens after sign-in load while the first one is read and filled in.
   requestIdleCallback(preloadSignedInApp, { timeout: 2_000 });

@@ -74,6 +74,12 @@ export interface VigilCoreOptions {
   restored?: BackupRestoreResult;
   /** How long after start the record file's background full check begins (default FILE_CHECK_DELAY_MS; tests: 0). */
   fileCheckDelayMs?: number;
+  /**
+   * How long after start the audit check of the record begins (default 0: at once). The desktop
+   * app and the web host pass START_CHECKS_DELAY_MS, so the first screen and sign-ins do not
+   * share the machine with a check that grows with the record.
+   */
+  auditCheckDelayMs?: number;
 }
 
 export const BACKUP_FOLDER_NAME = 'backups';
@@ -116,6 +122,9 @@ export interface VigilCore {
   sweepIdleWindows(): void;
   close(): void;
 }
+
+/** What the desktop app and the web host (outside tests) give the start-up audit check before it begins. */
+export const START_CHECKS_DELAY_MS = 10_000;
 
 /** How often main looks for windows to lock; the lock comes at most this late after the clinic's idle time. */
 export const IDLE_SWEEP_MS = 5_000;
@@ -231,17 +240,21 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   const monitorReady = services.monitorLink.apply(options.mllpPort === undefined ? {} : { forcePort: options.mllpPort });
   logger.info('core opened', { databasePath });
 
-  // The start-up check runs after the core is ready, a chunk per turn of the event loop.
-  void verifyRecord().then(
-    (result) => {
-      if (!result.intact) logger.error('the record does not match its audit trail', { firstBreak: result.firstBreak, breaks: result.breaks.length });
-    },
-    (error: unknown) => {
-      if (closed) return;
-      integrity = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
-      logger.error('the start-up check of the record failed', { error: integrity.message });
-    },
-  );
+  // The start-up check runs after the core is ready (after auditCheckDelayMs), a chunk per turn of the event loop.
+  const startAuditCheck = () =>
+    void verifyRecord().then(
+      (result) => {
+        if (!result.intact) logger.error('the record does not match its audit trail', { firstBreak: result.firstBreak, breaks: result.breaks.length });
+      },
+      (error: unknown) => {
+        if (closed) return;
+        integrity = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+        logger.error('the start-up check of the record failed', { error: integrity.message });
+      },
+    );
+  const auditCheckTimer = options.auditCheckDelayMs ? setTimeout(startAuditCheck, options.auditCheckDelayMs) : null;
+  auditCheckTimer?.unref();
+  if (!auditCheckTimer) startAuditCheck();
 
   return {
     dataDir: options.dataDir,
@@ -298,6 +311,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
     },
     close() {
       closed = true;
+      if (auditCheckTimer) clearTimeout(auditCheckTimer);
       clearInterval(idleSweep);
       headWriter.flush();
       stopAutoBackup();

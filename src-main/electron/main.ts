@@ -5,7 +5,7 @@ import { join, sep } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { createFileLogger, type Logger } from '../core/logger';
 import { mllpPortFromArgv } from '../core/monitor/mllp-port-arg';
-import { LOG_FILE_NAME, openVigilCore, type VigilCore } from '../core/vigil-core';
+import { LOG_FILE_NAME, openVigilCore, START_CHECKS_DELAY_MS, type VigilCore } from '../core/vigil-core';
 import { resolveDataDir } from './data-dir';
 import { registerDesktopFiles } from './desktop-files';
 import { registerIpc } from './ipc';
@@ -43,7 +43,7 @@ function openCore(dataDir: string, logger: Logger): VigilCore {
   const mllpPort = mllpPortFromArgv(process.argv);
   // Packaged, the worker script is unpacked beside the asar (electron-builder.yml asarUnpack): a worker thread loads it from disk.
   const pdfWorkerScript = PDF_WORKER_PATH.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
-  return openVigilCore({ dataDir, nativeBinding, auditKey, pdfWorkerScript, ...(mllpPort === undefined ? {} : { mllpPort }) });
+  return openVigilCore({ dataDir, nativeBinding, auditKey, pdfWorkerScript, auditCheckDelayMs: START_CHECKS_DELAY_MS, ...(mllpPort === undefined ? {} : { mllpPort }) });
 }
 
 function main(): void {

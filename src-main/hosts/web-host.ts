@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientFrameSchema, type ServerFrame } from '../../shared/contract/wire';
 import { ManualClock, type Clock } from '../core/clock';
 import { rendererSecurityHeaders } from '../core/security/renderer-files';
-import { openVigilCore, type VigilCore } from '../core/vigil-core';
+import { openVigilCore, START_CHECKS_DELAY_MS, type VigilCore } from '../core/vigil-core';
 import { createResumeTokens } from './resume-tokens';
 import { readStatic } from './static-files';
 
@@ -69,7 +69,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const manualClock = options.testClock ? new ManualClock(options.testClockStartAt ?? Date.now()) : null;
   const clock: Clock | undefined = manualClock ?? undefined;
   // The test mode also selects the test PIN cost, so an e2e run's many sign-ins stay quick; never the desktop app.
-  const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock, pinCost: 'test' as const } : {}), ...(options.mllpPort === undefined ? {} : { mllpPort: options.mllpPort }), ...(options.pdfWorkerScript === undefined ? {} : { pdfWorkerScript: options.pdfWorkerScript }) });
+  // Outside tests the start-up audit check waits a little, so the first screen has the machine first.
+  const core = openVigilCore({ dataDir: options.dataDir, ...(clock ? { clock, pinCost: 'test' as const } : { auditCheckDelayMs: START_CHECKS_DELAY_MS }), ...(options.mllpPort === undefined ? {} : { mllpPort: options.mllpPort }), ...(options.pdfWorkerScript === undefined ? {} : { pdfWorkerScript: options.pdfWorkerScript }) });
   const token = randomBytes(24).toString('base64url');
   const resumeTokens = createResumeTokens();
   /** Tests only (test clock): sockets that come to resume are refused, to hold a dropped window out. */
