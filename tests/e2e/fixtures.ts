@@ -121,12 +121,17 @@ export async function recordNegativeScreening(page: Page): Promise<void> {
 
 /** Types one reading with the keyboard only: Tab between fields, Enter commits. */
 export async function typeReading(page: Page, values: string[]): Promise<void> {
+  await typeReadingValues(page, values);
+  await page.keyboard.press('Enter');
+}
+
+/** Types one reading's values by keyboard, HR first, without submitting it. */
+export async function typeReadingValues(page: Page, values: string[]): Promise<void> {
   await page.getByLabel('Heart rate').focus();
   for (const [index, value] of values.entries()) {
     if (index > 0) await page.keyboard.press('Tab');
     if (value) await page.keyboard.type(value);
   }
-  await page.keyboard.press('Enter');
 }
 
 /** Types one reading by keyboard and waits until main has committed it (a new row in the table). */
