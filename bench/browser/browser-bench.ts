@@ -43,10 +43,11 @@ function openChair(page: Page, chair: string): Promise<number> {
     page,
     () => page.getByTestId('chair-tab').filter({ has: page.getByText(chair, { exact: true }) }).click(),
     () => {
-      // Every panel of the trend has its lines drawn, and the table its first row.
+      // All three panels of the trend drawn (a panel with no values charted has no line), a line in them, and the table's first row.
       const panels = [...document.querySelectorAll('[data-testid="vitals-chart"] [data-panel]')];
-      const drawn = panels.length === 3 && panels.every((panel) => [...panel.querySelectorAll('path.recharts-curve')].some((curve) => (curve.getAttribute('d') ?? '').length > 0));
-      return drawn && document.querySelector('[data-testid="reading-row"]') ? performance.now() : false;
+      const surfaces = panels.filter((panel) => panel.querySelector('svg.recharts-surface')).length;
+      const line = [...document.querySelectorAll('[data-testid="vitals-chart"] path.recharts-curve')].some((curve) => (curve.getAttribute('d') ?? '').length > 0);
+      return surfaces === 3 && line && document.querySelector('[data-testid="reading-row"]') ? performance.now() : false;
     },
   );
 }
