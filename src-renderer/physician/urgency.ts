@@ -1,4 +1,5 @@
 import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
+import { compareChairs } from '../../shared/domain/chair-order';
 import type { SessionSummary } from '../../shared/domain/views';
 
 /**
@@ -11,6 +12,6 @@ export function byUrgency(a: SessionSummary, b: SessionSummary): number {
     Number(b.escalated) - Number(a.escalated) ||
     rank(b) - rank(a) ||
     (b.latestNews2?.total ?? -1) - (a.latestNews2?.total ?? -1) ||
-    a.session.chair.localeCompare(b.session.chair, undefined, { numeric: true })
+    compareChairs(a.session.chair, b.session.chair)
   );
 }

@@ -4,6 +4,7 @@ import type { Reading } from '../../shared/domain/reading';
 import type { SessionTimer } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
 import type { AuthStatus, SessionDetail, SessionLive, SessionSummary } from '../../shared/domain/views';
+import { compareChairs } from '../../shared/domain/chair-order';
 import { OPEN_PHASES } from '../../shared/domain/phase';
 import type { LinkState } from '../transport/websocket-bridge';
 import { keepIfEqual } from './keep-equal';
@@ -67,6 +68,8 @@ export interface AppState {
 }
 
 /** Observation order, the order main sends a session's readings in. */
+/** A chair opened later still takes its place in the header's counting order. */
+const byChairOf = (a: SessionSummary, b: SessionSummary) => compareChairs(a.session.chair, b.session.chair) || a.session.id - b.session.id;
 const byObservation = (a: Reading, b: Reading) => a.observedAt - b.observedAt || a.id - b.id;
 
 /**
@@ -173,7 +176,7 @@ export const useAppStore = create<AppState>()((set) => ({
       const openSessions = open
         ? held
           ? state.openSessions.map((s, i) => (i === index ? row : s))
-          : [...state.openSessions, row]
+          : [...state.openSessions, row].sort(byChairOf)
         : state.openSessions.filter((s) => s.session.id !== id);
       const detail = state.details[id];
       return {

@@ -1,3 +1,4 @@
+import { compareChairs } from '../../../shared/domain/chair-order';
 import { DEFAULT_LISTENER_SETTINGS, type Device, type ListenerSettings } from '../../../shared/domain/monitor';
 import type { CoreDeps } from '../deps';
 
@@ -22,8 +23,6 @@ export interface ListenerSettingsVersion {
   settings: ListenerSettings;
   changed: { at: number; userName: string; reason: string } | null;
 }
-
-const CHAIR_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /**
  * Monitors (known by equipment id) and the chairs they feed, and the listener's settings:
@@ -62,7 +61,7 @@ export function createDeviceService({ db, clock }: CoreDeps) {
 
     /** The clinic's chairs, in the order a person counts them (Chair 2 before Chair 10). */
     chairs(): string[] {
-      return knownChairs.all().sort(CHAIR_ORDER.compare);
+      return knownChairs.all().sort(compareChairs);
     },
 
     bind(deviceId: string, chair: string | null, userId: number): void {

@@ -1,5 +1,6 @@
 import { ACTIONS_NEEDING_REASON, nextPhase } from '../../../shared/clinical/phase-machine';
 import { computeSessionTimer } from '../../../shared/clinical/session-timer';
+import { compareChairs } from '../../../shared/domain/chair-order';
 import type { NewSession, PhaseEvent, Session, SessionTimer } from '../../../shared/domain/session';
 import { OPEN_PHASES, RUNNING_PHASES, type Phase, type PhaseAction } from '../../../shared/domain/phase';
 import { fail } from '../../../shared/result';
@@ -54,6 +55,8 @@ const toPhaseEvent = (row: PhaseEventRow): PhaseEvent => ({
 
 const sqlList = (phases: readonly Phase[]) => phases.map((phase) => `'${phase}'`).join(',');
 
+const byChair = (a: Session, b: Session): number => compareChairs(a.chair, b.chair) || a.id - b.id;
+
 // The current phase is the newest phase event; sessions themselves are never updated.
 const SESSION_SELECT = `
   SELECT s.*, (SELECT to_phase FROM phase_events p WHERE p.session_id = s.id ORDER BY p.id DESC LIMIT 1) AS phase
@@ -63,7 +66,7 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
   const { db, clock, settings } = deps;
   const byId = db.prepare<[number], SessionRow>(`${SESSION_SELECT} WHERE s.id = ?`);
   const inPhases = (phases: readonly Phase[]) =>
-    db.prepare<[], SessionRow>(`SELECT * FROM (${SESSION_SELECT}) WHERE phase IN (${sqlList(phases)}) ORDER BY chair COLLATE NOCASE, id`);
+    db.prepare<[], SessionRow>(`SELECT * FROM (${SESSION_SELECT}) WHERE phase IN (${sqlList(phases)}) ORDER BY id`);
   const open = inPhases(OPEN_PHASES);
   const running = inPhases(RUNNING_PHASES);
   const recent = db.prepare<[number], SessionRow>(
@@ -172,7 +175,8 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
     signerName: (sessionId: number): string | null => signerOf.get(sessionId)?.name ?? null,
     ofPatient: (patientId: number): Session[] => ofPatient.all(patientId).map(toSession),
 
-    open: (): Session[] => open.all().map(toSession),
+    /** Open sessions in chair order ("Chair 2" before "Chair 10"). */
+    open: (): Session[] => open.all().map(toSession).sort(byChair),
     recent: (sinceAt: number): Session[] => recent.all(sinceAt).map(toSession),
 
     runningTimers(now = clock.now()): SessionTimer[] {
