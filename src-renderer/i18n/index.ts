@@ -29,15 +29,28 @@ export function catalogue(language: Language): Catalogue {
     .reduce<Catalogue>((merged, [, content]) => deepMerge(merged, content), {});
 }
 
-/** Every string on screen comes from these catalogues; English is the fallback. */
+const isSupported = (language: string): language is Language => (SUPPORTED_LANGUAGES as readonly string[]).includes(language);
+
+/**
+ * Every string on screen comes from these catalogues; English is the fallback. Only the
+ * screen's language and English are merged at start (the first screen sooner); another
+ * language is merged when the workstation switches to it (`switchLanguage`).
+ */
 export async function initI18n(language: string = navigator.language.slice(0, 2)): Promise<typeof i18next> {
-  const resources: Resource = Object.fromEntries(SUPPORTED_LANGUAGES.map((lang) => [lang, { translation: catalogue(lang) }]));
+  const lng: Language = isSupported(language) ? language : 'en';
+  const resources: Resource = Object.fromEntries([...new Set<Language>([lng, 'en'])].map((lang) => [lang, { translation: catalogue(lang) }]));
   await i18next.use(initReactI18next).init({
     resources,
-    lng: (SUPPORTED_LANGUAGES as readonly string[]).includes(language) ? language : 'en',
+    lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
   });
   return i18next;
+}
+
+/** Switches the screens to `language`, merging its catalogue first if it was not loaded at start. */
+export async function switchLanguage(language: Language): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', catalogue(language));
+  if (i18next.language !== language) await i18next.changeLanguage(language);
 }

@@ -1,5 +1,4 @@
-import i18next from 'i18next';
-import { SUPPORTED_LANGUAGES, type Language } from '../i18n';
+import { SUPPORTED_LANGUAGES, switchLanguage, type Language } from '../i18n';
 import { useWorkstationPreferences, type LanguageChoice } from './preferences';
 
 export function resolvedLanguage(choice: LanguageChoice, osLanguage: string): Language {
@@ -15,7 +14,7 @@ export function workstationLanguage(): Language {
 function apply(): void {
   const language = workstationLanguage();
   document.documentElement.lang = language;
-  if (i18next.language !== language) void i18next.changeLanguage(language);
+  void switchLanguage(language);
 }
 
 /** Keeps the screens' language on the workstation's choice (or the OS language). */

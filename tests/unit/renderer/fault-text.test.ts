@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppError, ErrorCode } from '../../../shared/result';
 import { errorText } from '../../../src-renderer/format/error-text';
-import { initI18n } from '../../../src-renderer/i18n';
+import { initI18n, switchLanguage } from '../../../src-renderer/i18n';
 
 const FAULTS: ErrorCode[] = ['storage_full', 'storage_read_only', 'storage_io', 'storage_busy', 'storage_damaged', 'internal'];
 const fault = (code: ErrorCode, act: 'write' | 'read'): AppError => ({ code, message: 'log text', params: { act } });
@@ -13,8 +13,8 @@ describe('storage faults in the nurse’s words', () => {
   });
 
   it('gives each fault its own message, saying what still works and what to do', async () => {
-    for (const language of ['en', 'es']) {
-      await i18next.changeLanguage(language);
+    for (const language of ['en', 'es'] as const) {
+      await switchLanguage(language);
       const writes = FAULTS.map((code) => errorText(i18next.t, fault(code, 'write')));
       const reads = FAULTS.map((code) => errorText(i18next.t, fault(code, 'read')));
       expect(new Set(writes).size, language).toBe(FAULTS.length);
