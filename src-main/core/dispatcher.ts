@@ -4,7 +4,7 @@ import { CHANNELS, isChannelName, type Access, type ChannelName } from '../../sh
 import type { User } from '../../shared/domain/user';
 import { AppFailure, err, ok, type AppError, type Result } from '../../shared/result';
 import type { ActRunner, ActSpec, Actor } from './act';
-import type { HandlerContext, HandlerEntry, Handlers } from './handlers';
+import type { HandlerContext, HandlerEntry, Handlers } from './handler-kit';
 import type { Logger } from './logger';
 import { classifyStorageFault, errorCodeOf, type StorageFault } from './storage-fault';
 

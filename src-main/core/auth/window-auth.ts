@@ -3,7 +3,7 @@ import type { Role, User } from '../../../shared/domain/user';
 import type { AuthStatus } from '../../../shared/domain/views';
 import type { ActRunner } from '../act';
 import type { Clock } from '../clock';
-import type { HandlerContext } from '../handlers';
+import type { HandlerContext } from '../handler-kit';
 import type { ClinicConfigService } from '../services/clinic-config';
 import type { ConnectionGuard, UserService } from '../services/users';
 

@@ -1,7 +1,7 @@
 import type { AuditShortfall, BackupRestoreResult, FileCheckStatus } from '../../../shared/domain/backup';
 import { AppFailure } from '../../../shared/result';
 import type { ActRunner } from '../act';
-import { staged, type HandlerContext } from '../handlers';
+import { staged, type HandlerContext } from '../handler-kit';
 import type { BackupEntry, BackupService } from './backups';
 import type { Shortfall } from './high-water';
 

@@ -4,7 +4,7 @@ import type { User } from '../../../shared/domain/user';
 import { fail } from '../../../shared/result';
 import type { ActRunner } from '../../../src-main/core/act';
 import { createDispatcher } from '../../../src-main/core/dispatcher';
-import type { HandlerContext, Handlers } from '../../../src-main/core/handlers';
+import type { HandlerContext, Handlers } from '../../../src-main/core/handler-kit';
 import { createMemoryLogger } from '../../support/memory-logger';
 
 const NURSE: User = { id: 2, username: 'nina', displayName: 'Nina Nurse', roles: ['nurse'] };
