@@ -11,7 +11,9 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two files at a time: the specs mostly wait on the host and the page, not the CPU, and
+  // each has its own host and data folder; no spec asserts a wall-clock duration.
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   outputDir: 'test-results/e2e',
