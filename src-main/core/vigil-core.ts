@@ -272,7 +272,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
     fileCheck,
     sweepIdleWindows,
     connect() {
-      const auth = createWindowAuth({ acts, users: services.users, clinicConfig, clock, idleClock });
+      const auth = createWindowAuth({ acts, users: services.users, clinicConfig, clock, idleClock, logger });
       const listeners = new Set<Parameters<CoreConnection['onEvent']>[0]>();
       const unsubscribers: (() => void)[] = [];
       const connection: LiveConnection = {

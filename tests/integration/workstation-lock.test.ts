@@ -80,6 +80,28 @@ describe('the workstation lock', () => {
     ]);
   });
 
+  it('locks the window even when the disk refuses the record of it, and the log says so', async () => {
+    await callOk(doctor, 'clinic/setConfig', { config: { ...DEFAULT_CLINIC_CONFIG, workstationLockMinutes: 5 }, reason: 'Shared workstation by the chairs' });
+    const db = core.services.db;
+    const auditRows = () => (db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE channel = 'auth/idleLock'").get() as { n: number }).n;
+    // The connection refuses every write, as SQLite does on a disk gone read-only.
+    db.pragma('query_only = 1');
+    idleClock.advance(5 * MINUTE);
+    core.sweepIdleWindows();
+    db.pragma('query_only = 0');
+
+    expect(await callErr(nurse, 'patient/list', {})).toMatchObject({ code: 'workstation_locked' });
+    expect(heard.filter((e) => e.name === 'auth/changed').at(-1)?.payload).toMatchObject({ locked: true });
+    const refused = logger.errors().filter((entry) => entry.message.includes('record of it was refused'));
+    // Both windows (the doctor's and the nurse's) were idle: each lock is logged on its own.
+    expect(refused).toHaveLength(2);
+    const nurseLock = refused.find((entry) => entry.detail?.userId === nurseUser.id);
+    expect(nurseLock?.detail).toMatchObject({ what: 'auth/idleLock', fault: 'storage_read_only', code: 'SQLITE_READONLY' });
+    expect(auditRows()).toBe(0);
+    // The expected errors are this test's subject; afterEach checks that nothing else went wrong.
+    logger.entries.splice(0);
+  });
+
   it('a locked window hears alerts but no readings or session rows, and its lock screen shows each chair\'s alarm without the patient', async () => {
     await callOk(nurse, 'auth/lock', {});
     const { familyName } = await chairWithHighAlert();

@@ -4,6 +4,8 @@ import type { AuthStatus } from '../../../shared/domain/views';
 import type { ActRunner } from '../act';
 import type { Clock } from '../clock';
 import type { HandlerContext } from '../handler-kit';
+import type { Logger } from '../logger';
+import { classifyStorageFault, errorCodeOf } from '../storage-fault';
 import type { ClinicConfigService } from '../services/clinic-config';
 import type { ConnectionGuard, UserService } from '../services/users';
 
@@ -25,6 +27,8 @@ export interface WindowAuthDeps {
   clock: Clock;
   /** Measures idle time (monotonic, so a moved test clock does not lock anyone out). */
   idleClock: Clock;
+  /** Where a sign-out or lock the disk refused to record is written down. */
+  logger: Logger;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface WindowAuthDeps {
  * renderer, locks a window after the clinic's idle time and decides what a locked window may
  * call and hear.
  */
-export function createWindowAuth({ acts, users, clinicConfig, clock, idleClock }: WindowAuthDeps) {
+export function createWindowAuth({ acts, users, clinicConfig, clock, idleClock, logger }: WindowAuthDeps) {
   let user: User | null = null;
   let mustChoosePin = false;
   let locked = false;
@@ -80,21 +84,32 @@ export function createWindowAuth({ acts, users, clinicConfig, clock, idleClock }
     if (!user) return false;
     const actor = { userId: user.id, name: user.username };
     if (!mustChoosePin && users.current(user.id) === null) {
-      recorded(() => acts.run({ actor, channel: 'auth/accountChanged', kind: 'write', detail: {} }, signOut), signOut);
+      recorded('auth/accountChanged', () => acts.run({ actor, channel: 'auth/accountChanged', kind: 'write', detail: {} }, signOut), signOut);
       return true;
     }
     if (locked || !idle()) return false;
-    if (mustChoosePin) recorded(() => acts.run({ actor, channel: 'auth/idleSignOut', kind: 'write', detail: {} }, signOut), signOut);
-    else recorded(() => acts.run({ actor, channel: 'auth/idleLock', kind: 'write', detail: {} }, lock), lock);
+    if (mustChoosePin) recorded('auth/idleSignOut', () => acts.run({ actor, channel: 'auth/idleSignOut', kind: 'write', detail: {} }, signOut), signOut);
+    else recorded('auth/idleLock', () => acts.run({ actor, channel: 'auth/idleLock', kind: 'write', detail: {} }, lock), lock);
     return true;
   }
 
-  /** Main's sign-out or lock happens even when the disk refuses its record: the window is never left open for that. */
-  function recorded(act: () => void, change: () => void): void {
+  /**
+   * Main's sign-out or lock happens even when the disk refuses its record: the window is never
+   * left open for that. The audit trail then misses the entry, so the log says why.
+   */
+  function recorded(what: string, act: () => void, change: () => void): void {
+    const userId = user?.id;
     try {
       act();
-    } catch {
+    } catch (error) {
       change();
+      logger.error('a window was signed out or locked but the record of it was refused', {
+        what,
+        userId,
+        fault: classifyStorageFault(error) ?? 'other',
+        code: errorCodeOf(error),
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
