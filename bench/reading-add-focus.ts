@@ -1,0 +1,79 @@
+/**
+ * Focused measure of reading/add's fixed cost: one session at a fixed size, reading/add and the
+ * bare durable insert interleaved, plus the WAL bytes each commit writes. Not part of `npm run bench`:
+ * `node --import tsx bench/reading-add-focus.ts [readings] [samples]` (with --cpu-prof to profile).
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { bareTable, nextTurn } from './core-growth';
+import { icuReadings, infusingSession, openBenchCore, seedReadings } from './seed';
+import { percentile, timed } from './stats';
+
+const CONFIRMED = ['heartRateBpm', 'spo2Pct', 'respiratoryRatePerMin', 'systolicMmHg', 'diastolicMmHg'];
+
+function walSize(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function main(): Promise<void> {
+  const size = Number(process.argv[2] ?? 10);
+  const samples = Number(process.argv[3] ?? 400);
+  const bench = await openBenchCore();
+  const next = icuReadings();
+  const sessionId = await infusingSession(bench, 'Chair focus');
+  for (let i = 0; i < 7; i++) await infusingSession(bench, `Chair ${i + 2}`);
+  const bare = bareTable(bench.dataDir);
+  // FOCUS_NO_FSYNC=1: both files without fsync, to see the CPU part alone (diagnosis only, never the budget).
+  if (process.env.FOCUS_NO_FSYNC === '1') for (const db of [bench.core.services.db, bare.db]) db.pragma('synchronous = OFF');
+  seedReadings(bench, sessionId, size, next);
+  bare.seed(size);
+  const add: number[] = [];
+  const plain: number[] = [];
+  const withUpdate: number[] = [];
+  const addWal: number[] = [];
+  const bareWal: number[] = [];
+  const vigilFile = join(bench.dataDir, 'vigil.sqlite3');
+  const bareFile = join(bench.dataDir, 'bare.sqlite3');
+  for (let i = 0; i < samples + 50; i++) {
+    bench.clock.advance(1_000);
+    const a = await timed(() => bench.ok('reading/add', { sessionId, values: next(), confirmed: CONFIRMED }));
+    const u = await timed(nextTurn);
+    const b = await timed(() => bare.durableInsert());
+    if (i < 50) continue;
+    add.push(a);
+    withUpdate.push(a + u);
+    plain.push(b);
+  }
+  // WAL pages per commit: with checkpoints off, so the WAL only grows and each commit's frames show as its growth.
+  for (const db of [bench.core.services.db, bare.db]) {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('wal_autocheckpoint = 0');
+  }
+  addWal.length = 0;
+  bareWal.length = 0;
+  for (let i = 0; i < 50; i++) {
+    bench.clock.advance(1_000);
+    const w0 = walSize(vigilFile);
+    await bench.ok('reading/add', { sessionId, values: next(), confirmed: CONFIRMED });
+    await nextTurn();
+    addWal.push(walSize(vigilFile) - w0);
+    const b0 = walSize(bareFile);
+    bare.durableInsert();
+    bareWal.push(walSize(bareFile) - b0);
+  }
+  const mean = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3);
+  console.log(`means: reading/add ${mean(add)} ms, bare ${mean(plain)} ms`);
+  const p = (xs: number[], q: number) => percentile(xs, q).toFixed(3);
+  console.log(`size ${size}, ${samples} samples, load ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`reading/add p50 ${p(add, 50)} ms p90 ${p(add, 90)}; bare p50 ${p(plain, 50)} ms p90 ${p(plain, 90)}; ratio ${(percentile(add, 50) / percentile(plain, 50)).toFixed(2)}`);
+  console.log(`reading/add + its session/updated p50 ${p(withUpdate, 50)} ms (ratio ${(percentile(withUpdate, 50) / percentile(plain, 50)).toFixed(2)})`);
+  console.log(`WAL bytes per commit: reading/add p50 ${percentile(addWal, 50)} (${percentile(addWal, 50) / 4120} frames), bare p50 ${percentile(bareWal, 50)} (${percentile(bareWal, 50) / 4120} frames)`);
+  bare.close();
+  bench.core.close();
+}
+
+void main();
