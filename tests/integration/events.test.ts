@@ -3,7 +3,7 @@ import type { EventName } from '../../shared/contract/events';
 import { EVENTS } from '../../shared/contract/events';
 import type { SessionLive } from '../../shared/domain/views';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
-import { ADMIN, callOk, MINUTE, openSession, readyToStart, signIn, type TestCore } from '../support/test-core';
+import { ADMIN, callOk, MINUTE, nextTurn, openSession, readyToStart, signIn, type TestCore } from '../support/test-core';
 import { useStaffedCore } from '../support/staffed-core';
 
 let t: TestCore;
@@ -117,6 +117,9 @@ describe('events pushed to connections', () => {
     const mine = listen(staff);
     const theirs = listen(other);
     const { reading, alerts } = await callOk(staff, 'reading/add', { sessionId: session.id, values: { systolicMmHg: 190, diastolicMmHg: 95 } });
+    // The update is built after the answer, on the next turn of the event loop.
+    expect(mine.updates).toHaveLength(0);
+    await nextTurn();
     mine.stop();
     theirs.stop();
     expect(mine.heard.map((h) => h.name)).toEqual(['reading/added', 'alert/changed']);

@@ -6,7 +6,7 @@ import { ManualClock } from '../../src-main/core/clock';
 import { openVigilCore, type CoreConnection, type VigilCore } from '../../src-main/core/vigil-core';
 import { createMemoryLogger } from '../support/memory-logger';
 import { useTempDirs } from '../support/temp-dir';
-import { ADMIN, addUser, callErr, callOk, holdTickerInterval, MINUTE, NURSE, openSession, readyToStart, T0 } from '../support/test-core';
+import { ADMIN, addUser, callErr, callOk, holdTickerInterval, MINUTE, nextTurn, NURSE, openSession, readyToStart, T0 } from '../support/test-core';
 
 /**
  * The lock and the quick switch, through the contract as a window sees them: main locks an
@@ -105,6 +105,7 @@ describe('the workstation lock', () => {
   it('a locked window hears alerts but no readings or session rows, and its lock screen shows each chair\'s alarm without the patient', async () => {
     await callOk(nurse, 'auth/lock', {});
     const { familyName } = await chairWithHighAlert();
+    await nextTurn();
     const names = new Set(heard.map((e) => e.name));
     expect(names.has('alert/changed')).toBe(true);
     expect(names.has('reading/added')).toBe(false);

@@ -222,3 +222,8 @@ export function countRows(databasePath: string, table: string, where = '1 = 1'):
     db.close();
   }
 }
+
+/** Lets the event loop turn once: what a commit leaves for the next turn (its `session/updated`) has then been sent. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -92,7 +92,7 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
     workflow,
     minimumAldreteScore: () => deps.dischargeCriteria.minimumAldreteScore,
   });
-  publishSessionUpdates(deps.bus, deps.clock, views, (error) => deps.logger.error('session/updated failed', { error: String(error) }));
+  publishSessionUpdates(deps.bus, deps.clock, views, () => deps.db.open, (error) => deps.logger.error('session/updated failed', { error: String(error) }));
   const ticker = createTicker(sessions, deps.clock, deps.bus, (now) => monitoring.sweep(now), deps.logger);
   protocols.seedDefaults();
   return {

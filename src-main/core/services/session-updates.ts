@@ -19,12 +19,19 @@ function sessionOf(name: EventName, payload: EventPayload<EventName>): number | 
 /**
  * After the events of one commit (a reading and the alerts it changed, a phase change...),
  * pushes `session/updated` once per touched session: its list row and the live parts of its
- * screen, so windows apply rows instead of reloading. The events of one commit are emitted
- * synchronously, so a microtask runs after the last of them.
+ * screen, so windows apply rows instead of reloading. It is built on the next turn of the
+ * event loop (setImmediate), after the caller's answer and the commit's own events have gone
+ * out: the nurse's acknowledgement and the alert never wait for this view, and the commits
+ * of one turn (a burst of monitor messages) share one update per session.
  */
-export function publishSessionUpdates(bus: EventBus, clock: Clock, views: SessionViews, onError: (error: unknown) => void): () => void {
+export function publishSessionUpdates(bus: EventBus, clock: Clock, views: SessionViews, isOpen: () => boolean, onError: (error: unknown) => void): () => void {
   const touched = new Set<number>();
   const flush = () => {
+    // The core may have closed in between (the last act before a shutdown or a restore).
+    if (!isOpen()) {
+      touched.clear();
+      return;
+    }
     const sessionIds = [...touched];
     touched.clear();
     for (const sessionId of sessionIds) {
@@ -38,7 +45,7 @@ export function publishSessionUpdates(bus: EventBus, clock: Clock, views: Sessio
   return bus.subscribe((name, payload) => {
     const sessionId = sessionOf(name, payload);
     if (sessionId === null) return;
-    if (touched.size === 0) queueMicrotask(flush);
+    if (touched.size === 0) setImmediate(flush);
     touched.add(sessionId);
   });
 }
