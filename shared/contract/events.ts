@@ -41,6 +41,8 @@ export const EVENTS = {
    * at once, by whom and when, instead of failing at its next call.
    */
   'record/restored': z.object({ at: EpochMsSchema, byName: z.string(), restoredFrom: z.string(), backupAt: EpochMsSchema.nullable() }),
+  /** An account was added, disabled, enabled or reset, or chose its PIN: the Users screen reloads (no names: it asks). */
+  'users/changed': z.object({ at: EpochMsSchema }),
   /** Monitors connected or silent, a binding changed, or the holding list gained or lost a message: reload them. */
   'monitor/changed': z.object({ at: EpochMsSchema }),
 } as const satisfies Record<string, z.ZodType>;

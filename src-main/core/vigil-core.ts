@@ -91,7 +91,10 @@ export const BACKUP_FOLDER_NAME = 'backups';
  */
 export interface CoreConnection {
   call(channel: unknown, request: unknown): Promise<Result<unknown>>;
-  /** `seq` is the core's event number (see EventBus): a window that sees one skipped reloads. */
+  /**
+   * `seq` numbers the events this connection hears, 1, 2, 3... (0 for auth/changed, which is
+   * this window's own): a window that sees one skipped reloads.
+   */
   onEvent(listener: <E extends EventName>(name: E, payload: EventPayload<E>, seq: number) => void): () => void;
   readonly user: User | null;
   close(): void;
@@ -273,6 +276,17 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
     sweepIdleWindows,
     connect() {
       const auth = createWindowAuth({ acts, users: services.users, clinicConfig, clock, idleClock, logger });
+      // The window's own numbering of the events it hears (1, 2, 3...): an event it may not
+      // hear (locked, or not its role) leaves no gap, so a gap always means one was lost.
+      let heardCount = 0;
+      let lastBusSeq = 0;
+      const numbered = (busSeq: number) => {
+        if (busSeq !== lastBusSeq) {
+          lastBusSeq = busSeq;
+          heardCount += 1;
+        }
+        return heardCount;
+      };
       const listeners = new Set<Parameters<CoreConnection['onEvent']>[0]>();
       const unsubscribers: (() => void)[] = [];
       const connection: LiveConnection = {
@@ -285,8 +299,8 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
         },
         onEvent(listener) {
           listeners.add(listener);
-          const unsubscribe = bus.subscribe((name, payload, seq) => {
-            if (auth.hears(name)) listener(name, payload, seq);
+          const unsubscribe = bus.subscribe((name, payload, busSeq) => {
+            if (auth.hears(name)) listener(name, payload, numbered(busSeq));
           });
           unsubscribers.push(unsubscribe, () => listeners.delete(listener));
           return () => {

@@ -6,6 +6,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DesktopFiles, EventMeta, Unsubscribe, VigilBridge, VigilChannels } from '../../shared/contract/api';
 import type { ChannelName } from '../../shared/contract/channels';
 import type { EventName, EventPayload } from '../../shared/contract/events';
+import { EVERY_EVENT } from '../../shared/contract/every-event';
 import { callChannel, DESKTOP_PRINT_PDF, DESKTOP_SAVE_FILE, eventChannel } from './ipc-names';
 
 function invoke<C extends ChannelName>(channel: C): VigilChannels[C] {
@@ -88,19 +89,8 @@ export const channels = {
   'lock/chairs': invoke('lock/chairs'),
 } satisfies VigilChannels;
 
-/** Every contract event, and nothing else: `satisfies` rejects a missing or unknown name. */
-export const SUBSCRIBABLE_EVENTS = {
-  'auth/changed': true,
-  'timer/tick': true,
-  'session/changed': true,
-  'reading/added': true,
-  'alert/changed': true,
-  'session/updated': true,
-  'settings/changed': true,
-  'system/notice': true,
-  'monitor/changed': true,
-  'record/restored': true,
-} as const satisfies Record<EventName, true>;
+/** Every contract event, and nothing else. */
+export const SUBSCRIBABLE_EVENTS = EVERY_EVENT;
 
 function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>, meta: EventMeta) => void): Unsubscribe {
   if (typeof event !== 'string' || !Object.hasOwn(SUBSCRIBABLE_EVENTS, event)) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../shared/domain/user';
 import { errorText } from '../format/error-text';
 import { useSignedInUser } from '../store/access';
-import { call } from '../transport/client';
+import { bridge, call } from '../transport/client';
 import { NewUserForm } from './users/NewUserForm';
 import { UserTable } from './users/UserTable';
 import './admin.css';
@@ -17,6 +17,9 @@ export function UsersScreen() {
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+
+  // Another administrator's change (or a user choosing a PIN) shows here at once.
+  useEffect(() => bridge().subscribe('users/changed', () => setReloads((count) => count + 1)), []);
 
   useEffect(() => {
     let current = true;

@@ -1,4 +1,6 @@
 import type { EventMeta } from '../../shared/contract/api';
+import { EVERY_EVENT_NAME } from '../../shared/contract/every-event';
+import type { EventName } from '../../shared/contract/events';
 import { call, bridge } from '../transport/client';
 import { loadActiveAlerts } from './alerts-store';
 import { READING_PAGE_MAX_ROWS } from '../../shared/domain/reading-views';
@@ -20,21 +22,28 @@ export function serverNow(): number {
   return Date.now() + useAppStore.getState().serverClockOffsetMs;
 }
 
+let lastSeq: number | null = null;
+
 /** Reloads everything this window shows: after a gap in the event numbers, or a reconnect. */
 export function resync(): void {
+  // What is loaded now is the new starting point: the next event number starts the count again.
+  lastSeq = null;
   void loadActiveAlerts();
   void refreshOpenSessions();
   for (const sessionId of Object.keys(useAppStore.getState().details)) void loadSession(Number(sessionId));
 }
 
-let lastSeq: number | null = null;
-
-/** Every event carries main's event number; a skipped number means this window missed something. */
+/**
+ * Every event main sends this window carries the window's next number (0: its own sign-in,
+ * or a restore, which stand apart); a skipped number means this window missed something.
+ */
 function inSequence(meta: EventMeta | undefined): void {
-  if (!meta) return;
+  if (!meta || meta.seq === 0) return;
   if (lastSeq !== null && meta.seq !== lastSeq + 1) resync();
   lastSeq = meta.seq;
 }
+
+const MERGED_HERE: ReadonlySet<EventName> = new Set<EventName>(['alert/changed', 'timer/tick', 'reading/added', 'session/updated', 'session/changed']);
 
 /**
  * Mirrors main's pushed events into the store. Events carry the changed rows and the store
@@ -64,6 +73,8 @@ export function startEventSync(): () => void {
       inSequence(meta);
       if (store().details[session.id]) void loadSession(session.id);
     }),
+    // The events other parts of the window handle count too: missing one of them is a gap.
+    ...EVERY_EVENT_NAME.filter((name) => !MERGED_HERE.has(name)).map((name) => bridge().subscribe(name, (_payload, meta) => inSequence(meta))),
   ];
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

@@ -3,7 +3,7 @@ import type { ReadingValues } from '../../shared/domain/reading';
 import { expect, openScreensMenu, PATIENT_A, PHYSICIAN, signIn, test } from './fixtures';
 import type { RunningHost } from './host';
 import { asUser, seedClinic, standardProtocolId } from './seed';
-import { withConnection } from './wire';
+import { createAccount, withConnection } from './wire';
 
 const MINUTE_MS = 60_000;
 const NURSE = { username: 'nina.berg', displayName: 'Nina Berg', pin: '270415' };
@@ -126,6 +126,9 @@ test('an administrator without a clinical role lands on Users, with no patients 
   await expect(page.locator(`[data-testid="user-row"][data-username="${IT_ADMIN.username}"] [data-col="roles"]`)).toHaveText('Administrator');
   await expect(page.getByRole('navigation', { name: 'Open sessions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Patients' })).toHaveCount(0);
+  // An account made at another workstation appears here without a reload, and shows when she has chosen her PIN.
+  await createAccount(host, PHYSICIAN, NURSE, ['nurse']);
+  await expect(page.locator(`[data-testid="user-row"][data-username="${NURSE.username}"] [data-col="roles"]`)).toHaveText('Nurse');
   await openMenu(page);
   await header(page).getByRole('button', { name: 'Protocols' }).click();
   await expect(protocolRow(page, 'Depression — standard')).toBeVisible();

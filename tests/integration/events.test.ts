@@ -136,9 +136,9 @@ describe('events pushed to connections', () => {
     });
     expect(update?.summary.latestReading).toEqual(reading);
     expect(update?.summary.highestActiveAlert).toEqual(alerts[0]);
-    // One core, one numbering: every window sees the same consecutive numbers.
+    // Each window numbers what it hears, consecutively: the other window, listening from now, hears 1, 2, 3.
     expect(mine.seqs).toHaveLength(3);
     expect(mine.seqs).toEqual([mine.seqs[0], (mine.seqs[0] ?? 0) + 1, (mine.seqs[0] ?? 0) + 2]);
-    expect(theirs.seqs).toEqual(mine.seqs);
+    expect(theirs.seqs).toEqual([1, 2, 3]);
   });
 });

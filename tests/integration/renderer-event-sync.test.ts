@@ -9,7 +9,7 @@ import { useAlertsStore } from '../../src-renderer/store/alerts-store';
 import { loadSession, refreshOpenSessions, startEventSync } from '../../src-renderer/store/sync';
 import { chart, infusingSession } from '../support/alert-fixtures';
 import { useStaffedCore } from '../support/staffed-core';
-import { ADMIN, MINUTE, signIn, type TestCore } from '../support/test-core';
+import { addUser, ADMIN, callOk, MINUTE, signIn, type TestCore } from '../support/test-core';
 
 /**
  * The renderer's store against the real core: a window's bridge is a real connection, its
@@ -100,6 +100,49 @@ describe('the renderer store fed by events', () => {
 
     expect(calls).toEqual(expect.arrayContaining(['session/get', 'session/list', 'alert/list']));
     expect(useAppStore.getState().details[session.id]?.readings.at(-1)).toEqual(reading);
+  });
+
+  it('counts events other parts of the window handle, so a settings or account change between two readings reloads only what changed', async () => {
+    const window = await signIn(t.core, ADMIN.username, ADMIN.pin);
+    const { bridge, calls } = windowBridge(window);
+    setBridge(bridge);
+    const { session } = await infusingSession(t, staff);
+    await loadSession(session.id);
+    stop = startEventSync();
+    t.clock.advance(MINUTE);
+    await chart(staff, session.id, { heartRateBpm: 80 });
+    await settle();
+    calls.length = 0;
+
+    // settings/changed (the settings screen's), then session/changed for the open session (this store's: it reloads that one session).
+    await callOk(staff, 'clinic/setConfig', { config: (await callOk(staff, 'clinic/getConfig', {})).config, reason: 'Unchanged, saved again' });
+    await addUser(t.core, staff, { username: `ines.${Date.now()}`, displayName: 'Ines Nurse', pin: '975310' }, ['nurse']);
+    t.clock.advance(MINUTE);
+    const { reading } = await chart(staff, session.id, { heartRateBpm: 82 });
+    await settle();
+
+    // No full reload (the open sessions list and the alerts are what a gap re-reads).
+    expect(calls).not.toContain('session/list');
+    expect(calls).not.toContain('alert/list');
+    expect(useAppStore.getState().details[session.id]?.readings.at(-1)).toEqual(reading);
+  });
+});
+
+describe("a window's event numbers", () => {
+  it('number only what the window hears: an administrator without a clinical role hears account changes, not readings, without gaps', async () => {
+    const { connection: admin } = await addUser(t.core, staff, { username: `otto.${Date.now()}`, displayName: 'Otto Admin', pin: '864200' }, ['admin']);
+    const heard: { name: EventName; seq: number }[] = [];
+    const stopHearing = admin.onEvent((name, _payload, seq) => heard.push({ name, seq }));
+    const { session } = await infusingSession(t, staff);
+    t.clock.advance(MINUTE);
+    await chart(staff, session.id, { heartRateBpm: 150 });
+    await addUser(t.core, staff, { username: `pia.${Date.now()}`, displayName: 'Pia Nurse', pin: '753100' }, ['nurse']);
+    await callOk(staff, 'clinic/setConfig', { config: (await callOk(staff, 'clinic/getConfig', {})).config, reason: 'Unchanged, saved again' });
+    stopHearing();
+
+    expect(heard.map((event) => event.name)).not.toContain('reading/added');
+    expect(heard.map((event) => event.name)).toEqual(expect.arrayContaining(['users/changed', 'settings/changed']));
+    expect(heard.map((event) => event.seq)).toEqual(heard.map((_event, index) => index + 1));
   });
 });
 

@@ -9,8 +9,11 @@ import { classifyStorageFault, errorCodeOf } from '../storage-fault';
 import type { ClinicConfigService } from '../services/clinic-config';
 import type { ConnectionGuard, UserService } from '../services/users';
 
-/** Events carry patient data: only clinical staff hear them (an administrator manages users, not patients). */
+/** Most events carry patient data: only clinical staff hear them (an administrator manages users, not patients). */
 const CLINICAL_ROLES: readonly Role[] = ['nurse', 'physician'];
+
+/** Events about the console itself, with no patient data: an administrator's screens stay live on them. */
+const HEARD_WITHOUT_CLINICAL_ROLE: ReadonlySet<EventName> = new Set<EventName>(['settings/changed', 'system/notice', 'monitor/changed', 'users/changed']);
 
 /**
  * What a locked window still hears: alerts (no name, so the lock screen's chairs and the
@@ -174,9 +177,9 @@ export function createWindowAuth({ acts, users, clinicConfig, clock, idleClock, 
     },
     /** Whether this window hears an event now (an idle window is treated as locked even before the sweep has locked it). */
     hears(name: EventName): boolean {
-      if (!user || mustChoosePin || !user.roles.some((role) => CLINICAL_ROLES.includes(role))) return false;
+      if (!user || mustChoosePin) return false;
       if (locked || idle()) return HEARD_WHILE_LOCKED.has(name);
-      return true;
+      return user.roles.some((role) => CLINICAL_ROLES.includes(role)) || HEARD_WITHOUT_CLINICAL_ROLE.has(name);
     },
   };
 }

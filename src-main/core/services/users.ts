@@ -56,7 +56,7 @@ export interface UserServiceOptions {
  * username in the database before the hash runs (see sign-in-attempts) and against the
  * connection; an unknown name costs the same hash as a known one.
  */
-export function createUserService({ db, clock }: CoreDeps, { hasher, isGenuine }: UserServiceOptions) {
+export function createUserService({ db, clock, bus }: CoreDeps, { hasher, isGenuine }: UserServiceOptions) {
   const attempts = createSignInAttempts(db, clock);
   const byUsername = db.prepare<[string], UserRow>(`${CURRENT} WHERE u.username = ?`);
   const byId = db.prepare<[number], UserRow>(`${CURRENT} WHERE u.id = ?`);
@@ -86,6 +86,7 @@ export function createUserService({ db, clock }: CoreDeps, { hasher, isGenuine }
       by,
       reason,
     });
+    bus.emit('users/changed', { at: clock.now() });
     return toAccount(requireRow(row.id));
   }
 
@@ -95,6 +96,7 @@ export function createUserService({ db, clock }: CoreDeps, { hasher, isGenuine }
     const now = clock.now();
     const userId = Number(insert.run(username, displayName, rolesJson, pinHash, now).lastInsertRowid);
     insertVersion.run({ userId, roles: rolesJson, pinHash, oneTime: oneTime ? 1 : 0, active: 1, at: now, by, reason: 'account created' });
+    bus.emit('users/changed', { at: now });
     return toAccount(requireRow(userId));
   }
 

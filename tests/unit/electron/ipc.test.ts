@@ -157,6 +157,8 @@ describe('registerIpc', () => {
     const stranger = window();
     await invoke('auth/setup', fromMainFrame(contents), { username: 'ada', displayName: 'Dr Ada', pin: '246810' });
     await invoke('auth/status', fromMainFrame(stranger));
+    // Setting up the account announced it (users/changed); this test follows the tick alone.
+    contents.send.mockClear();
     const tick = { nowAt: 1_700_000_000_000, timers: [] };
 
     core.services.bus.emit('timer/tick', tick);
