@@ -35,6 +35,8 @@ export interface ActRunner {
   onCommitted(listener: (head: { seq: number; hash: string; at: number }) => void): void;
   /** After an act rolled back (in-memory state built during it must be dropped). */
   onRolledBack(listener: () => void): void;
+  /** After every act, committed or rolled back: its transaction has ended. */
+  onEnded(listener: () => void): void;
   /**
    * In-memory state changed inside the current act (a window signed in or out) is put back
    * by `undo` if the act rolls back, so nothing of a failed act stays, in the file or in
@@ -50,6 +52,10 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
   let depth = 0;
   const committedListeners: ((head: { seq: number; hash: string; at: number }) => void)[] = [];
   const rolledBackListeners: (() => void)[] = [];
+  const endedListeners: (() => void)[] = [];
+  const ended = () => {
+    for (const listener of endedListeners) listener();
+  };
   let undos: (() => void)[] = [];
   let afterCommits: (() => void)[] = [];
 
@@ -60,6 +66,7 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
     undos = [];
     afterCommits = [];
     for (const listener of rolledBackListeners) listener();
+    ended();
   }
 
   /** Appends the entry and commits; on any failure here nothing of the act stays. */
@@ -76,6 +83,7 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
       throw error;
     }
     undos = [];
+    ended();
     const committedWork = afterCommits;
     afterCommits = [];
     bus.release(true);
@@ -100,6 +108,9 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
     },
     onRolledBack(listener) {
       rolledBackListeners.push(listener);
+    },
+    onEnded(listener) {
+      endedListeners.push(listener);
     },
     undoOnRollback(undo) {
       if (depth > 0) undos.push(undo);

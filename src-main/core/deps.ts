@@ -10,6 +10,7 @@ import type { Clock } from './clock';
 import type { ClinicConfigService } from './services/clinic-config';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
+import type { RecordCaches } from './record-cache';
 
 /** What every core service is built from. */
 export interface CoreDeps {
@@ -19,6 +20,8 @@ export interface CoreDeps {
   logger: Logger;
   /** Runs writes as acts (one transaction with their audit entry); the ticker's sweep is the system's act. */
   acts: ActRunner;
+  /** Memos of rarely written tables read on every charting call (dropped when written). */
+  caches: RecordCaches;
   settings: Readonly<ClinicSettings>;
   alertRules: readonly AlertRule[];
   /** The clinic's stored configuration (read live: never keep a copy; a change applies at once). */

@@ -7,6 +7,7 @@ import type { User } from '../../shared/domain/user';
 import type { Result } from '../../shared/result';
 import type { AuditStatus, AuditVerify } from '../../shared/domain/audit';
 import { createActRunner, type ActRunner } from './act';
+import { createRecordCaches } from './record-cache';
 import { createWindowAuth } from './auth/window-auth';
 import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { AUDIT_KEY_FILE_NAME, loadOrCreateKeyFile } from './audit/audit-key';
@@ -175,6 +176,8 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   // A file from before the audit trail: its existing rows are vouched for once, as found.
   audit.adoptUnaudited(clock.now());
   const acts = createActRunner(db, audit, bus, clock, logger);
+  const caches = createRecordCaches(db);
+  acts.onEnded(() => caches.settle());
   const headWriter = createHeadWriter(auditHeadPath);
   acts.onCommitted((head) => headWriter.committed(head));
   const hasher = createPinHasher(options.pinCost === 'test' ? TEST_PIN_COST : PRODUCTION_PIN_COST);
@@ -186,6 +189,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
     bus,
     logger,
     acts,
+    caches,
     settings: DEFAULT_CLINIC_SETTINGS,
     alertRules: DEFAULT_ALERT_RULES,
     clinicConfig,

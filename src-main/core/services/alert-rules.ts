@@ -91,6 +91,20 @@ export function createAlertRuleService(deps: CoreDeps, protocols: ProtocolServic
     }));
   }
 
+  // The engine reads a session's rules on every reading: kept until a rule set, an override or a protocol is written.
+  const effectiveMemo = deps.caches.memo(
+    ['alert_rule_sets', 'session_rule_overrides', 'protocols', 'users'],
+    (session: Session) => applyOverrides(baseSet(familyOf(session)).rules, overrides(session.id)),
+    // A session's protocol is fixed when it is created.
+    (session) => session.id,
+  );
+  const settingsMemo = deps.caches.memo(['clinic_settings', 'users'], (): AlarmSettingsView => {
+    const row = latestSettings.get();
+    return row
+      ? { settings: JSON.parse(row.settings_json) as AlarmSettings, changedAt: row.at, changedByName: row.user_name, changeReason: row.reason }
+      : { settings: { ...DEFAULT_ALARM_SETTINGS }, changedAt: null, changedByName: null, changeReason: null };
+  });
+
   function familyOf(session: Session): number | null {
     return session.protocolId === null ? null : protocols.get(session.protocolId).familyId;
   }
@@ -110,7 +124,7 @@ export function createAlertRuleService(deps: CoreDeps, protocols: ProtocolServic
   return {
     /** The rules the engine applies to a session right now. */
     effectiveRules(session: Session): AlertRule[] {
-      return applyOverrides(baseSet(familyOf(session)).rules, overrides(session.id));
+      return effectiveMemo.get(session);
     },
     forSession: (session: Session): RuleSetView => view(baseSet(familyOf(session)), overrides(session.id)),
     forProtocolFamily: (familyId: number): RuleSetView => view(baseSet(familyId), []),
@@ -124,12 +138,7 @@ export function createAlertRuleService(deps: CoreDeps, protocols: ProtocolServic
       insertOverride.run({ sessionId, ruleId, rule: rule === null ? null : JSON.stringify(rule), reason, at: clock.now(), userId });
     },
 
-    alarmSettings(): AlarmSettingsView {
-      const row = latestSettings.get();
-      return row
-        ? { settings: JSON.parse(row.settings_json) as AlarmSettings, changedAt: row.at, changedByName: row.user_name, changeReason: row.reason }
-        : { settings: { ...DEFAULT_ALARM_SETTINGS }, changedAt: null, changedByName: null, changeReason: null };
-    },
+    alarmSettings: (): AlarmSettingsView => settingsMemo.get(undefined),
     /** Stored versions, newest first. */
     alarmSettingsHistory(): AlarmSettingsVersion[] {
       return newestSettings.all(SETTINGS_HISTORY_LIMIT).map((row) => ({ id: row.id, value: AlarmSettingsSchema.parse(JSON.parse(row.settings_json)), at: row.at, userName: row.user_name, reason: row.reason }));

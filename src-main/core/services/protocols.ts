@@ -50,7 +50,7 @@ const toProtocol = (row: ProtocolRow): Protocol => ({
  * Clinic protocols. An edit is a new version of the same family and a retirement is a
  * version marked retired, so a session always points at exactly the protocol it ran under.
  */
-export function createProtocolService({ db, clock, acts }: CoreDeps) {
+export function createProtocolService({ db, clock, acts, caches }: CoreDeps) {
   const byId = db.prepare<[number], ProtocolRow>('SELECT * FROM protocols WHERE id = ?');
   // The newest version of each family.
   const latest = db.prepare<[], ProtocolRow>(
@@ -73,10 +73,16 @@ export function createProtocolService({ db, clock, acts }: CoreDeps) {
     return toProtocol(byId.get(Number(lastInsertRowid)) as ProtocolRow);
   }
 
-  function get(id: number): Protocol {
+  // Read by every charting call and live view (rules, schedule); a version is never edited, only added.
+  const protocolMemo = caches.memo(['protocols'], (id: number) => {
     const row = byId.get(id);
-    if (!row) fail({ code: 'not_found', message: `No protocol ${id}`, field: 'protocolId' });
-    return toProtocol(row);
+    return row ? toProtocol(row) : null;
+  });
+
+  function get(id: number): Protocol {
+    const protocol = protocolMemo.get(id);
+    if (!protocol) fail({ code: 'not_found', message: `No protocol ${id}`, field: 'protocolId' });
+    return protocol;
   }
 
   function newestOfFamily(familyId: number): Protocol {

@@ -88,14 +88,21 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
     `INSERT INTO phase_events (session_id, from_phase, to_phase, at, user_id, reason) VALUES (:sessionId, :fromPhase, :toPhase, :at, :userId, :reason)`,
   );
 
-  function get(id: number): Session {
+  // Read on every charting call and every live view; written only at a phase change (or a new session).
+  const sessionMemo = deps.caches.memo(['sessions', 'phase_events'], (id: number) => {
     const row = byId.get(id);
-    if (!row) fail({ code: 'not_found', message: `No session ${id}`, field: 'sessionId' });
-    return toSession(row);
+    return row ? toSession(row) : null;
+  });
+  const phaseEventsMemo = deps.caches.memo(['phase_events', 'users'], (sessionId: number) => eventsOf.all(sessionId).map(toPhaseEvent));
+
+  function get(id: number): Session {
+    const session = sessionMemo.get(id);
+    if (!session) fail({ code: 'not_found', message: `No session ${id}`, field: 'sessionId' });
+    return session;
   }
 
   function phaseEvents(sessionId: number): PhaseEvent[] {
-    return eventsOf.all(sessionId).map(toPhaseEvent);
+    return phaseEventsMemo.get(sessionId);
   }
 
   function timerOf(session: Session, now = clock.now()): SessionTimer {

@@ -25,7 +25,7 @@ const context = (user: User | null): HandlerContext => ({
 });
 
 /** Acts without a database: the work runs as is (the act layer itself is tested against a real file). */
-const passthroughActs: ActRunner = { run: (_spec, work) => work(), onCommitted: () => undefined, onRolledBack: () => undefined, undoOnRollback: () => undefined, afterCommit: (work) => work(), inAct: false };
+const passthroughActs: ActRunner = { run: (_spec, work) => work(), onCommitted: () => undefined, onRolledBack: () => undefined, onEnded: () => undefined, undoOnRollback: () => undefined, afterCommit: (work) => work(), inAct: false };
 
 /** Handlers that each answer with a fixed value, replaced per test where a channel matters. */
 function stubHandlers(overrides: Partial<Record<ChannelName, (ctx: HandlerContext, request: unknown) => unknown>> = {}) {
