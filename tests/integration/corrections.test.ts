@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert';
-import type { ReadingValues } from '../../shared/domain/reading';
+import type { Reading, ReadingValues } from '../../shared/domain/reading';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import { ADMIN, BASELINE_VITALS, callErr, callOk, countRows, MINUTE, openRaw, openSession, passingAssessment, readyToStart, type TestCore } from '../support/test-core';
 import { useStaffedCore } from '../support/staffed-core';
@@ -43,6 +43,28 @@ function annotationsOf(readingId: number): Record<string, unknown>[] {
     raw.close();
   }
 }
+
+describe('the reading a charting call answers with', () => {
+  it('is the row exactly as read back from the record: a typed reading, a late one on oxygen with a measured MAP, and a correction', async () => {
+    const session = await infusingSession();
+    t.clock.advance(20 * MINUTE);
+    const asStored = (answered: Reading) => expect(answered).toEqual(t.core.services.readings.get(answered.id));
+    const typed = await chart(session.id, { heartRateBpm: 72, systolicMmHg: 131, diastolicMmHg: 79, spo2Pct: 97, respiratoryRatePerMin: 15, temperatureC: 36.8 });
+    asStored(typed.reading);
+    const late = await callOk(staff, 'reading/add', {
+      sessionId: session.id,
+      observedAt: t.clock.now() - 15 * MINUTE,
+      values: { systolicMmHg: 118, diastolicMmHg: 70, meanArterialMmHg: 88, spo2Pct: 94 },
+      onSupplementalOxygen: true,
+    });
+    asStored(late.reading);
+    expect(late.reading).toMatchObject({ late: true, mapSource: 'measured', onSupplementalOxygen: true });
+    const corrected = await correct(typed.reading.id, { heartRateBpm: 74, systolicMmHg: 131, diastolicMmHg: 79, spo2Pct: 97, respiratoryRatePerMin: 15 });
+    asStored(corrected.reading);
+    expect(corrected.reading).toMatchObject({ supersedesId: typed.reading.id, correctionReason: 'Transcription error', mapSource: 'computed' });
+    expect(corrected.reading.recordedByName).not.toBe('');
+  });
+});
 
 describe('a correction', () => {
   it('is a new row that supersedes the original with its reason; the original row stays exactly as it was', async () => {

@@ -35,6 +35,8 @@ export interface MonitorValues {
  */
 export function createChartingService(deps: CoreDeps, sessions: SessionService, readings: ReadingService, alerts: AlertService, alertRules: AlertRuleService) {
   const { db, bus } = deps;
+  // Built once: better-sqlite3 builds a transaction's wrappers each time db.transaction is called.
+  const inTransaction = db.transaction((write: () => { reading: Reading; changedAlertIds: number[] }) => write());
 
   function requireChartable(session: Session): void {
     if (!OPEN_PHASES.includes(session.phase) || session.phase === 'discharged') {
@@ -63,7 +65,7 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
   function commit(write: () => { reading: Reading; changedAlertIds: number[] }): ChartingResult {
     let written: { reading: Reading; changedAlertIds: number[] };
     try {
-      written = db.transaction(write)();
+      written = inTransaction(write);
     } catch (error) {
       // The incremental state may hold what was just rolled back: rebuild it from the record.
       readings.invalidateState();

@@ -33,6 +33,16 @@ type ReadingRow = Record<string, number | string | null> & {
   validated_by_name: string | null;
 };
 
+/** The vital columns of an insert's bound values, as a row read back would hold them. */
+function valueColumns(bound: Record<string, number | string | null>): Record<string, number | null> {
+  const columns: Record<string, number | null> = {};
+  for (const key of VITAL_PARAMETER_KEYS) {
+    const value = bound[READING_COLUMNS[key]];
+    columns[READING_COLUMNS[key]] = typeof value === 'number' ? value : null;
+  }
+  return columns;
+}
+
 /** Bumped when what is derived at commit changes; rows with an older (or no) version are derived when read. */
 const DERIVED_VERSION = 1;
 
@@ -105,7 +115,7 @@ export interface StoreReadingInput {
 }
 
 /** Validates and stores readings, corrections and artifact marks; callers run it inside their transaction. */
-export function createReadingService({ db, clock, settings }: CoreDeps) {
+export function createReadingService({ db, clock, settings, caches }: CoreDeps) {
   const toReading = createReadingMapper(settings.lateEntryAfterMinutes * 60_000);
   const columns = VITAL_PARAMETER_KEYS.map((key) => READING_COLUMNS[key]);
   const insert = db.prepare(
@@ -116,6 +126,7 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
     'INSERT INTO reading_annotations (reading_id, kind, reason, at, user_id) VALUES (:readingId, :kind, :reason, :at, :userId)',
   );
   const byId = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.id = ?`);
+  const userName = db.prepare<[number], { display_name: string }>('SELECT display_name FROM users WHERE id = ?');
   const insertValidation = db.prepare('INSERT INTO reading_validations (reading_id, at, user_id) VALUES (?, ?, ?)');
   const ofSession = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? ORDER BY r.observed_at, r.id`);
   const currentOfSession = db.prepare<[number], ReadingRow>(`${READING_SELECT} WHERE r.session_id = ? AND ${CURRENT} ORDER BY r.observed_at, r.id`);
@@ -130,6 +141,7 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
     `${READING_SELECT} WHERE r.session_id = ? AND (r.observed_at, r.id) < (?, ?) ORDER BY r.observed_at DESC, r.id DESC LIMIT ?`,
   );
   const countOfSession = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM readings WHERE session_id = ?');
+  const userNames = caches.memo(['users'], (userId: number) => userName.get(userId)?.display_name ?? '');
   const states = createReadingStates((sessionId) => currentOfSession.all(sessionId).map((row) => entryOf(toReading(row))));
 
   function get(id: number): Reading {
@@ -175,7 +187,32 @@ export function createReadingService({ db, clock, settings }: CoreDeps) {
       const news2 = news2ForReading(values, input.onSupplementalOxygen ?? null);
       row.news2Json = news2 === null ? null : JSON.stringify(news2);
       const { lastInsertRowid } = insert.run(row);
-      const stored = get(Number(lastInsertRowid));
+      // The row as it now stands, from what was just written rather than read back: a new row has
+      // no correction, annotation or validation yet, and its values are the ones bound above.
+      const stored = toReading({
+        ...valueColumns(row),
+        id: Number(lastInsertRowid),
+        session_id: input.sessionId,
+        observed_at: observedAt,
+        recorded_at: now,
+        recorded_by: input.userId,
+        recorded_by_name: userNames.get(input.userId),
+        map_source: mapSource,
+        supplemental_oxygen: row.supplementalOxygen as number | null,
+        supersedes_id: input.correction?.supersedesId ?? null,
+        correction_reason: input.correction?.reason ?? null,
+        superseded_by_id: null,
+        annotation_kind: null,
+        annotation_reason: null,
+        annotation_at: null,
+        annotation_user_name: null,
+        news2_json: row.news2Json,
+        derived_version: DERIVED_VERSION,
+        source: input.monitor ? 'monitor' : 'manual',
+        device_id: input.monitor?.deviceId ?? null,
+        validated_at: null,
+        validated_by_name: null,
+      });
       const state = states.ifLoaded(input.sessionId);
       if (input.correction) state?.remove(input.correction.supersedesId);
       state?.add(entryOf(stored));
