@@ -48,6 +48,24 @@ async function main(): Promise<void> {
     withUpdate.push(a + u);
     plain.push(b);
   }
+  // CPU time per call (user + system, this process), steadier than wall time on a shared machine.
+  const cpuPer = async (calls: number, work: () => Promise<unknown>) => {
+    const started = process.cpuUsage();
+    for (let i = 0; i < calls; i++) await work();
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000 / calls;
+  };
+  const addCpu = await cpuPer(500, async () => {
+    bench.clock.advance(1_000);
+    await bench.ok('reading/add', { sessionId, values: next(), confirmed: CONFIRMED });
+  });
+  const updateCpu = await cpuPer(500, async () => {
+    bench.clock.advance(1_000);
+    await bench.ok('reading/add', { sessionId, values: next(), confirmed: CONFIRMED });
+    await nextTurn();
+  });
+  const bareCpu = await cpuPer(500, async () => bare.durableInsert());
+  console.log(`CPU per call: reading/add ${addCpu.toFixed(3)} ms, with its session/updated ${updateCpu.toFixed(3)} ms, bare ${bareCpu.toFixed(3)} ms`);
   // WAL pages per commit: with checkpoints off, so the WAL only grows and each commit's frames show as its growth.
   for (const db of [bench.core.services.db, bare.db]) {
     db.pragma('wal_checkpoint(TRUNCATE)');
