@@ -33,16 +33,6 @@ type ReadingRow = Record<string, number | string | null> & {
   validated_by_name: string | null;
 };
 
-/** The vital columns of an insert's bound values, as a row read back would hold them. */
-function valueColumns(bound: Record<string, number | string | null>): Record<string, number | null> {
-  const columns: Record<string, number | null> = {};
-  for (const key of VITAL_PARAMETER_KEYS) {
-    const value = bound[READING_COLUMNS[key]];
-    columns[READING_COLUMNS[key]] = typeof value === 'number' ? value : null;
-  }
-  return columns;
-}
-
 /** Bumped when what is derived at commit changes; rows with an older (or no) version are derived when read. */
 const DERIVED_VERSION = 1;
 
@@ -116,7 +106,8 @@ export interface StoreReadingInput {
 
 /** Validates and stores readings, corrections and artifact marks; callers run it inside their transaction. */
 export function createReadingService({ db, clock, settings, caches }: CoreDeps) {
-  const toReading = createReadingMapper(settings.lateEntryAfterMinutes * 60_000);
+  const lateEntryAfterMs = settings.lateEntryAfterMinutes * 60_000;
+  const toReading = createReadingMapper(lateEntryAfterMs);
   const columns = VITAL_PARAMETER_KEYS.map((key) => READING_COLUMNS[key]);
   const insert = db.prepare(
     `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, supplemental_oxygen, supersedes_id, correction_reason, news2_json, derived_version, source, device_id, monitor_message_id, ${columns.join(', ')})
@@ -188,31 +179,29 @@ export function createReadingService({ db, clock, settings, caches }: CoreDeps) 
       row.news2Json = news2 === null ? null : JSON.stringify(news2);
       const { lastInsertRowid } = insert.run(row);
       // The row as it now stands, from what was just written rather than read back: a new row has
-      // no correction, annotation or validation yet, and its values are the ones bound above.
-      const stored = toReading({
-        ...valueColumns(row),
+      // no correction, annotation or validation yet (the same fields as toReading gives).
+      const storedValues: ReadingValues = {};
+      for (const key of VITAL_PARAMETER_KEYS) if (typeof values[key] === 'number') storedValues[key] = values[key];
+      const stored: Reading = {
         id: Number(lastInsertRowid),
-        session_id: input.sessionId,
-        observed_at: observedAt,
-        recorded_at: now,
-        recorded_by: input.userId,
-        recorded_by_name: userNames.get(input.userId),
-        map_source: mapSource,
-        supplemental_oxygen: row.supplementalOxygen as number | null,
-        supersedes_id: input.correction?.supersedesId ?? null,
-        correction_reason: input.correction?.reason ?? null,
-        superseded_by_id: null,
-        annotation_kind: null,
-        annotation_reason: null,
-        annotation_at: null,
-        annotation_user_name: null,
-        news2_json: row.news2Json,
-        derived_version: DERIVED_VERSION,
+        sessionId: input.sessionId,
+        observedAt,
+        recordedAt: now,
+        recordedBy: input.userId,
+        recordedByName: userNames.get(input.userId),
+        values: storedValues,
+        mapSource,
+        onSupplementalOxygen: input.onSupplementalOxygen ?? null,
+        news2: row.news2Json === null ? null : (JSON.parse(row.news2Json as string) as Reading['news2']),
+        late: now - observedAt > lateEntryAfterMs,
+        supersedesId: input.correction?.supersedesId ?? null,
+        correctionReason: input.correction?.reason ?? null,
+        supersededById: null,
+        artifact: null,
         source: input.monitor ? 'monitor' : 'manual',
-        device_id: input.monitor?.deviceId ?? null,
-        validated_at: null,
-        validated_by_name: null,
-      });
+        deviceId: input.monitor?.deviceId ?? null,
+        validation: null,
+      };
       const state = states.ifLoaded(input.sessionId);
       if (input.correction) state?.remove(input.correction.supersedesId);
       state?.add(entryOf(stored));
