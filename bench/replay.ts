@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       return result.value as T;
     };
     await ok('auth/setup', { username: 'bench', displayName: 'Bench Physician', pin: '9182736' });
+    await ok('clinic/setChairs', { chairs: [{ id: 1, name: 'Chair 1' }], reason: 'The bench clinic\'s chair' });
     const patient = await ok<{ id: number }>('patient/create', { mrn: 'BENCH-1', familyName: 'Bench', givenName: 'Mark', dateOfBirth: '1970-01-01', weightKg: 80 });
     const [protocol] = await ok<{ id: number }[]>('protocol/list', {});
     const session = await ok<{ id: number }>('session/create', { patientId: patient.id, chair: 'Chair 1', protocolId: protocol?.id });

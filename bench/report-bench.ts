@@ -29,6 +29,7 @@ export async function runReportBench(): Promise<number> {
   try {
     const admin = core.connect();
     await caller(admin)('auth/setup', { username: 'bench.admin', displayName: 'Bench Physician', pin: '246810' });
+    await caller(admin)('clinic/setChairs', { chairs: [{ id: 1, name: 'Chair 2' }, { id: 2, name: 'Chair 9' }], reason: 'The bench clinic\'s chairs' });
     const cosign = { username: 'bench.admin', pin: '246810' };
     const nurse = await addAccount(core, admin, cosign, { username: 'bench.nurse', displayName: 'Bench Nurse', pin: '135790' }, ['nurse']);
     const staff = await addAccount(core, admin, cosign, { username: 'bench.staff', displayName: 'Bench Staff', pin: '975310' }, ['staff']);

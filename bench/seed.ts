@@ -66,10 +66,14 @@ export async function openBenchCore(dataDir = mkdtempSync(join(tmpdir(), 'vigil-
     return result.value as T;
   };
   const user = await ok<{ id: number }>('auth/setup', { username: BENCH_ACCOUNT.username, displayName: 'Bench Physician', pin: BENCH_ACCOUNT.pin });
+  await ok('clinic/setChairs', { chairs: BENCH_CHAIRS.map((name, index) => ({ id: index + 1, name })), reason: 'The bench clinic\'s chairs' });
   return { core, clock, staff, userId: user.id, dataDir, ok };
 }
 
 const NO_CONTRAINDICATIONS = Object.fromEntries(CONTRAINDICATIONS.map((k) => [k, false]));
+
+/** Every chair a bench opens a session in (the clinic's registry refuses any other). */
+export const BENCH_CHAIRS: readonly string[] = ['Chair warm-up', 'Chair growth', ...Array.from({ length: 20 }, (_, index) => `Chair ${index + 1}`)];
 
 let mrn = 0;
 

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   try {
     const admin = core.connect();
     await caller(admin)('auth/setup', { username: 'dr.okafor', displayName: 'Dr Ada Okafor', pin: '482913' });
+    await caller(admin)('clinic/setChairs', { chairs: [{ id: 1, name: 'Chair 2' }], reason: 'The sample clinic\'s chair' });
     const nurse = await addAccount(core, admin, { username: 'dr.okafor', pin: '482913' }, { username: 'nina.nurse', displayName: 'Nina Nurse', pin: '135790' }, ['nurse']);
     const seeded = await seedFinishedSession(
       {

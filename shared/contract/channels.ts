@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClinicConfigViewSchema, SetClinicConfigSchema, SettingsHistorySchema } from '../domain/clinic-config';
+import { ClinicConfigViewSchema, SetClinicChairsSchema, SetClinicConfigSchema, SettingsHistorySchema } from '../domain/clinic-config';
 import { AuditEntrySchema, AuditQuerySchema, AuditStatusSchema, AuditVerifySchema } from '../domain/audit';
 import { AlertKindSchema, AlertSchema } from '../domain/alert';
 import { BackupRestoreRequestSchema, BackupRestoreResultSchema, BackupStatusSchema, BackupViewSchema } from '../domain/backup';
@@ -202,7 +202,7 @@ export const CHANNELS = {
   'monitor/status': channel({ request: Empty, response: ListenerStatusSchema, access: MONITOR_VIEWERS, audit: 'none' }),
   /** The MLLP listener's port, bind address and allowed monitor addresses (IT's settings, not clinical ones): an administrator, with a reason. */
   'monitor/configure': channel({ request: ConfigureListenerSchema, response: ListenerStatusSchema, access: ADMIN, audit: 'write' }),
-  /** The clinic's chairs: every chair a session has been opened in or a monitor bound to (names only, no patient data). */
+  /** The clinic's chairs (its registry in the clinic configuration), in counting order: names only, no patient data. */
   'chair/list': channel({ request: Empty, response: z.array(z.string()), access: MONITOR_VIEWERS, audit: 'none' }),
   'device/list': channel({ request: Empty, response: z.array(DeviceSchema), access: MONITOR_VIEWERS, audit: 'none' }),
   /** Binds a monitor (OBX-18 equipment id or MSH-3) to a chair; `chair: null` unbinds it. */
@@ -230,6 +230,8 @@ export const CHANNELS = {
   'clinic/getConfig': channel({ request: Empty, response: ClinicConfigViewSchema, access: 'signedIn', audit: 'none' }),
   /** Discharge criteria, monitoring schedule and technical alert priorities: a physician, with a reason; open sessions are judged anew. */
   'clinic/setConfig': channel({ request: SetClinicConfigSchema, response: ClinicConfigViewSchema, access: PHYSICIAN, audit: 'write' }),
+  /** The clinic's chairs alone: the administrator's (or the physician's) part of the clinic configuration, a new version with a reason. */
+  'clinic/setChairs': channel({ request: SetClinicChairsSchema, response: ClinicConfigViewSchema, access: PROTOCOL_EDITORS, audit: 'write' }),
   /** Every stored version of the clinic configuration and of the alarm behaviour, newest first, with who, when and why. */
   'clinic/history': channel({ request: Empty, response: SettingsHistorySchema, access: 'signedIn', audit: 'none' }),
   'settings/get': channel({ request: Empty, response: AlarmSettingsViewSchema, access: 'signedIn', audit: 'none' }),

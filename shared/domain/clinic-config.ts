@@ -6,6 +6,7 @@ import { DEFAULT_TECHNICAL_ALERT_PRIORITIES, TECHNICAL_ALERT_CONDITIONS } from '
 import { AlarmSettingsSchema } from '../clinical/alarm-settings';
 import { DEFAULT_MONITOR_FEED_CONFIG, MonitorFeedConfigSchema } from '../clinical/monitor-feed-config';
 import { EpochMsSchema, ReasonSchema } from './common';
+import { ClinicChairsSchema } from './clinic-chairs';
 
 /** The clinic's name as printed on every report page (issue 7). */
 export const DEFAULT_CLINIC_NAME = 'Vigil Infusion Clinic';
@@ -25,6 +26,12 @@ export const ClinicConfigSchema = z
   .object({
     // Added after the first stored versions: those read as the default name.
     clinic: ClinicIdentitySchema.default({ name: DEFAULT_CLINIC_NAME }),
+    /**
+     * The clinic's chairs: a session opens in one of them and a monitor is bound to one. No
+     * default: a version stored before the registry existed is read with the chairs already
+     * used (clinic-config service), so nothing in use disappears.
+     */
+    chairs: ClinicChairsSchema,
     dischargeCriteria: DischargeCriteriaSchema.strict(),
     monitoringSchedule: MonitoringScheduleSchema,
     // A condition added after a version was stored (monitorSilent) reads as its default priority.
@@ -50,6 +57,8 @@ export type ClinicConfig = z.infer<typeof ClinicConfigSchema>;
 
 export const DEFAULT_CLINIC_CONFIG: ClinicConfig = {
   clinic: { name: DEFAULT_CLINIC_NAME },
+  // A new clinic has no chairs until an administrator adds them (Clinic settings).
+  chairs: [],
   dischargeCriteria: { ...DEFAULT_DISCHARGE_CRITERIA },
   monitoringSchedule: { ...DEFAULT_MONITORING_SCHEDULE, checkpoints: { ...DEFAULT_MONITORING_SCHEDULE.checkpoints } },
   technicalAlertPriorities: { ...DEFAULT_TECHNICAL_ALERT_PRIORITIES },
@@ -65,6 +74,8 @@ export const ClinicConfigViewSchema = z.object({
 export type ClinicConfigView = z.infer<typeof ClinicConfigViewSchema>;
 
 export const SetClinicConfigSchema = z.object({ config: ClinicConfigSchema, reason: ReasonSchema }).strict();
+/** The chairs alone (the administrator's part of the clinic configuration). */
+export const SetClinicChairsSchema = z.object({ chairs: ClinicChairsSchema, reason: ReasonSchema }).strict();
 
 /** One stored version of a versioned setting: what it was set to, by whom, when and why. */
 function versionSchema<T extends z.ZodType>(value: T) {

@@ -26,7 +26,7 @@ export interface AuditHandlersDeps {
 
 /** Each contract channel mapped onto the core service that answers it. The backup channels are answered by backup/backup-handlers.ts, which owns the backup service. */
 export function createHandlers(services: Services, auditDeps: AuditHandlersDeps): Omit<Handlers, BackupChannel> {
-  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends, phq9, devices, monitorFeed, monitorLink } = services;
+  const { users, patients, sessions, charting, alerts, alertRules, views, clock, ticker, bus, protocols, doseOrders, screenings, discharge, sessionEvents, workflow, db, readings, trends, phq9, devices, chairs, monitorFeed, monitorLink } = services;
   const reports = createReportService(services, auditDeps.pdf);
 
   /** Staff see a record only once the session is over; clinicians see any. */
@@ -55,6 +55,17 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
   function reconcileOpenSessions(clearReason: 'cleared' | 'ruleChanged'): void {
     const changed = db.transaction(() => sessions.open().flatMap((session) => charting.reconcile(session, clearReason)))();
     for (const id of new Set(changed)) bus.emit('alert/changed', alerts.get(id));
+  }
+
+  /** After a new clinic configuration version: every window and every open session learns of it. */
+  function clinicConfigChanged({ bindingsMoved }: { bindingsMoved: boolean }) {
+    // Open sessions are judged at once under the new values: technical alerts by the sweep,
+    // discharge readiness and due checks when each window reads its sessions again.
+    services.monitoring.sweep(clock.now());
+    for (const session of sessions.open()) bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
+    bus.emit('settings/changed', { scope: 'clinic' });
+    if (bindingsMoved) bus.emit('monitor/changed', { at: clock.now() });
+    return services.clinicConfig.view();
   }
 
   /** Runs a session-scoped write in one transaction, tells every window, and returns the fresh screen. */
@@ -179,7 +190,9 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
       const userId = who(ctx).id;
       const session = db.transaction(() => {
         const protocol = request.protocolId === undefined ? null : protocols.requireUsable(request.protocolId);
-        const created = sessions.create({ ...request, ...(protocol ? { protocolDurationMinutes: protocol.durationMinutes } : {}) }, userId);
+        // A chair of the clinic's registry, in the registry's spelling.
+        const chair = chairs.resolve(request.chair, 'chair');
+        const created = sessions.create({ ...request, chair, ...(protocol ? { protocolDurationMinutes: protocol.durationMinutes } : {}) }, userId);
         // The protocol's standing dose is the session's first order (within its soft limits by construction).
         if (protocol) doseOrders.order({ sessionId: created.id, protocol, weightKg: created.weightKg, dosePerKg: protocol.dosePerKg, overrideReason: undefined, source: 'protocol', userId });
         return created;
@@ -289,19 +302,11 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
       return monitorLink.status();
     },
     'device/list': () => devices.list(),
-    'chair/list': () => devices.chairs(),
+    'chair/list': () => chairs.names(),
     'device/bind': (ctx, request) => {
       // The screen offers the clinic's chairs; main holds to them too (a chair named by hand or by an old screen).
-      if (request.chair !== null && !devices.chairs().includes(request.chair)) {
-        fail({
-          code: 'invalid_request',
-          field: 'chair',
-          reason: 'unknown_chair',
-          params: { chair: request.chair },
-          message: `${request.chair} is not one of the clinic's chairs (a chair is known once a session has been opened in it or a monitor bound to it)`,
-        });
-      }
-      devices.bind(request.deviceId, request.chair, who(ctx).id);
+      const chair = request.chair === null ? null : chairs.resolve(request.chair, 'chair');
+      devices.bind(request.deviceId, chair, who(ctx).id);
       bus.emit('monitor/changed', { at: clock.now() });
       return devices.list();
     },
@@ -374,14 +379,7 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
     },
     'clinic/getConfig': () => services.clinicConfig.view(),
     'clinic/history': () => ({ clinic: services.clinicConfig.history(), alarm: alertRules.alarmSettingsHistory() }),
-    'clinic/setConfig': (ctx, request) => {
-      services.clinicConfig.set(request.config, request.reason, who(ctx).id);
-      // Open sessions are judged at once under the new values: technical alerts by the sweep,
-      // discharge readiness and due checks when each window reads its sessions again.
-      services.monitoring.sweep(clock.now());
-      for (const session of sessions.open()) bus.emit('session/changed', { session, timer: sessions.timerOf(session) });
-      bus.emit('settings/changed', { scope: 'clinic' });
-      return services.clinicConfig.view();
-    },
+    'clinic/setConfig': (ctx, request) => clinicConfigChanged(chairs.set(request.config, request.reason, who(ctx).id, 'config.chairs')),
+    'clinic/setChairs': (ctx, request) => clinicConfigChanged(chairs.set({ ...services.clinicConfig.current(), chairs: request.chairs }, request.reason, who(ctx).id, 'chairs')),
   };
 }

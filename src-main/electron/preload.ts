@@ -70,6 +70,7 @@ export const channels = {
   'audit/status': invoke('audit/status'),
   'clinic/getConfig': invoke('clinic/getConfig'),
   'clinic/setConfig': invoke('clinic/setConfig'),
+  'clinic/setChairs': invoke('clinic/setChairs'),
   'clinic/history': invoke('clinic/history'),
   'auth/choosePin': invoke('auth/choosePin'),
   'user/resetPin': invoke('user/resetPin'),

@@ -61,10 +61,11 @@ test('a physician changes discharge criteria, the schedule and a priority with a
   await expect(fact(nursePage, 'dischargeCriteria.minimumAldreteScore')).toHaveAttribute('data-value', '10');
   await expect(fact(nursePage, 'technicalAlertPriorities.vitalsOverdue')).toContainText('High');
   await expect(nursePage.getByTestId('clinic-config-changed')).toContainText('Stricter after an incident review');
-  await nursePage.getByTestId('clinic-config').getByText('Version history (1)').click();
-  const version = nursePage.getByTestId('clinic-config-version');
-  await expect(version).toHaveCount(1);
-  await expect(version).toContainText('Version 1');
+  // Version 1 is the seeded clinic's chairs.
+  await nursePage.getByTestId('clinic-config').getByText('Version history (2)').click();
+  await expect(nursePage.getByTestId('clinic-config-version')).toHaveCount(2);
+  const version = nursePage.getByTestId('clinic-config-version').first();
+  await expect(version).toContainText('Version 2');
   await expect(version).toContainText('Dr Ada Okafor');
   await expect(version).toContainText('Lowest modified Aldrete score for discharge 9 → 10');
   await expect(version).toContainText('Clinic name (printed on every report page) Vigil Infusion Clinic → Harbour Ketamine Clinic');
@@ -79,7 +80,7 @@ test('a physician changes discharge criteria, the schedule and a priority with a
     });
   });
 
-  await page.getByTestId('clinic-config').getByText('Version history (1)').click();
+  await page.getByTestId('clinic-config').getByText('Version history (2)').click();
   await docsScreenshot(page, 'clinic-settings');
   await page.emulateMedia({ colorScheme: 'dark' });
   await docsScreenshot(page, 'clinic-settings-dark');

@@ -1,4 +1,5 @@
 import { startHost } from './host';
+import { seedChairs } from './seed';
 import { docsScreenshot } from './docs';
 import { expect, openSession, PATIENT_A, recordNegativeScreening, registerPatient, setUpFirstAccount, signIn, test, typeReading } from './fixtures';
 
@@ -7,6 +8,8 @@ const MINUTE_MS = 60_000;
 test('a nurse charts a session by keyboard, sees a high BP alert, and finds everything after a restart', async ({ page, host, pageProblems }) => {
   await page.goto(host.url);
   await setUpFirstAccount(page);
+  // The clinic's chairs, as its administrator would have set them (through the contract).
+  await seedChairs(host);
   await registerPatient(page, PATIENT_A);
   await openSession(page, PATIENT_A.mrn, 'Chair 1');
   await expect(page.getByTestId('phase')).toHaveText('Screening');

@@ -26,6 +26,7 @@ async function seedLongSession(dataDir: string): Promise<{ mrn: string; endAt: n
       return result.value as T;
     };
     const user = await ok<{ id: number }>('auth/setup', { ...PHYSICIAN });
+    await ok('clinic/setChairs', { chairs: [{ id: 1, name: 'Chair 9' }], reason: 'The chair of the test clinic' });
     const mrn = 'MRN-5000';
     const patient = await ok<{ id: number }>('patient/create', { mrn, familyName: 'Long', givenName: 'Session', dateOfBirth: '1970-01-01', weightKg: 80 });
     const [protocol] = await ok<{ id: number }[]>('protocol/list', {});

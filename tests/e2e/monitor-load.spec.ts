@@ -24,7 +24,7 @@ async function syncClock(host: RunningHost): Promise<number> {
 test('20 monitors at once while a nurse charts: every message acknowledged AA and stored once, the nurse\'s readings commit promptly', async ({ page, host, pageProblems }) => {
   test.setTimeout(FULL ? 180_000 : 90_000);
   // Preconditions through the contract: 20 chairs with an infusion running, each with its monitor bound.
-  await seedClinic(host);
+  await seedClinic(host, [], { chairs: Array.from({ length: MONITORS }, (_, index) => `Bay ${index + 1}`) });
   const sessionIds: number[] = [];
   for (let i = 1; i <= MONITORS; i++) {
     const { sessionId } = await seedSession(host, { mrn: `LOAD-${i}`, familyName: `Load${i}`, givenName: 'Pat', dateOfBirth: '1980-01-01', weightKg: '70' }, `Bay ${i}`);

@@ -10,8 +10,8 @@ const DEVICE = '00A0F1FFFE3C5D7E';
 const CHAIR = 'Chair 2';
 
 test('an administrator switches the monitor listener on with a reason (a refused field named under it), binds a monitor to one of the clinic\'s chairs, sees it connect and go offline live, and unbinds it; main holds each', async ({ page, host, pageProblems }, testInfo) => {
-  // The clinic's chairs are those sessions have been opened in: Chair 2 and Chair 10 (through the contract).
-  await seedClinic(host);
+  // The clinic has two chairs, Chair 10 and Chair 2, both with a session (through the contract).
+  await seedClinic(host, [], { chairs: ['Chair 10', CHAIR] });
   await seedSession(host, PATIENT_A, CHAIR);
   await seedSession(host, { mrn: 'MRN-1010', familyName: 'Ten', givenName: 'Chair', dateOfBirth: '1970-01-01', weightKg: '70' }, 'Chair 10', { start: false });
   const before = await asUser(host, PHYSICIAN, (call) => call('monitor/status', {}));

@@ -6,6 +6,7 @@ import { docsScreenshot } from './docs';
 import { expect, openScreen, PHYSICIAN, test } from './fixtures';
 import { newDataDir, startHost, type RunningHost } from './host';
 import { createAccount, withConnection } from './wire';
+import { CLINIC_CHAIRS } from './seed';
 
 const NURSE = { username: 'nina.nurse', displayName: 'Nina Nurse', pin: '135790' };
 const STAFF = { username: 'sam.staff', displayName: 'Sam Records', pin: '975310' };
@@ -25,6 +26,7 @@ async function seedYesterday(host: RunningHost): Promise<{ sessionId: number; op
   return withConnection(host, async (adminCall) => {
     const admin = throwing(adminCall);
     await admin('auth/setup', { ...PHYSICIAN });
+    await admin('clinic/setChairs', { chairs: CLINIC_CHAIRS.map((name, index) => ({ id: index + 1, name })), reason: 'The chairs of the test clinic' });
     // Each account gets a one-time code (co-signed by the physician) and its owner chooses the PIN.
     await createAccount(host, PHYSICIAN, NURSE, ['nurse']);
     await createAccount(host, PHYSICIAN, STAFF, ['staff']);

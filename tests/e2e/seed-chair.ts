@@ -4,6 +4,7 @@ import type { PatientDetailsInput } from '../../shared/domain/patient';
 import type { ReadingValues } from '../../shared/domain/reading';
 import { expect, PATIENT_A, PHYSICIAN } from './fixtures';
 import type { RunningHost } from './host';
+import { seedChairs } from './seed';
 import { createAccount, withConnection } from './wire';
 
 export const CHAIR_NURSE = { username: 'lee.moreno', displayName: 'Lee Moreno', pin: '550731' };
@@ -16,11 +17,12 @@ async function must<T>(result: Promise<{ ok: boolean; value?: unknown; error?: {
   return answer.value as T;
 }
 
-/** The clinic through the contract: the first account (physician) and a nurse. */
+/** The clinic through the contract: the first account (physician), the clinic's chairs and a nurse. */
 export async function seedClinic(host: RunningHost): Promise<void> {
   await withConnection(host, async (call) => {
     await must(call('auth/setup', { username: PHYSICIAN.username, displayName: PHYSICIAN.displayName, pin: PHYSICIAN.pin }));
   });
+  await seedChairs(host);
   // The nurse gets a one-time code (co-signed by the physician) and chooses her own PIN.
   await createAccount(host, PHYSICIAN, CHAIR_NURSE, ['nurse']);
 }

@@ -25,12 +25,29 @@ export async function asUser<T>(host: RunningHost, user: { username: string; pin
   });
 }
 
-/** The clinic's first account (the physician, also admin), created through the contract, and any further staff. */
-export async function seedClinic(host: RunningHost, staff: { username: string; displayName: string; pin: string; roles: ('nurse' | 'physician' | 'admin')[] }[] = []): Promise<void> {
+/** The chairs of every test clinic unless a test names its own (Clinic settings › Chairs). */
+export const CLINIC_CHAIRS: readonly string[] = Array.from({ length: 12 }, (_, index) => `Chair ${index + 1}`);
+
+/** The clinic's chair registry, set through the contract by the first account (admin and physician). */
+export async function seedChairs(host: RunningHost, names: readonly string[] = CLINIC_CHAIRS): Promise<void> {
+  await asUser(host, PHYSICIAN, (call) => call('clinic/setChairs', { chairs: names.map((name, index) => ({ id: index + 1, name })), reason: 'The chairs of the test clinic' }));
+}
+
+/**
+ * The clinic's first account (the physician, also admin), created through the contract, its
+ * chairs (`chairs`, default `CLINIC_CHAIRS`; [] leaves the registry empty), and any further staff.
+ */
+export async function seedClinic(
+  host: RunningHost,
+  staff: { username: string; displayName: string; pin: string; roles: ('nurse' | 'physician' | 'admin')[] }[] = [],
+  options: { chairs?: readonly string[] } = {},
+): Promise<void> {
   await withConnection(host, async (raw) => {
     const setup = await raw('auth/setup', { username: PHYSICIAN.username, displayName: PHYSICIAN.displayName, pin: PHYSICIAN.pin });
     if (!setup.ok) throw new Error(`auth/setup failed: ${JSON.stringify(setup.error)}`);
   });
+  const chairs = options.chairs ?? CLINIC_CHAIRS;
+  if (chairs.length > 0) await seedChairs(host, chairs);
   // Each account gets a one-time code and chooses its own PIN; clinical roles are co-signed by the physician.
   for (const { roles, ...person } of staff) await createAccount(host, PHYSICIAN, person, roles);
 }

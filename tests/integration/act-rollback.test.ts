@@ -140,6 +140,7 @@ describe('one act, one transaction: a failure in the last statement of any writi
 
     const patient = await act(doctor, 'patient/create', newPatient());
     await act(doctor, 'patient/setDetails', { patientId: patient.id, allergies: 'Latex' });
+    await act(doctor, 'clinic/setChairs', { chairs: [{ id: 1, name: 'Chair 1' }], reason: 'Our first chair' });
     const session = await act(doctor, 'session/create', { patientId: patient.id, chair: 'Chair 1', protocolId: standard.id });
     await act(doctor, 'screening/record', negativeScreening(session.id, { contraindications: { ...negativeScreening(session.id).contraindications, pregnancy: true } }));
     await act(doctor, 'override/add', { sessionId: session.id, kind: 'contraindication', reason: 'Negative pregnancy test today' });
@@ -152,7 +153,7 @@ describe('one act, one transaction: a failure in the last statement of any writi
     const sbp = DEFAULT_ALERT_RULES.find((rule) => rule.id === 'sbp-above-160');
     if (!sbp) throw new Error('no sbp-above-160 rule');
     await act(doctor, 'rules/overrideForSession', { sessionId: session.id, ruleId: sbp.id, rule: { ...sbp, comparison: { kind: 'above', limit: 170 } } as RequestOf<'rules/overrideForSession'>['rule'], reason: 'Known hypertensive' });
-    await act(doctor, 'clinic/setConfig', { config: { ...DEFAULT_CLINIC_CONFIG }, reason: 'Reviewed, unchanged' });
+    await act(doctor, 'clinic/setConfig', { config: { ...DEFAULT_CLINIC_CONFIG, chairs: [{ id: 1, name: 'Chair 1' }] }, reason: 'Reviewed, unchanged' });
     await act(doctor, 'settings/update', { settings: { ...DEFAULT_ALARM_SETTINGS, audioPauseSeconds: 60 }, reason: 'Clinic policy' });
 
     t.clock.advance(MINUTE);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/contract/events';
-import { DEFAULT_CLINIC_CONFIG } from '../../shared/domain/clinic-config';
+import { DEFAULT_CLINIC_CONFIG as VIGIL_DEFAULTS } from '../../shared/domain/clinic-config';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import { useDoctorAndNursePerTest } from '../support/staffed-core';
-import { aldrete, callErr, callOk, MINUTE, NURSE, openSession, passingAssessment, readyToStart, type TestCore } from '../support/test-core';
+import { aldrete, callErr, callOk, MINUTE, NURSE, TEST_CHAIRS, openSession, passingAssessment, readyToStart, type TestCore } from '../support/test-core';
 
 let t: TestCore;
 let doctor: CoreConnection;
@@ -11,6 +11,8 @@ let nurse: CoreConnection;
 useDoctorAndNursePerTest(NURSE, (opened) => {
   ({ t, doctor, nurse } = opened);
 });
+// Vigil's defaults with the test clinic's chairs (set up with the first account), so a change here leaves the chairs alone.
+const DEFAULT_CLINIC_CONFIG = { ...VIGIL_DEFAULTS, chairs: TEST_CHAIRS.map((name, index) => ({ id: index + 1, name })) };
 
 describe('clinic settings are data', () => {
   it('a physician raises the discharge Aldrete minimum with a reason: an open session is judged by it at once, and a second window hears of it', async () => {
@@ -58,7 +60,8 @@ describe('clinic settings are data', () => {
 
 describe('clinic settings history and the clinic name', () => {
   it('keeps every version of the configuration and of the alarm behaviour with who, when and why, newest first', async () => {
-    expect(await callOk(nurse, 'clinic/history', {})).toEqual({ clinic: [], alarm: [] });
+    // The one version so far: the test clinic's chairs, set up with the first account.
+    expect((await callOk(nurse, 'clinic/history', {})).clinic.map((v) => v.reason)).toEqual(['The chairs of the test clinic']);
     const first = { ...DEFAULT_CLINIC_CONFIG, clinic: { name: 'Harbour Ketamine Clinic' } };
     await callOk(doctor, 'clinic/setConfig', { config: first, reason: 'Our name on the reports' });
     t.clock.advance(MINUTE);
@@ -70,6 +73,7 @@ describe('clinic settings history and the clinic name', () => {
     expect(history.clinic.map((v) => [v.reason, v.value.dischargeCriteria.minimumAldreteScore, v.value.clinic.name])).toEqual([
       ['Stricter after an incident', 10, 'Harbour Ketamine Clinic'],
       ['Our name on the reports', 9, 'Harbour Ketamine Clinic'],
+      ['The chairs of the test clinic', 9, VIGIL_DEFAULTS.clinic.name],
     ]);
     const [newest, older] = history.clinic;
     expect(newest).toMatchObject({ userName: expect.any(String), at: expect.any(Number) });
@@ -82,7 +86,7 @@ describe('clinic settings history and the clinic name', () => {
     expect(blank).toMatchObject({ code: 'invalid_request', field: 'config.clinic.name' });
     const slip = { ...DEFAULT_CLINIC_CONFIG, monitoringSchedule: { ...DEFAULT_CLINIC_CONFIG.monitoringSchedule, infusionIntervalMinutes: 500 } };
     expect(await callErr(doctor, 'clinic/setConfig', { config: slip, reason: 'Typo' })).toMatchObject({ code: 'invalid_request', field: 'config.monitoringSchedule.infusionIntervalMinutes' });
-    expect((await callOk(doctor, 'clinic/history', {})).clinic).toEqual([]);
+    expect((await callOk(doctor, 'clinic/history', {})).clinic).toHaveLength(1);
   });
 
   it('a version stored before the clinic name existed reads with the default name', () => {

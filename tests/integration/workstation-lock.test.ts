@@ -6,7 +6,7 @@ import { ManualClock } from '../../src-main/core/clock';
 import { openVigilCore, type CoreConnection, type VigilCore } from '../../src-main/core/vigil-core';
 import { createMemoryLogger } from '../support/memory-logger';
 import { useTempDirs } from '../support/temp-dir';
-import { ADMIN, addUser, callErr, callOk, holdTickerInterval, MINUTE, nextTurn, NURSE, openSession, readyToStart, T0 } from '../support/test-core';
+import { ADMIN, addUser, callErr, callOk, holdTickerInterval, MINUTE, nextTurn, NURSE, openSession, readyToStart, T0, TEST_CHAIRS } from '../support/test-core';
 
 /**
  * The lock and the quick switch, through the contract as a window sees them: main locks an
@@ -29,6 +29,7 @@ let doctor: CoreConnection;
 let nurse: CoreConnection;
 let nurseUser: User;
 let heard: Heard[];
+const TEST_CHAIRS_CONFIG = { ...DEFAULT_CLINIC_CONFIG, chairs: TEST_CHAIRS.map((name, index) => ({ id: index + 1, name })) };
 
 beforeEach(async () => {
   idleClock = new ManualClock(0);
@@ -36,6 +37,7 @@ beforeEach(async () => {
   core = openVigilCore({ dataDir: dirs.make(), clock: new ManualClock(T0), logger, pinCost: 'test', idleClock, checkResponses: true });
   doctor = core.connect();
   await callOk(doctor, 'auth/setup', { ...ADMIN });
+  await callOk(doctor, 'clinic/setChairs', { chairs: TEST_CHAIRS_CONFIG.chairs, reason: 'The chairs of the test clinic' });
   ({ connection: nurse, user: nurseUser } = await addUser(core, doctor, NURSE, ['nurse']));
   heard = [];
   nurse.onEvent((name, payload, seq) => heard.push({ name, payload, seq }));
@@ -58,7 +60,7 @@ async function chairWithHighAlert(): Promise<{ sessionId: number; familyName: st
 
 describe('the workstation lock', () => {
   it("locks an idle window after the clinic's time, tells it, and keeps the nurse signed in; her PIN unlocks, a wrong one does not", async () => {
-    await callOk(doctor, 'clinic/setConfig', { config: { ...DEFAULT_CLINIC_CONFIG, workstationLockMinutes: 5 }, reason: 'Shared workstation by the chairs' });
+    await callOk(doctor, 'clinic/setConfig', { config: { ...TEST_CHAIRS_CONFIG, workstationLockMinutes: 5 }, reason: 'Shared workstation by the chairs' });
     idleClock.advance(4 * MINUTE);
     core.sweepIdleWindows();
     expect(heard.filter((e) => e.name === 'auth/changed')).toEqual([]);
@@ -124,7 +126,7 @@ describe('the workstation lock', () => {
 describe('the quick switch', () => {
   it('a physician switches in on the nurse\'s window with one PIN, acknowledges as herself, and hands back; roles follow the user, in main', async () => {
     const { alertId } = await chairWithHighAlert();
-    const forDoctor = { config: { ...DEFAULT_CLINIC_CONFIG, workstationLockMinutes: 10 }, reason: 'Quieter room' };
+    const forDoctor = { config: { ...TEST_CHAIRS_CONFIG, workstationLockMinutes: 10 }, reason: 'Quieter room' };
     expect(await callErr(nurse, 'clinic/setConfig', forDoctor)).toMatchObject({ code: 'forbidden' });
     await callOk(nurse, 'auth/lock', {});
 

@@ -67,10 +67,19 @@ export async function callErr(connection: CoreConnection, channel: string, reque
   return result.error;
 }
 
-/** Runs first-time setup on a fresh connection, which leaves it signed in as the admin. */
-export async function setUpAdmin(core: VigilCore): Promise<{ connection: CoreConnection; user: User }> {
+/** The chairs every test clinic has (its registry): numbered ones and the lettered ones some tests name. */
+export const TEST_CHAIRS: readonly string[] = [...Array.from({ length: 30 }, (_, index) => `Chair ${index + 1}`), 'Chair A', 'Chair R', 'Chair Y', 'Chair Z'];
+
+/**
+ * Runs first-time setup on a fresh connection, which leaves it signed in as the admin, and
+ * (unless `chairs` is false) gives the clinic its chairs, as an administrator does first.
+ */
+export async function setUpAdmin(core: VigilCore, options: { chairs?: boolean } = {}): Promise<{ connection: CoreConnection; user: User }> {
   const connection = core.connect();
   const user = await callOk(connection, 'auth/setup', { ...ADMIN });
+  if (options.chairs !== false) {
+    await callOk(connection, 'clinic/setChairs', { chairs: TEST_CHAIRS.map((name, index) => ({ id: index + 1, name })), reason: 'The chairs of the test clinic' });
+  }
   return { connection, user };
 }
 
@@ -117,6 +126,14 @@ export async function createProtocol(connection: CoreConnection, changes: Partia
   return callOk(connection, 'protocol/create', { ...fieldsOf(standard), ...changes });
 }
 
+/** The first chair of the clinic with no open session. */
+export async function freeChair(connection: CoreConnection): Promise<string> {
+  const taken = new Set((await callOk(connection, 'session/list', { scope: 'open' })).map((row) => row.session.chair));
+  const chair = (await callOk(connection, 'chair/list', {})).find((name) => !taken.has(name));
+  if (!chair) throw new Error('every chair of the test clinic has an open session');
+  return chair;
+}
+
 /**
  * A new patient and an open session for them in their own chair (phase: screening), under
  * the standard protocol unless `protocolId` names another (`null`: no protocol at all).
@@ -130,7 +147,7 @@ export async function openSession(
   const patient = await callOk(connection, 'patient/create', newPatient(options.patient));
   const session = await callOk(connection, 'session/create', {
     patientId: patient.id,
-    chair: `Chair ${patient.mrn}`,
+    chair: await freeChair(connection),
     ...(protocolId === null ? { plannedInfusionMinutes: 40 } : { protocolId }),
   });
   return { patient, session };

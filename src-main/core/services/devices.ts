@@ -1,4 +1,3 @@
-import { compareChairs } from '../../../shared/domain/chair-order';
 import { DEFAULT_LISTENER_SETTINGS, type Device, type ListenerSettings } from '../../../shared/domain/monitor';
 import type { CoreDeps } from '../deps';
 
@@ -36,8 +35,6 @@ export function createDeviceService({ db, clock }: CoreDeps) {
   );
   const bindingOf = db.prepare<[string], { chair: string | null }>('SELECT chair FROM device_bindings WHERE device_id = ? ORDER BY id DESC LIMIT 1');
   const insertBinding = db.prepare('INSERT INTO device_bindings (device_id, chair, at, user_id) VALUES (?, ?, ?, ?)');
-  // The clinic's chairs: every chair a session has been opened in, and every chair a monitor has been bound to.
-  const knownChairs = db.prepare<[], string>(`SELECT chair FROM sessions UNION SELECT chair FROM device_bindings WHERE chair IS NOT NULL`).pluck();
   const lastMessages = db.prepare<[], { device_id: string; last_at: number }>('SELECT device_id, MAX(received_at) AS last_at FROM monitor_messages GROUP BY device_id');
   const latestSettings = db.prepare<[], SettingsRow>(
     `SELECT s.*, u.display_name AS user_name FROM monitor_listener_settings s JOIN users u ON u.id = s.user_id ORDER BY s.id DESC LIMIT 1`,
@@ -57,11 +54,6 @@ export function createDeviceService({ db, clock }: CoreDeps) {
   return {
     chairOf(deviceId: string): string | null {
       return chairByDeviceMap().get(deviceId) ?? null;
-    },
-
-    /** The clinic's chairs, in the order a person counts them (Chair 2 before Chair 10). */
-    chairs(): string[] {
-      return knownChairs.all().sort(compareChairs);
     },
 
     bind(deviceId: string, chair: string | null, userId: number): void {

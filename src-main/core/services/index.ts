@@ -8,6 +8,7 @@ import { createTicker, type Ticker } from '../ticker';
 import { createAlertRuleService, type AlertRuleService } from './alert-rules';
 import { createAlertService, type AlertService } from './alerts';
 import { createChartingService, type ChartingService } from './charting';
+import { createChairRegistry, type ChairRegistry } from './chair-registry';
 import { createDeviceService, type DeviceService } from './devices';
 import { createDischargeService, type DischargeService } from './discharge';
 import { createDoseOrderService, type DoseOrderService } from './dose-orders';
@@ -50,6 +51,8 @@ export interface Services {
   charting: ChartingService;
   monitoring: Monitoring;
   devices: DeviceService;
+  /** The clinic's chairs (clinic configuration) as main holds sessions and monitors to them. */
+  chairs: ChairRegistry;
   monitorFeed: MonitorFeed;
   monitorLink: MonitorLink;
   workflow: SessionWorkflow;
@@ -117,6 +120,7 @@ export function createServices(deps: CoreDeps, userOptions: UserServiceOptions):
     charting,
     monitoring,
     devices,
+    chairs: createChairRegistry({ clinicConfig: deps.clinicConfig, sessions, devices }),
     monitorFeed,
     monitorLink,
     workflow,

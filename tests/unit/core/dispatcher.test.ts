@@ -221,6 +221,7 @@ const ROLE_TABLE = {
   'rules/overrideForSession': P,
   'clinic/getConfig': 'signedIn',
   'clinic/setConfig': P,
+  'clinic/setChairs': E,
   'clinic/history': 'signedIn',
   'settings/get': 'signedIn',
   'settings/update': P,
