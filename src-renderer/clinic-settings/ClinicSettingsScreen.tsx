@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AlarmSettingsSchema, DEFAULT_ALARM_SETTINGS } from '../../shared/clinical/alarm-settings';
 import type { AlarmSettingsView } from '../../shared/domain/alert-rules-view';
 import { ClinicConfigSchema, DEFAULT_CLINIC_CONFIG, type ClinicConfigView, type SettingsHistory } from '../../shared/domain/clinic-config';
-import type { AppError } from '../../shared/result';
+import type { AppError, Result } from '../../shared/result';
 import { errorText } from '../format/error-text';
 import { mayCall, useSignedInUser } from '../store/access';
 import { useAppStore } from '../store/app-store';
@@ -62,10 +62,12 @@ export function ClinicSettingsScreen() {
   useEffect(() => bridge().subscribe('settings/changed', reload), [reload]);
 
   const alarm = loaded?.alarm;
+  const physician = mayCall(user, 'clinic/setConfig');
+  const chairsOnly = !physician && mayCall(user, 'clinic/setChairs');
   return (
     <main className="admin-screen clinic-settings-screen" data-testid="clinic-settings-screen">
       <h1>{t('clinicSettings.title')}</h1>
-      <p className="muted">{mayCall(user, 'clinic/setConfig') ? t('clinicSettings.introPhysician') : t('clinicSettings.introReadOnly')}</p>
+      <p className="muted">{physician ? t('clinicSettings.introPhysician') : chairsOnly ? t('clinicSettings.introAdmin') : t('clinicSettings.introReadOnly')}</p>
       {notice && (
         <p className="notice" role="status" data-testid="clinic-settings-notice">
           {notice}
@@ -88,8 +90,10 @@ export function ClinicSettingsScreen() {
             source={loaded.config.source}
             versions={loaded.history.clinic}
             defaults={DEFAULT_CLINIC_CONFIG}
-            canEdit={mayCall(user, 'clinic/setConfig')}
-            save={(config, reason) => call('clinic/setConfig', { config, reason })}
+            canEdit={physician || chairsOnly}
+            // An administrator changes the chairs alone (the clinical values are the physician's).
+            {...(chairsOnly ? { editableKeys: CHAIR_KEYS } : {})}
+            save={(config, reason) => (chairsOnly ? saveChairs(config.chairs, reason) : call('clinic/setConfig', { config, reason }))}
             onSaved={() => {
               setNotice(t('clinicSettings.saved', { what: t('clinicSettings.config.title') }));
               reload();
@@ -114,6 +118,15 @@ export function ClinicSettingsScreen() {
       )}
     </main>
   );
+}
+
+const CHAIR_KEYS = ['chairs'] as const;
+
+/** The chairs alone; main names a refused field as the whole configuration's form does ("config.chairs.2.name"). */
+async function saveChairs(chairs: ClinicConfigView['config']['chairs'], reason: string): Promise<Result<unknown>> {
+  const result = await call('clinic/setChairs', { chairs, reason });
+  if (result.ok || !result.error.field?.startsWith('chairs')) return result;
+  return { ok: false, error: { ...result.error, field: `config.${result.error.field}` } };
 }
 
 /** The alarm behaviour is read here and changed on the Alert rules screen. */

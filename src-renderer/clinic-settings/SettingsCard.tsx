@@ -18,6 +18,8 @@ interface Props<T> {
   versions: readonly Version<T>[];
   defaults: T;
   canEdit: boolean;
+  /** Only these top-level fields are offered in the edit form (an administrator edits the chairs alone); all when absent. */
+  editableKeys?: readonly string[];
   /** Where this object is changed when it is not changed here (shown instead of the edit button). */
   editedElsewhere?: ReactNode;
   save(next: T, reason: string): Promise<Result<unknown>>;
@@ -25,9 +27,10 @@ interface Props<T> {
 }
 
 /** One versioned settings object: its values, who changed it last and why, a physician's edit form, and every version. */
-export function SettingsCard<T>({ idPrefix, title, intro, schema, value, source, versions, defaults, canEdit, editedElsewhere, save, onSaved }: Props<T>) {
+export function SettingsCard<T>({ idPrefix, title, intro, schema, value, source, versions, defaults, canEdit, editableKeys, save, editedElsewhere, onSaved }: Props<T>) {
   const { t } = useTranslation();
   const fields = useMemo(() => settingsFields(schema), [schema]);
+  const editable = useMemo(() => (editableKeys ? fields.filter((field) => editableKeys.includes(field.key)) : fields), [fields, editableKeys]);
   const [editing, setEditing] = useState(false);
   return (
     <section className="card settings-card" data-testid={idPrefix} aria-labelledby={`${idPrefix}-title`}>
@@ -45,7 +48,7 @@ export function SettingsCard<T>({ idPrefix, title, intro, schema, value, source,
         <SettingsForm
           idPrefix={idPrefix}
           schema={schema}
-          fields={fields}
+          fields={editable}
           current={value}
           save={save}
           onSaved={() => {

@@ -21,9 +21,9 @@ export function SettingsFacts({ fields, value, idPrefix }: { fields: readonly Se
   function fact(leaf: LeafField): ReactNode {
     const current = valueAt(value, leaf.path);
     return (
-      <div key={leaf.key} className="settings-fact" data-testid={`${idPrefix}-fact-${leaf.key}`} data-value={String(current)}>
+      <div key={leaf.key} className="settings-fact" data-testid={`${idPrefix}-fact-${leaf.key}`} data-value={Array.isArray(current) ? valueText(t, i18n.language, leaf, current) : String(current)}>
         <dt>{fieldLabel(t, leaf)}</dt>
-        <dd>{valueText(t, i18n.language, leaf, current)}</dd>
+        <dd className={leaf.field.kind === 'list' ? 'settings-fact-list' : undefined}>{valueText(t, i18n.language, leaf, current)}</dd>
       </div>
     );
   }

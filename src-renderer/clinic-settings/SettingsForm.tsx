@@ -4,25 +4,42 @@ import type { z } from 'zod';
 import type { AppError, Result } from '../../shared/result';
 import { FieldError } from '../components/FieldError';
 import { errorText } from '../format/error-text';
-import { changedLeaves, leaves, valueAt, withValueAt, type LeafField, type SettingValue, type SettingsField } from './schema-fields';
+import { ListField, listErrors, type DraftItem } from './ListField';
+import { changedLeaves, leaves, listItems, listValue, valueAt, withValueAt, type LeafField, type SettingValue, type SettingsField } from './schema-fields';
 import { fieldLabel, numberError, rangeText, unitText, valueText } from './settings-text';
 
 /** What the user has typed: numbers stay text until saved, so a half-typed value is not lost. */
-type Draft = Record<string, { text: string; off: boolean } | boolean | string>;
+type Draft = Record<string, { text: string; off: boolean } | { items: DraftItem[] } | boolean | string>;
 
 function draftOf(fields: readonly SettingsField[], current: unknown): Draft {
   return Object.fromEntries(
     leaves(fields).map((leaf) => {
       const value = valueAt(current, leaf.path);
       if (leaf.field.kind === 'number') return [leaf.key, { text: value === null ? '' : String(value), off: value === null }];
+      if (leaf.field.kind === 'list') return [leaf.key, { items: listItems(leaf.field, value).map((item, index) => ({ ...item, key: index + 1 })) }];
       return [leaf.key, leaf.field.kind === 'boolean' ? value === true : String(value ?? '')];
     }),
   );
 }
 
-function valueOf(leaf: LeafField, entry: Draft[string] | undefined): SettingValue {
+/** The ids a list field's stored value holds now: a new entry is numbered after them. */
+function idsIn(leaf: LeafField, current: unknown): number[] {
+  return listItems(leaf.field, valueAt(current, leaf.path)).flatMap((item) => (item.id === null ? [] : [item.id]));
+}
+
+function valueOf(leaf: LeafField, entry: Draft[string] | undefined, current: unknown): SettingValue {
+  if (typeof entry === 'object' && 'items' in entry) return listValue(leaf.field, entry.items, idsIn(leaf, current));
   if (leaf.field.kind === 'number' && typeof entry === 'object') return entry.off ? null : Number(entry.text.replace(',', '.'));
   return entry as SettingValue;
+}
+
+/** The form's error key for a field main names ("chairs.2.name" -> the list's entry "chairs.2"), or null. */
+function draftKeyOf(fields: readonly SettingsField[], field: string): string | null {
+  for (const leaf of leaves(fields)) {
+    if (field === leaf.key) return leaf.key;
+    if (leaf.field.kind === 'list' && field.startsWith(`${leaf.key}.`)) return `${leaf.key}.${field.slice(leaf.key.length + 1).split('.')[0] ?? ''}`;
+  }
+  return null;
 }
 
 interface Props<T> {
@@ -47,7 +64,7 @@ export function SettingsForm<T>({ idPrefix, schema, fields, current, save, onSav
   const [mainError, setMainError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const next = leaves(fields).reduce<T>((value, leaf) => withValueAt(value, leaf.path, valueOf(leaf, draft[leaf.key])), current);
+  const next = leaves(fields).reduce<T>((value, leaf) => withValueAt(value, leaf.path, valueOf(leaf, draft[leaf.key], current)), current);
   const changed = changedLeaves(fields, current, next);
 
   async function submit(event: FormEvent) {
@@ -55,11 +72,12 @@ export function SettingsForm<T>({ idPrefix, schema, fields, current, save, onSav
     const found: Record<string, string> = {};
     for (const leaf of leaves(fields)) {
       const entry = draft[leaf.key];
-      if (leaf.field.kind === 'number' && typeof entry === 'object' && !entry.off) {
+      if (leaf.field.kind === 'number' && typeof entry === 'object' && 'text' in entry && !entry.off) {
         const message = numberError(t, i18n.language, leaf, entry.text);
         if (message) found[leaf.key] = message;
       }
       if (leaf.field.kind === 'text' && typeof entry === 'string' && entry.trim() === '') found[leaf.key] = t('clinicSettings.error.required', { what: fieldLabel(t, leaf) });
+      if (typeof entry === 'object' && 'items' in entry) Object.assign(found, listErrors(t, leaf, entry.items));
     }
     if (reason.trim().length < 3) found.reason = t('clinicSettings.error.reason');
     setErrors(found);
@@ -77,9 +95,9 @@ export function SettingsForm<T>({ idPrefix, schema, fields, current, save, onSav
     if (result.ok) onSaved();
     else {
       // Main names the field by its request path ("config.dischargeCriteria.minimumAldreteScore").
-      const field = result.error.field?.split('.').slice(1).join('.') ?? '';
+      const key = draftKeyOf(fields, result.error.field?.split('.').slice(1).join('.') ?? '');
       if (result.error.field === 'reason') setErrors({ reason: errorText(t, result.error) });
-      else if (field in draft) setErrors({ [field]: errorText(t, result.error) });
+      else if (key !== null) setErrors({ [key]: errorText(t, result.error) });
       else setMainError(result.error);
     }
   }
@@ -94,6 +112,21 @@ export function SettingsForm<T>({ idPrefix, schema, fields, current, save, onSav
       // The message was about the value just replaced.
       if (errors[leaf.key]) setErrors(Object.fromEntries(Object.entries(errors).filter(([key]) => key !== leaf.key)));
     };
+    if (leaf.field.kind === 'list') {
+      return (
+        <ListField
+          id={id}
+          leaf={leaf}
+          items={typeof entry === 'object' && 'items' in entry ? entry.items : []}
+          errors={errors}
+          onChange={(items) => {
+            setDraft({ ...draft, [leaf.key]: { items } });
+            // Messages about the list's entries were about the entries just changed.
+            setErrors(Object.fromEntries(Object.entries(errors).filter(([key]) => key !== leaf.key && !key.startsWith(`${leaf.key}.`))));
+          }}
+        />
+      );
+    }
     if (leaf.field.kind === 'boolean') {
       return (
         <label className="inline-check" htmlFor={id}>
@@ -124,7 +157,7 @@ export function SettingsForm<T>({ idPrefix, schema, fields, current, save, onSav
         </>
       );
     }
-    const number = typeof entry === 'object' ? entry : { text: '', off: false };
+    const number = typeof entry === 'object' && 'text' in entry ? entry : { text: '', off: false };
     return (
       <>
         <label htmlFor={id}>{label}</label>
@@ -166,6 +199,8 @@ export function SettingsForm<T>({ idPrefix, schema, fields, current, save, onSav
         </fieldset>
       );
     }
+    // A list shows its own errors, beside each entry.
+    if (field.field.kind === 'list') return <div key={field.key}>{input(field)}</div>;
     return (
       <div key={field.key} className="form-field settings-field">
         {input(field)}

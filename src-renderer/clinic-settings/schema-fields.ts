@@ -10,7 +10,12 @@ export type FieldKind =
   | { kind: 'number'; integer: boolean; min: number | null; max: number | null; minExclusive: boolean; nullable: boolean }
   | { kind: 'boolean' }
   | { kind: 'choice'; options: readonly string[] }
-  | { kind: 'text'; maxLength: number | null };
+  | { kind: 'text'; maxLength: number | null }
+  /**
+   * A list of names: plain strings (`textKey` null) or objects with a stable integer `id` and
+   * one text property (`textKey`), so a renamed entry keeps its id (the clinic's chairs).
+   */
+  | { kind: 'list'; maxItems: number | null; maxLength: number | null; textKey: string | null };
 
 export interface LeafField {
   path: readonly string[];
@@ -53,6 +58,19 @@ interface JsonSchema {
   maximum?: number;
   exclusiveMinimum?: number;
   maxLength?: number;
+  items?: JsonSchema;
+  maxItems?: number;
+}
+
+/** A list field's kind, or null when its items are not names this screen can edit. */
+function listKind(value: JsonSchema): FieldKind | null {
+  const item = value.items;
+  const maxItems = value.maxItems ?? null;
+  if (item?.type === 'string') return { kind: 'list', maxItems, maxLength: item.maxLength ?? null, textKey: null };
+  const properties = Object.entries(item?.properties ?? {});
+  const text = properties.filter(([name, schema]) => name !== 'id' && schema.type === 'string');
+  if (item?.type !== 'object' || properties.length !== 2 || item.properties?.id?.type !== 'integer' || text.length !== 1) return null;
+  return { kind: 'list', maxItems, maxLength: text[0]?.[1].maxLength ?? null, textKey: text[0]?.[0] ?? null };
 }
 
 function leafKind(schema: JsonSchema): FieldKind | null {
@@ -67,6 +85,7 @@ function leafKind(schema: JsonSchema): FieldKind | null {
   if (value.type === 'boolean') return { kind: 'boolean' };
   if (value.type === 'string' && Array.isArray(value.enum)) return { kind: 'choice', options: value.enum.map(String) };
   if (value.type === 'string') return { kind: 'text', maxLength: value.maxLength ?? null };
+  if (value.type === 'array') return listKind(value);
   return null;
 }
 
@@ -90,7 +109,41 @@ export function leaves(fields: readonly SettingsField[]): LeafField[] {
   return fields.flatMap((field) => (field.type === 'leaf' ? [field] : leaves(field.children)));
 }
 
-export type SettingValue = number | boolean | string | null;
+export type SettingValue = number | boolean | string | null | readonly unknown[];
+
+/** One entry of a list field: its stable id (null for a plain string, or an entry not saved yet) and its text. */
+export interface ListItem {
+  id: number | null;
+  text: string;
+}
+
+/** A list field's stored value as entries. */
+export function listItems(field: FieldKind, value: SettingValue): ListItem[] {
+  if (field.kind !== 'list' || !Array.isArray(value)) return [];
+  const { textKey } = field;
+  return value.map((entry: unknown) => {
+    if (textKey === null) return { id: null, text: String(entry) };
+    const record = entry as Record<string, unknown>;
+    return { id: typeof record.id === 'number' ? record.id : null, text: String(record[textKey] ?? '') };
+  });
+}
+
+/**
+ * Entries back into the stored shape: text trimmed, and an entry without an id given the next
+ * one after every id the list has ever shown (`knownIds`), so an id is never reused by accident.
+ */
+export function listValue(field: FieldKind, items: readonly ListItem[], knownIds: readonly number[]): SettingValue {
+  if (field.kind !== 'list') return null;
+  const { textKey } = field;
+  if (textKey === null) return items.map((item) => item.text.trim());
+  let next = Math.max(0, ...knownIds, ...items.map((item) => item.id ?? 0)) + 1;
+  return items.map((item) => ({ id: item.id ?? next++, [textKey]: item.text.trim() }));
+}
+
+/** Two values of a field are the same (lists compared entry by entry). */
+export function sameValue(a: SettingValue, b: SettingValue): boolean {
+  return Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+}
 
 export function valueAt(root: unknown, path: readonly string[]): SettingValue {
   let node: unknown = root;
@@ -108,5 +161,5 @@ export function withValueAt<T>(root: T, path: readonly string[], value: SettingV
 
 /** The leaves whose value differs between two versions. */
 export function changedLeaves(fields: readonly SettingsField[], before: unknown, after: unknown): LeafField[] {
-  return leaves(fields).filter((leaf) => valueAt(before, leaf.path) !== valueAt(after, leaf.path));
+  return leaves(fields).filter((leaf) => !sameValue(valueAt(before, leaf.path), valueAt(after, leaf.path)));
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatNumber } from '../format/number';
-import type { LeafField, SettingValue, SettingsField } from './schema-fields';
+import { listItems, type LeafField, type SettingValue, type SettingsField } from './schema-fields';
 
 /** `bpAtMinutesAfterStart` -> "Bp at minutes after start": the label of a field that has no catalogue entry yet. */
 export function humanize(name: string): string {
@@ -22,10 +22,16 @@ export function unitText(t: TFunction, leaf: LeafField): string {
 }
 
 export function valueText(t: TFunction, language: string, leaf: LeafField, value: SettingValue): string {
+  if (leaf.field.kind === 'list') {
+    const names = listItems(leaf.field, value).map((item) => item.text);
+    return names.length === 0 ? t('clinicSettings.list.none') : names.join(', ');
+  }
+  if (Array.isArray(value)) return value.map(String).join(', ');
   if (value === null) return t('clinicSettings.off');
   if (typeof value === 'boolean') return value ? t('clinicSettings.yes') : t('clinicSettings.no');
   if (typeof value === 'number' && !Number.isFinite(value)) return '—';
   if (typeof value === 'number') return [formatNumber(value, language), unitText(t, leaf)].filter(Boolean).join(' ');
+  if (typeof value !== 'string') return String(value);
   if (leaf.field.kind === 'choice') return t(`clinicSettings.option.${value}`, { defaultValue: value });
   return value;
 }

@@ -20,7 +20,8 @@ export function AdminNav({ view, folded = false }: { view: View; folded?: boolea
     { kind: 'protocols', label: t('nav.protocols'), visible: mayCall(user, 'protocol/list') },
     { kind: 'rules', label: t('rules.nav'), visible: mayCall(user, 'rules/get') },
     // Clinical settings, for the clinicians they govern (main lets anyone signed in read them).
-    { kind: 'clinicSettings', label: t('clinicSettings.nav'), visible: mayCall(user, 'rules/get') },
+    // Clinicians read the clinic's settings; an administrator keeps its chairs there.
+    { kind: 'clinicSettings', label: t('clinicSettings.nav'), visible: mayCall(user, 'rules/get') || mayCall(user, 'clinic/setChairs') },
     { kind: 'users', label: t('nav.users'), visible: mayCall(user, 'user/list') },
     { kind: 'audit', label: t('audit.nav'), visible: mayCall(user, 'audit/list') },
     { kind: 'backups', label: t('backups.nav'), visible: mayCall(user, 'backup/list') },

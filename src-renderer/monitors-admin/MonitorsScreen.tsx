@@ -25,6 +25,8 @@ export function MonitorsScreen() {
   const [changes, setChanges] = useState(0);
 
   useEffect(() => bridge().subscribe('monitor/changed', () => setChanges((n) => n + 1)), []);
+  // The clinic's chairs live in the clinic settings: a chair added (or renamed) in any window is offered at once.
+  useEffect(() => bridge().subscribe('settings/changed', () => setChanges((n) => n + 1)), []);
 
   useEffect(() => {
     let current = true;

@@ -9,6 +9,7 @@ import { errorText } from '../format/error-text';
 import { formatFigure } from '../phases/format';
 import '../phases/phases.css';
 import { call } from '../transport/client';
+import { ChairPicker, useClinicChairs } from './ChairPicker';
 
 type Protocols = { kind: 'loading' } | { kind: 'loaded'; list: Protocol[] } | { kind: 'failed'; error: AppError };
 
@@ -16,6 +17,7 @@ type Protocols = { kind: 'loading' } | { kind: 'loaded'; list: Protocol[] } | { 
 export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Patient; onOpened(session: Session): void; onCancel(): void }) {
   const { t, i18n } = useTranslation();
   const [chair, setChair] = useState('');
+  const chairs = useClinicChairs();
   const [protocols, setProtocols] = useState<Protocols>({ kind: 'loading' });
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [plannedMinutes, setPlannedMinutes] = useState('40');
@@ -65,10 +67,7 @@ export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Pati
 
   return (
     <form className="open-session" onSubmit={submit} aria-label={t('patients.openSession')}>
-      <label>
-        {t('patients.chair')}
-        <input value={chair} placeholder={t('patients.chairPlaceholder')} onChange={(e) => setChair(e.target.value)} autoFocus name="chair" />
-      </label>
+      <ChairPicker chairs={chairs} value={chair} onChange={setChair} />
       <label>
         {t('openSession.weightToday')}
         <input
@@ -107,7 +106,7 @@ export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Pati
           <input type="number" min={1} value={plannedMinutes} onChange={(e) => setPlannedMinutes(e.target.value)} name="plannedInfusionMinutes" />
         </label>
       )}
-      <button type="submit" className="primary" disabled={protocols.kind === 'loading'}>
+      <button type="submit" className="primary" disabled={protocols.kind === 'loading' || chair === ''}>
         {t('patients.startSession')}
       </button>
       <button type="button" onClick={onCancel}>

@@ -13,7 +13,7 @@ test('the treatment course: PHQ-9 before the third session with item 9 flagged, 
   // The third session: today's weight must be confirmed; the registered one is only offered.
   const row = page.getByTestId(`patient-${PATIENT_A.mrn}`);
   await row.getByRole('button', { name: 'Open session' }).click();
-  await row.getByLabel('Chair').fill('Chair 2');
+  await row.getByLabel('Chair').selectOption('Chair 2');
   await expect(row.getByLabel('Weight today (kg)')).toHaveValue('');
   await expect(row.getByLabel('Weight today (kg)')).toHaveAttribute('placeholder', 'registered 80');
   await row.getByRole('button', { name: 'Open session' }).click();

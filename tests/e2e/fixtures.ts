@@ -100,9 +100,10 @@ export const DEPRESSION_STANDARD = 'Depression — standard (v1) · 0.5 mg/kg ov
 /** Opens a session for a registered patient from the patient list, on a protocol (default: the standard depression protocol). */
 export async function openSession(page: Page, mrn: string, chair: string, protocolOption = DEPRESSION_STANDARD): Promise<void> {
   const row = page.getByTestId(`patient-${mrn}`);
-  const chairInput = row.getByLabel('Chair');
-  if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
-  await chairInput.fill(chair);
+  // The chair is picked from the clinic's chairs (its registry), never typed.
+  const chairChoice = row.getByLabel('Chair');
+  if (!(await chairChoice.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
+  await chairChoice.selectOption(chair);
   await row.getByLabel('Protocol').selectOption({ label: protocolOption });
   // Today's weight is confirmed at each session; the registered one is offered.
   await row.getByRole('button', { name: /^Use .* kg$/ }).click();

@@ -17,9 +17,10 @@ function blockerIds(page: Page, testId: string): Promise<string[]> {
 
 async function openSessionOn(page: Page, mrn: string, chair: string, protocolOption: string): Promise<void> {
   const row = page.getByTestId(`patient-${mrn}`);
-  const chairInput = row.getByLabel('Chair');
-  if (!(await chairInput.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
-  await chairInput.fill(chair);
+  // The chair is picked from the clinic's chairs (its registry), never typed.
+  const chairChoice = row.getByLabel('Chair');
+  if (!(await chairChoice.isVisible())) await row.getByRole('button', { name: 'Open session' }).click();
+  await chairChoice.selectOption(chair);
   await row.getByLabel('Protocol').selectOption({ label: protocolOption });
   // Today's weight is confirmed at each session; the registered one is offered.
   await row.getByRole('button', { name: /^Use .* kg$/ }).click();

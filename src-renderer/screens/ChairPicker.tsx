@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { chairKey } from '../../shared/domain/clinic-chairs';
+import type { AppError } from '../../shared/result';
+import { FieldError } from '../components/FieldError';
+import { errorText } from '../format/error-text';
+import { useAppStore } from '../store/app-store';
+import { bridge, call } from '../transport/client';
+
+export type ClinicChairs = { kind: 'loading' } | { kind: 'loaded'; names: string[] } | { kind: 'failed'; error: AppError };
+
+/** The clinic's chairs (chair/list, counting order), read again whenever the clinic settings change in any window. */
+export function useClinicChairs(): ClinicChairs {
+  const [chairs, setChairs] = useState<ClinicChairs>({ kind: 'loading' });
+  const [changes, setChanges] = useState(0);
+  useEffect(() => bridge().subscribe('settings/changed', () => setChanges((n) => n + 1)), []);
+  useEffect(() => {
+    let current = true;
+    void call('chair/list', {}).then((result) => {
+      if (current) setChairs(result.ok ? { kind: 'loaded', names: result.value } : { kind: 'failed', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [changes]);
+  return chairs;
+}
+
+/**
+ * The chair a session opens in, picked from the clinic's chairs (nobody types a chair at 7 pm):
+ * a chair with an open session is shown but cannot be picked; the first free one is offered.
+ */
+export function ChairPicker({ chairs, value, onChange }: { chairs: ClinicChairs; value: string; onChange(chair: string): void }) {
+  const { t } = useTranslation();
+  const busy = useAppStore((state) => state.openSessions);
+  const taken = new Set(busy.map((summary) => chairKey(summary.session.chair)));
+  const names = chairs.kind === 'loaded' ? chairs.names : [];
+  const firstFree = names.find((name) => !taken.has(chairKey(name))) ?? '';
+
+  // Offer the first free chair until the nurse picks one (or the one picked is taken meanwhile).
+  useEffect(() => {
+    if (value === '' || taken.has(chairKey(value)) || (chairs.kind === 'loaded' && !names.includes(value))) {
+      if (firstFree !== value) onChange(firstFree);
+    }
+  });
+
+  if (chairs.kind === 'failed') return <FieldError id="open-session-chairs" text={t('chairs.loadFailed', { message: errorText(t, chairs.error) })} />;
+  if (chairs.kind === 'loaded' && names.length === 0) {
+    return (
+      <p className="muted" data-testid="open-session-no-chairs">
+        {t('chairs.noneYet')}
+      </p>
+    );
+  }
+  return (
+    <label>
+      {t('patients.chair')}
+      <select name="chair" autoFocus value={value} onChange={(event) => onChange(event.target.value)} disabled={chairs.kind === 'loading'}>
+        {firstFree === '' && <option value="">{t('chairs.allTaken')}</option>}
+        {names.map((name) => {
+          const inUse = taken.has(chairKey(name));
+          return (
+            <option key={name} value={name} disabled={inUse}>
+              {inUse ? t('chairs.inUse', { chair: name }) : name}
+            </option>
+          );
+        })}
+      </select>
+    </label>
+  );
+}
