@@ -1,17 +1,19 @@
-import { createContext, useContext } from 'react';
+import { createContext, memo, useContext, useMemo } from 'react';
 import { useXAxisScale, useYAxisScale } from 'recharts';
 import type { TrendPoint } from './trend-points';
 import type { ChartSeries } from './vitals-chart-series';
 
 /** What changes with each reading, drawn over the chart without redrawing it. */
 export interface TrendLive {
+  /** What the chart holds up to its last fold (see TrendPointsKeeper): a dense trend's lines are drawn from it by TrendHistory. */
+  history: readonly TrendPoint[];
   /** The newest points of a dense trend, not yet folded into the chart (see TrendPointsKeeper). */
   tail: readonly TrendPoint[];
   /** Monitor values no nurse has validated yet: drawn as hollow dots. */
   unvalidated: readonly TrendPoint[];
 }
 
-export const TrendLiveContext = createContext<TrendLive>({ tail: [], unvalidated: [] });
+export const TrendLiveContext = createContext<TrendLive>({ history: [], tail: [], unvalidated: [] });
 
 /** Radius of an unvalidated value's hollow dot, px. */
 const MARK_RADIUS_PX = 3.5;
@@ -49,11 +51,12 @@ function dotsOf(points: readonly TrendPoint[], series: ChartSeries, x: Scale, y:
 
 /**
  * Inside a panel's chart, on the chart's own scales: its lines from the chart's last point
- * (`anchor`) through the tail points, and a hollow dot on every unvalidated monitor value.
+ * through the tail points, and a hollow dot on every unvalidated monitor value.
  * It re-renders with each reading; the chart does not.
  */
-export function TrendTail({ series, anchor }: { series: readonly ChartSeries[]; anchor: TrendPoint | undefined }) {
-  const { tail, unvalidated } = useContext(TrendLiveContext);
+export function TrendTail({ series }: { series: readonly ChartSeries[] }) {
+  const { history, tail, unvalidated } = useContext(TrendLiveContext);
+  const anchor = history.at(-1);
   const x = useXAxisScale();
   const left = useYAxisScale('left');
   const right = useYAxisScale('right');
@@ -77,3 +80,22 @@ export function TrendTail({ series, anchor }: { series: readonly ChartSeries[]; 
     </>
   );
 }
+
+/**
+ * A dense trend's lines, drawn on the chart's own scales instead of by recharts' Line (whose
+ * redraw of three panels is one long task): a fold or a correction changes a few path strings.
+ */
+export const TrendHistory = memo(function TrendHistory({ series }: { series: readonly ChartSeries[] }) {
+  const points = useContext(TrendLiveContext).history;
+  const x = useXAxisScale();
+  const left = useYAxisScale('left');
+  const right = useYAxisScale('right');
+  const paths = useMemo(() => series.map((s) => ({ key: s.key, colour: s.colour, d: pathOf(points, s, x, s.axis === 'right' ? right : left) })), [series, points, x, left, right]);
+  return (
+    <g className="vitals-history" data-testid="vitals-history" data-points={points.length}>
+      {paths.map((path) => (
+        <path key={path.key} d={path.d} fill="none" stroke={path.colour} strokeWidth={2} />
+      ))}
+    </g>
+  );
+});

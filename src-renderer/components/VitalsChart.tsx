@@ -1,16 +1,17 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, type CartesianGridProps, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, type CartesianGridProps, DefaultLegendContent, type DefaultLegendContentProps, Legend, type LegendPayload, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AlertRule } from '../../shared/clinical/alert-rules';
 import type { Reading } from '../../shared/domain/reading';
 import type { Trend } from '../../shared/domain/reading-views';
 import { formatClockTime } from '../format/time';
 import { timeTicks } from './time-ticks';
 import { isUnvalidatedMonitorValue } from '../monitor/MonitorBadge';
-import { TrendTail, TrendLiveContext } from './TrendTail';
+import { TrendHistory, TrendTail, TrendLiveContext } from './TrendTail';
+import { HoverTimeContext, TrendHover, hoverTime } from './TrendHover';
 import { DENSE_FROM_POINTS, TrendPointsKeeper, readingPoint, type TrendPoint } from './trend-points';
 import { thresholdLines } from './threshold-lines';
-import { CHART_PANELS, CHART_SERIES, TIME_AXIS_PX, type ChartPanel, type SeriesKey } from './vitals-chart-series';
+import { CHART_PANELS, CHART_SERIES, TIME_AXIS_PX, axisDomain, mergeExtents, seriesExtents, type ChartPanel } from './vitals-chart-series';
 
 export { CHART_SERIES } from './vitals-chart-series';
 
@@ -32,17 +33,25 @@ const NO_RULES: readonly AlertRule[] = [];
 
 interface PanelProps {
   panel: ChartPanel;
-  data: Point[];
+  /** A short trend's points, drawn by recharts with markers; null for a dense trend, whose lines TrendHistory draws from the context. */
+  data: Point[] | null;
   rules: readonly AlertRule[];
   bottom: boolean;
-  showDots: boolean;
   xDomain: [number, number];
   xTicks: number[];
-  /** The lowest value of the series the left axis reaches down to (`panel.left.floorFrom`), tail included. */
-  lowest: number;
+  /** The axes' drawn ranges (`axisDomain`, tail included), as numbers so a reading that leaves them as they were redraws nothing. */
+  leftLow: number;
+  leftHigh: number;
+  rightLow: number;
+  rightHigh: number;
 }
 
-const Panel = memo(function Panel({ panel, data, rules, bottom, showDots, xDomain, xTicks, lowest }: PanelProps) {
+/**
+ * One panel. A dense trend's points never reach it as props: its lines are layers of their own
+ * (TrendHistory, TrendTail) on the chart's scales, so a reading, a fold or a correction redraws
+ * a few paths, and recharts (whose redraw of three panels was one long task) only sees the axes move.
+ */
+const Panel = memo(function Panel({ panel, data, rules, bottom, xDomain, xTicks, leftLow, leftHigh, rightLow, rightHigh }: PanelProps) {
   const { t } = useTranslation();
   const series = useMemo(() => CHART_SERIES.filter((s) => s.panel === panel.id), [panel]);
   const lines = useMemo(
@@ -50,53 +59,91 @@ const Panel = memo(function Panel({ panel, data, rules, bottom, showDots, xDomai
       thresholdLines(
         rules,
         series.map((s) => s.parameter),
-      ),
+      ).map((line) => {
+        const axis = series.find((s) => s.parameter === line.parameter)?.axis ?? 'left';
+        const colour = PRIORITY_COLOUR[line.priority];
+        return { ...line, axis, colour, label: { value: String(line.value), position: axis === 'right' ? 'insideBottomRight' : 'insideBottomLeft', fontSize: 10, fill: colour } as const };
+      }),
     [rules, series],
   );
-  const axisOf = (parameter: string) => series.find((s) => s.parameter === parameter)?.axis ?? 'left';
-  const floor = Math.min(panel.left.min, lowest);
-  const leftDomain = useMemo(() => [floor, panel.left.max], [floor, panel.left.max]);
+  const leftDomain = useMemo(() => [leftLow, leftHigh], [leftLow, leftHigh]);
+  const rightDomain = useMemo(() => [rightLow, rightHigh], [rightLow, rightHigh]);
   // The time grid at the axis' own ticks: recharts' default works them out again and measures every label's width.
   const verticalAt = useCallback<NonNullable<CartesianGridProps['verticalCoordinatesGenerator']>>(({ xAxis }) => xTicks.flatMap((tick) => xAxis?.scale?.map(tick) ?? []), [xTicks]);
-  const rightDomain = useMemo(() => (panel.right ? [panel.right.min, panel.right.max] : undefined), [panel.right]);
+  // recharts lays out its scales only with data: a dense chart gives it the axis' two ends.
+  const axisCorners = useMemo<Point[]>(() => [{ t: xDomain[0] }, { t: xDomain[1] }], [xDomain]);
+  const dense = data === null;
+  // The legend recharts makes from its Lines, for a dense trend (no Lines), in the same order (by name) and look.
+  const denseLegend = useMemo(() => {
+    const byName = (a: LegendPayload, b: LegendPayload) => (String(a.value) < String(b.value) ? -1 : String(a.value) > String(b.value) ? 1 : 0);
+    const payload = series.map((s): LegendPayload => ({ value: t(s.label), type: 'line', color: s.colour, dataKey: s.key })).sort(byName);
+    return (props: DefaultLegendContentProps) => <DefaultLegendContent {...props} payload={payload} />;
+  }, [series, t]);
+  // Each child element is made again only when what it shows changes: recharts' axes, reference lines and lines
+  // report their settings to the chart's store on every render they get, and each report re-runs the chart's selectors.
+  const grid = useMemo(() => <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" verticalCoordinatesGenerator={verticalAt} />, [verticalAt]);
+  const xAxis = useMemo(
+    () => <XAxis dataKey="t" type="number" scale="time" domain={xDomain} ticks={xTicks} interval={0} niceTicks="none" tickFormatter={formatClockTime} hide={!bottom} stroke="var(--chart-axis)" />,
+    [xDomain, xTicks, bottom],
+  );
+  const leftAxis = useMemo(
+    () => <YAxis yAxisId="left" domain={leftDomain} allowDataOverflow ticks={panel.left.ticks} interval={0} niceTicks="none" allowDecimals={false} width={LEFT_AXIS_PX} stroke="var(--chart-axis)" />,
+    [leftDomain, panel.left.ticks],
+  );
+  const rightAxis = useMemo(
+    () => panel.right && <YAxis yAxisId="right" orientation="right" domain={rightDomain} allowDataOverflow ticks={panel.right.ticks} interval={0} niceTicks="none" width={RIGHT_AXIS_PX} stroke="var(--chart-axis)" />,
+    [rightDomain, panel.right],
+  );
+  const overlays = useMemo(
+    () => (
+      <>
+        {!dense && <Tooltip labelFormatter={clockLabel} isAnimationActive={false} contentStyle={TOOLTIP_STYLE} />}
+        <Legend verticalAlign="top" align="right" height={20} iconSize={10} wrapperStyle={LEGEND_STYLE} content={dense ? denseLegend : undefined} />
+        {lines.map((line) => (
+          <ReferenceLine
+            key={`${line.ruleId}-${line.value}`}
+            yAxisId={line.axis}
+            y={line.value}
+            stroke={line.colour}
+            strokeDasharray={line.priority === 'high' ? undefined : '5 4'}
+            strokeOpacity={0.8}
+            ifOverflow="hidden"
+            className={`threshold threshold-${line.priority}`}
+            label={line.label}
+          />
+        ))}
+        {/* A dense trend has no recharts Line: every one is a chart item recharts re-lays out on a fold. */}
+        {!dense &&
+          series.map((s) => (
+          <Line
+            key={s.key}
+            yAxisId={s.axis}
+            dataKey={s.key}
+            name={t(s.label)}
+            stroke={s.colour}
+            strokeWidth={2}
+            type={s.step ? 'stepAfter' : 'linear'}
+            dot={DOT}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
+        {dense && <TrendHistory series={series} />}
+        <TrendTail series={series} />
+        {dense && <TrendHover series={series} />}
+      </>
+    ),
+    [dense, denseLegend, lines, series, t],
+  );
   return (
     <div className="vitals-panel" data-panel={panel.id}>
       <ResponsiveContainer width="100%" height={panel.heightPx + (bottom ? TIME_AXIS_PX : 0)}>
-        <LineChart data={data} syncId={SYNC_ID} margin={panel.right ? MARGIN_WITH_RIGHT_AXIS : MARGIN_WITHOUT_RIGHT_AXIS}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" verticalCoordinatesGenerator={verticalAt} />
-          <XAxis dataKey="t" type="number" scale="time" domain={xDomain} ticks={xTicks} interval={0} niceTicks="none" tickFormatter={formatClockTime} hide={!bottom} stroke="var(--chart-axis)" />
-          <YAxis yAxisId="left" domain={leftDomain} ticks={panel.left.ticks} interval={0} niceTicks="none" allowDecimals={false} width={LEFT_AXIS_PX} stroke="var(--chart-axis)" />
-          {panel.right && <YAxis yAxisId="right" orientation="right" domain={rightDomain} ticks={panel.right.ticks} interval={0} niceTicks="none" width={RIGHT_AXIS_PX} stroke="var(--chart-axis)" />}
-          <Tooltip labelFormatter={clockLabel} isAnimationActive={false} contentStyle={TOOLTIP_STYLE} />
-          <Legend verticalAlign="top" align="right" height={20} iconSize={10} wrapperStyle={LEGEND_STYLE} />
-          {lines.map((line) => (
-            <ReferenceLine
-              key={`${line.ruleId}-${line.value}`}
-              yAxisId={axisOf(line.parameter)}
-              y={line.value}
-              stroke={PRIORITY_COLOUR[line.priority]}
-              strokeDasharray={line.priority === 'high' ? undefined : '5 4'}
-              strokeOpacity={0.8}
-              ifOverflow="hidden"
-              className={`threshold threshold-${line.priority}`}
-              label={{ value: String(line.value), position: axisOf(line.parameter) === 'right' ? 'insideBottomRight' : 'insideBottomLeft', fontSize: 10, fill: PRIORITY_COLOUR[line.priority] }}
-            />
-          ))}
-          {series.map((s) => (
-            <Line
-              key={s.key}
-              yAxisId={s.axis}
-              dataKey={s.key}
-              name={t(s.label)}
-              stroke={s.colour}
-              strokeWidth={2}
-              type={s.step ? 'stepAfter' : 'linear'}
-              dot={showDots ? DOT : false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-          <TrendTail series={series} anchor={data.at(-1)} />
+        <LineChart data={data ?? axisCorners} syncId={SYNC_ID} margin={panel.right ? MARGIN_WITH_RIGHT_AXIS : MARGIN_WITHOUT_RIGHT_AXIS}>
+          {grid}
+          {xAxis}
+          {leftAxis}
+          {rightAxis}
+          {overlays}
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -113,31 +160,40 @@ const Panel = memo(function Panel({ panel, data, rules, bottom, showDots, xDomai
 export const VitalsChart = memo(function VitalsChart({ readings, trend = null, rules = NO_RULES }: { readings: readonly Reading[]; trend?: Trend | null; rules?: readonly AlertRule[] }) {
   const { t } = useTranslation();
   const [keeper] = useState(() => new TrendPointsKeeper());
+  const [hover] = useState(hoverTime);
   const { history, tail, xDomain } = useMemo(() => keeper.update(readings, trend), [keeper, readings, trend]);
   const tickKey = timeTicks(xDomain[0], xDomain[1]).join(',');
   const xTicks = useMemo(() => tickKey.split(',').map(Number), [tickKey]);
   const pointCount = history.length + tail.length;
   const showDots = pointCount <= DENSE_FROM_POINTS;
   const unvalidated = useMemo(() => readings.filter(isUnvalidatedMonitorValue).map(readingPoint), [readings]);
-  const live = useMemo(() => ({ tail, unvalidated }), [tail, unvalidated]);
-  const lowestOf = (key: SeriesKey | undefined) => (key ? Math.min(...history.map((p) => p[key] ?? Infinity), ...tail.map((p) => p[key] ?? Infinity)) : Infinity);
+  const live = useMemo(() => ({ history, tail, unvalidated }), [history, tail, unvalidated]);
+  const historyExtents = useMemo(() => seriesExtents(history), [history]);
+  const extents = useMemo(() => mergeExtents(historyExtents, seriesExtents(tail)), [historyExtents, tail]);
 
   return (
     <TrendLiveContext.Provider value={live}>
-      <div className="vitals-chart" data-testid="vitals-chart" data-points={pointCount}>
-        {CHART_PANELS.map((panel, index) => (
+      <HoverTimeContext.Provider value={hover}>
+      <div className="vitals-chart" data-testid="vitals-chart" data-points={pointCount} data-axis-end={xDomain[1]}>
+        {CHART_PANELS.map((panel, index) => {
+          const [leftLow, leftHigh] = axisDomain(panel.id, 'left', panel.left, extents);
+          const [rightLow, rightHigh] = panel.right ? axisDomain(panel.id, 'right', panel.right, extents) : [0, 0];
+          return (
           <Panel
             key={panel.id}
             panel={panel}
-            data={history}
+            data={showDots ? history : null}
             rules={rules}
             bottom={index === CHART_PANELS.length - 1}
-            showDots={showDots}
             xDomain={xDomain}
             xTicks={xTicks}
-            lowest={lowestOf(panel.left.floorFrom)}
+            leftLow={leftLow}
+            leftHigh={leftHigh}
+            rightLow={rightLow}
+            rightHigh={rightHigh}
           />
-        ))}
+          );
+        })}
       </div>
       {unvalidated.length > 0 && (
         <p className="trend-marks-legend muted" data-testid="trend-unvalidated-legend">
@@ -147,6 +203,7 @@ export const VitalsChart = memo(function VitalsChart({ readings, trend = null, r
           {t('trendMarks.unvalidated', { count: unvalidated.length })}
         </p>
       )}
+      </HoverTimeContext.Provider>
     </TrendLiveContext.Provider>
   );
 });

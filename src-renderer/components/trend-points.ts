@@ -96,3 +96,19 @@ function layersOf(points: TrendPoint[]): TrendLayers {
   const first = points[0]?.t ?? 0;
   return { history: points, tail: [], xDomain: [first, axisEnd(first, points.at(-1)?.t ?? first)] };
 }
+
+/** The point nearest `at` in time among points in time order (binary search); the earlier one on a tie. */
+export function nearestPoint(points: readonly TrendPoint[], at: number): TrendPoint | undefined {
+  let low = 0;
+  let high = points.length - 1;
+  if (high < 0) return undefined;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((points[mid]?.t ?? 0) < at) low = mid + 1;
+    else high = mid;
+  }
+  const after = points[low];
+  const before = points[low - 1];
+  if (!before || !after) return after ?? before;
+  return at - before.t <= after.t - at ? before : after;
+}

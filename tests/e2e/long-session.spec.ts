@@ -72,6 +72,14 @@ test('a 5,000-reading session opens, scrolls its table, shows a new reading and 
     const points = Number(await chart.getAttribute('data-points'));
     expect(points).toBeGreaterThan(100);
     expect(points).toBeLessThanOrEqual(600);
+    // A dense trend's lines are drawn outside recharts; hovering shows the values at the nearest point in all three panels.
+    await expect(chart.getByTestId('vitals-history')).toHaveCount(3);
+    const breathing = await chart.locator('[data-panel="breathing"]').boundingBox();
+    await page.mouse.move((breathing?.x ?? 0) + (breathing?.width ?? 0) / 2, (breathing?.y ?? 0) + (breathing?.height ?? 0) / 2);
+    await expect(chart.getByTestId('trend-hover')).toHaveCount(3);
+    await expect(chart.locator('[data-panel="circulation"] .trend-readout')).toContainText(/HR \/min: \d+/);
+    await page.mouse.move(0, 0);
+    await expect(chart.getByTestId('trend-hover')).toHaveCount(0);
 
     // Only rows in view are in the DOM; the table holds the newest page, then pages older rows as it scrolls.
     const scroll = page.getByTestId('readings-scroll');

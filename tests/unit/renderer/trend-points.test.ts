@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Reading } from '../../../shared/domain/reading';
 import { timeTicks } from '../../../src-renderer/components/time-ticks';
-import { DENSE_FROM_POINTS, TREND_POINTS_MAX, TrendPointsKeeper, buildTrendPoints } from '../../../src-renderer/components/trend-points';
+import { DENSE_FROM_POINTS, TREND_POINTS_MAX, TrendPointsKeeper, buildTrendPoints, nearestPoint } from '../../../src-renderer/components/trend-points';
+import { CHART_PANELS, axisDomain, mergeExtents, seriesExtents } from '../../../src-renderer/components/vitals-chart-series';
 import { deepEqual, keepIfEqual } from '../../../src-renderer/store/keep-equal';
 
 const SECOND = 1_000;
@@ -80,5 +81,33 @@ describe('keeping what main sent again', () => {
     expect(keepIfEqual(held, changed)).toBe(changed);
     expect(deepEqual({ a: undefined }, { b: undefined })).toBe(false);
     expect(deepEqual([1, 2], { 0: 1, 1: 2 })).toBe(false);
+  });
+});
+
+describe('the dense trend drawn outside recharts', () => {
+  const points = [
+    { t: 0, hr: 70, spo2: 97, rr: 14 },
+    { t: 10, hr: 190, spo2: 76 },
+    { t: 20, hr: 80, rr: 52 },
+  ];
+
+  it('stretches an axis to a value outside its range, from any series on it, and leaves the others alone', () => {
+    const extents = seriesExtents(points);
+    expect(extents).toEqual({ hr: [70, 190], spo2: [76, 97], rr: [14, 52] });
+    const [circulation, breathing] = CHART_PANELS;
+    if (!circulation || !breathing?.right) throw new Error('panels changed');
+    expect(axisDomain('circulation', 'left', circulation.left, extents)).toEqual([0, 220]);
+    expect(axisDomain('breathing', 'left', breathing.left, extents)).toEqual([76, 100]);
+    expect(axisDomain('breathing', 'right', breathing.right, extents)).toEqual([0, 52]);
+    expect(axisDomain('circulation', 'left', circulation.left, mergeExtents(extents, { sbp: [60, 260] }))).toEqual([0, 260]);
+  });
+
+  it('finds the point nearest a time (the hover readout), the earlier one on a tie', () => {
+    expect(nearestPoint(points, -5)?.t).toBe(0);
+    expect(nearestPoint(points, 14)?.t).toBe(10);
+    expect(nearestPoint(points, 15)?.t).toBe(10);
+    expect(nearestPoint(points, 16)?.t).toBe(20);
+    expect(nearestPoint(points, 99)?.t).toBe(20);
+    expect(nearestPoint([], 5)).toBeUndefined();
   });
 });
