@@ -57,13 +57,34 @@ function selfTimes(profile: Profile): [string, number][] {
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
-/** Time with the function anywhere on the stack (counted once per sample). */
-function inclusiveTimes(profile: Profile): [string, number][] {
+/** Runs of samples with no idle one among them, longer than `minMs`: the profile's long tasks, as sample index ranges. */
+function busyRuns(profile: Profile, minMs: number): [number, number, number][] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const runs: [number, number, number][] = [];
+  let start = -1;
+  let ms = 0;
+  profile.samples.forEach((id, index) => {
+    const idle = byId.get(id)?.callFrame.functionName === '(idle)';
+    if (idle) {
+      if (start >= 0 && ms > minMs) runs.push([start, index, ms]);
+      start = -1;
+      ms = 0;
+    } else {
+      if (start < 0) start = index;
+      ms += (profile.timeDeltas[index] ?? 0) / 1000;
+    }
+  });
+  return runs;
+}
+
+/** Time with the function anywhere on the stack (counted once per sample), over the samples `within` keeps (all by default). */
+function inclusiveTimes(profile: Profile, within: (index: number) => boolean = () => true): [string, number][] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const totals = new Map<string, number>();
   profile.samples.forEach((id, index) => {
+    if (!within(index)) return;
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const frame = byId.get(at)?.callFrame;
@@ -97,7 +118,7 @@ async function main(): Promise<void> {
     const openMs = await clickToDrawn(
       page,
       () => page.getByTestId('chair-tab').filter({ has: page.getByText('Chair 1', { exact: true }) }).click(),
-      () => (document.querySelector('[data-testid="vitals-chart"] path.recharts-curve') && document.querySelector('[data-testid="reading-row"]') ? performance.now() : false),
+      () => ([...document.querySelectorAll('[data-testid="vitals-chart"] path.recharts-curve, [data-testid="vitals-history"] path')].some((line) => (line.getAttribute('d') ?? '').length > 0) && document.querySelector('[data-testid="reading-row"]') ? performance.now() : false),
     );
     console.log(`open chair 1: ${openMs.toFixed(0)} ms`);
     if (openCdp) {
@@ -131,9 +152,19 @@ async function main(): Promise<void> {
       const systolicMmHg = 181 + (second % 12);
       const visible = await armTextWaiter(page, '[data-testid="alert-now"]', `${systolicMmHg} mmHg`);
       const sentAt = Date.now();
-      await client.call('reading/add', { sessionId: clinic.longSessionId, values: { ...normal, systolicMmHg, diastolicMmHg: 94 } });
+      const added = await client.call('reading/add', { sessionId: clinic.longSessionId, values: { ...normal, systolicMmHg, diastolicMmHg: 94 } });
       latencies.push((await visible()) - sentAt);
       await sleep(1000);
+      // PROFILE_MARKS=1: a correction, an artifact mark and a late entry inside the window (each redraws the trend).
+      if (process.env.PROFILE_MARKS && added.ok && second % 4 === 1) {
+        // Older rows than the newest, so the alert stays raised and the next reading's value shows in it.
+        const readingId = (added.value as { reading: { id: number } }).reading.id - 1;
+        const mark = (second >> 2) % 3;
+        if (mark === 0) await client.call('reading/correct', { readingId, values: { ...normal, systolicMmHg: 190, diastolicMmHg: 94 }, reason: 'Cuff moved' });
+        if (mark === 1) await client.call('reading/annotate', { readingId, kind: 'artifact', reason: 'Patient moving' });
+        if (mark === 2) await client.call('reading/add', { sessionId: clinic.longSessionId, observedAt: sentAt - 20 * 60_000, values: normal });
+        await sleep(1000);
+      }
     }
     const { frames, longTasks } = await stopFrameRecorder(page);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
@@ -148,6 +179,10 @@ async function main(): Promise<void> {
     for (const [name, ms] of top.slice(0, Number(process.env.PROFILE_TOP ?? 40))) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
     console.log('heaviest by inclusive time (named functions):');
     for (const [name, ms] of inclusiveTimes(profile).slice(0, Number(process.env.PROFILE_TOP ?? 40))) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+    const runs = busyRuns(profile, 30);
+    console.log(`busy runs over 30 ms (no idle sample): ${runs.map(([, , ms]) => ms.toFixed(0)).join(' ') || 'none'}; heaviest inside them:`);
+    const inRun = (index: number) => runs.some(([start, end]) => index >= start && index < end);
+    for (const [name, ms] of inclusiveTimes(profile, inRun).slice(0, Number(process.env.PROFILE_TOP ?? 40))) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
   } finally {
     await browser.close();
     await host.stop();
