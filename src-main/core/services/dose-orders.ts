@@ -98,10 +98,15 @@ export function infusionSegments(order: DoseOrderRecord, phaseEvents: readonly P
 }
 
 /** Dose orders: main does the arithmetic, judges the limits, and keeps every version. */
-export function createDoseOrderService({ db, clock }: CoreDeps) {
+export function createDoseOrderService({ db, clock, caches }: CoreDeps) {
   const latestOf = db.prepare<[number], DoseOrderRow>(
     `SELECT d.*, u.display_name AS user_name FROM dose_orders d JOIN users u ON u.id = d.user_id WHERE d.session_id = ? ORDER BY d.id DESC LIMIT 1`,
   );
+  // Read by every live view of the session (the dose delivered so far); a new order is a new row.
+  const latestMemo = caches.memo(['dose_orders', 'users'], (sessionId: number): DoseOrderRecord | null => {
+    const row = latestOf.get(sessionId);
+    return row ? toRecord(row) : null;
+  });
   const insert = db.prepare(
     `INSERT INTO dose_orders (session_id, protocol_id, order_kind, dose_per_kg, duration_minutes, concentration_mg_per_ml, weight_kg,
        total_dose_mg, volume_ml, rate_ml_per_hour, limit_verdict, override_reason, source, at, user_id)
@@ -110,10 +115,7 @@ export function createDoseOrderService({ db, clock }: CoreDeps) {
   );
 
   return {
-    latest(sessionId: number): DoseOrderRecord | null {
-      const row = latestOf.get(sessionId);
-      return row ? toRecord(row) : null;
-    },
+    latest: (sessionId: number): DoseOrderRecord | null => latestMemo.get(sessionId),
 
     /**
      * Orders `dosePerKg` (in the protocol's unit) for a session. Outside the hard limits it is

@@ -24,10 +24,15 @@ const toPatientRecord = (row: PatientRow): Omit<Patient, 'sex' | 'heightCm' | 'a
   createdAt: row.created_at,
 });
 
-export function createPatientService({ db, clock, settings }: CoreDeps) {
+export function createPatientService({ db, clock, settings, caches }: CoreDeps) {
   const details = createPatientDetails({ db, clock });
   const toPatient = (row: PatientRow): Patient => ({ ...toPatientRecord(row), ...details.of(row.id) });
   const byId = db.prepare<[number], PatientRow>('SELECT * FROM patients WHERE id = ?');
+  // Every session list row and live view names the patient; an edit writes a new details row.
+  const patientMemo = caches.memo(['patients', 'patient_details'], (id: number): Patient | null => {
+    const row = byId.get(id);
+    return row ? toPatient(row) : null;
+  });
   const byMrn = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE mrn = ? COLLATE NOCASE');
   const search = db.prepare<{ pattern: string }, PatientRow>(
     `SELECT * FROM patients
@@ -81,9 +86,9 @@ export function createPatientService({ db, clock, settings }: CoreDeps) {
     },
 
     get(id: number): Patient {
-      const row = byId.get(id);
-      if (!row) fail({ code: 'not_found', message: `No patient ${id}`, field: 'patientId' });
-      return toPatient(row);
+      const patient = patientMemo.get(id);
+      if (!patient) fail({ code: 'not_found', message: `No patient ${id}`, field: 'patientId' });
+      return patient;
     },
 
     /** A new version of the patient's sex, height or allergies; the earlier one stays in the file. */

@@ -56,11 +56,16 @@ export interface UserServiceOptions {
  * username in the database before the hash runs (see sign-in-attempts) and against the
  * connection; an unknown name costs the same hash as a known one.
  */
-export function createUserService({ db, clock, bus }: CoreDeps, { hasher, isGenuine }: UserServiceOptions) {
+export function createUserService({ db, clock, bus, caches }: CoreDeps, { hasher, isGenuine }: UserServiceOptions) {
   const attempts = createSignInAttempts(db, clock);
   const byUsername = db.prepare<[string], UserRow>(`${CURRENT} WHERE u.username = ?`);
   const byId = db.prepare<[number], UserRow>(`${CURRENT} WHERE u.id = ?`);
   const all = db.prepare<[], UserRow>(`${CURRENT} ORDER BY u.display_name`);
+  // Asked before every call a signed-in window makes; an account changes by a new version row.
+  const currentMemo = caches.memo(['users', 'user_versions'], (id: number): User | null => {
+    const row = byId.get(id);
+    return row && row.active === 1 && row.pin_is_one_time === 0 ? toUser(row) : null;
+  });
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
   const insert = db.prepare<[string, string, string, string, number]>('INSERT INTO users (username, display_name, roles_json, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   const insertVersion = db.prepare(
@@ -241,10 +246,7 @@ export function createUserService({ db, clock, bus }: CoreDeps, { hasher, isGenu
     },
 
     /** Whether a signed-in user may still act: their account is active and its roles unchanged. */
-    current(id: number): User | null {
-      const row = byId.get(id);
-      return row && row.active === 1 && row.pin_is_one_time === 0 ? toUser(row) : null;
-    },
+    current: (id: number): User | null => currentMemo.get(id),
 
     list: (): UserAccount[] => all.all().map(toAccount),
   };
