@@ -42,11 +42,24 @@ function accessError(access: Access, user: User | null, channel: string): AppErr
   return { code: 'forbidden', message: `${channel} needs the role ${access.join(' or ')}`, params: { roles: access.join(',') } };
 }
 
+/** Whether a request holds a PIN anywhere (most do not: they are kept as they are, without a copy). */
+function holdsSecret(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsSecret);
+  if (value && typeof value === 'object') {
+    for (const key in value) if (key === 'pin' || holdsSecret((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
 /** A request as the audit trail keeps it: every PIN (and one-time code) removed. */
 export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
+  return holdsSecret(value) ? withoutSecrets(value) : value;
+}
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'pin').map(([key, inner]) => [key, redactSecrets(inner)]));
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'pin').map(([key, inner]) => [key, withoutSecrets(inner)]));
   }
   return value;
 }
