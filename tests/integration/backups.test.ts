@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { checkBackupFile, checkBackupInWorker } from '../../src-main/core/backup/backups';
 import { restoreBackup } from '../../src-main/core/backup/restore';
 import { retainedBackups } from '../../src-main/core/backup/retention';
 import { ManualClock } from '../../src-main/core/clock';
@@ -94,6 +95,36 @@ describe('backups', () => {
     const before = rowsOf(databasePath);
     expect(() => restoreBackup(databasePath, backupPath)).toThrow();
     expect(rowsOf(databasePath)).toEqual(before);
+  });
+
+  it('checks a written copy on the file check\'s worker: a whole copy gets the same result and high-water marks as on this thread, a damaged one is reported', async () => {
+    const { core, connection, chart, dataDir } = await clinicCharting();
+    await chart(3);
+    const backup = await callOk(connection, 'backup/run', {});
+    const backupPath = join(dataDir, 'backups', backup.file);
+    const source = core.services.db;
+    const whole = checkBackupInWorker(backupPath, source);
+    // Answered later, by the worker: nothing was read on this thread.
+    let settled = false;
+    void whole.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    const onThisThread = checkBackupFile(backupPath);
+    expect(await whole).toEqual({ check: 'ok', marks: onThisThread.marks });
+    expect(onThisThread.marks.readings?.rows).toBeGreaterThan(0);
+
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    const damagedPath = join(dataDir, 'damaged.sqlite3');
+    const bytes = readFileSync(backupPath);
+    bytes.fill(0x55, 4096, 8192);
+    writeFileSync(damagedPath, bytes);
+    const damaged = await checkBackupInWorker(damagedPath, source);
+    expect(damaged.check).not.toBe('ok');
+    expect(damaged).toEqual({ check: checkBackupFile(damagedPath).check, marks: {} });
+    const notADatabase = join(dataDir, 'not-a-database.sqlite3');
+    writeFileSync(notADatabase, 'A text file named like a backup, long enough to hold a header. '.repeat(100));
+    expect(await checkBackupInWorker(notADatabase, source)).toEqual({ check: 'file is not a database', marks: {} });
+    core.close();
   });
 
   it('tells the administrator at start when the file holds less than its newest backup', async () => {

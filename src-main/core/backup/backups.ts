@@ -4,7 +4,8 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { BackupFileNameSchema } from '../../../shared/domain/backup';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { highWaterMarks, type HighWaterMarks } from './high-water';
+import { fullCheckInWorker } from '../db/file-check';
+import { highWaterMarks, highWaterQueries, type HighWaterMarks } from './high-water';
 import { retainedBackups } from './retention';
 
 export type BackupReason = 'session_close' | 'daily' | 'manual' | 'before_restore' | 'after_restore';
@@ -45,6 +46,21 @@ export function checkBackupFile(path: string, nativeBinding?: string): { check: 
   }
 }
 
+/**
+ * checkBackupFile off the main thread, for a backup just written from `source`: the check's
+ * worker (db/file-check.ts) runs integrity_check on the copy and, if it is whole, counts its
+ * rows with `source`'s tables (the copy has the same schema). The same answer as
+ * checkBackupFile; charting does not wait while a large copy is read.
+ */
+export async function checkBackupInWorker(path: string, source: Database, nativeBinding?: string): Promise<{ check: string; marks: HighWaterMarks }> {
+  try {
+    const { problems, answers } = await fullCheckInWorker(path, Date.now, nativeBinding, highWaterQueries(source)).result;
+    return problems.length === 0 ? { check: 'ok', marks: answers as HighWaterMarks } : { check: problems.slice(0, 3).join('; '), marks: {} };
+  } catch (error) {
+    return { check: error instanceof Error ? error.message : String(error), marks: {} };
+  }
+}
+
 export function listBackups(folder: string): BackupEntry[] {
   if (!existsSync(folder)) return [];
   const entries: BackupEntry[] = [];
@@ -69,7 +85,8 @@ export interface BackupServiceOptions {
 
 /**
  * Online backups with better-sqlite3's `backup()` (page by page, WAL-safe, while Vigil keeps
- * charting), each written under a temporary name, checked with integrity_check, then named
+ * charting), each written under a temporary name, checked with integrity_check on a worker
+ * thread, then named
  * for its time and reason, with its size, check and high-water marks beside it; older ones
  * thinned to 14 daily and 12 monthly.
  */
@@ -83,7 +100,7 @@ export function createBackupService({ db, folder, clock, logger, nativeBinding }
     const partial = join(folder, `${file}.partial`);
     try {
       await db.backup(partial);
-      const { check, marks } = checkBackupFile(partial, nativeBinding);
+      const { check, marks } = await checkBackupInWorker(partial, db, nativeBinding);
       renameSync(partial, join(folder, file));
       const entry: BackupEntry = { file, at, reason, sizeBytes: statSync(join(folder, file)).size, check, marks };
       writeFileSync(join(folder, `${file}.json`), JSON.stringify(entry, null, 1));

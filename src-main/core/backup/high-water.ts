@@ -10,15 +10,19 @@ function tableNames(db: Database): string[] {
     .all() as string[];
 }
 
-export function highWaterMarks(db: Database): HighWaterMarks {
-  const marks: HighWaterMarks = {};
-  for (const table of tableNames(db)) {
+/** One query per table of `db`'s schema, each answering `{ rows, maxId }` (run on this file, or on a copy of it by the check's worker). */
+export function highWaterQueries(db: Database): { name: string; sql: string }[] {
+  return tableNames(db).map((table) => {
     // Table names come from sqlite_master, quoted as identifiers.
     const quoted = `"${table.replaceAll('"', '""')}"`;
     const withoutRowid = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck().get(table) as string).toUpperCase().includes('WITHOUT ROWID');
-    const row = db.prepare(`SELECT COUNT(*) AS rows, ${withoutRowid ? '0' : 'COALESCE(MAX(rowid), 0)'} AS maxId FROM ${quoted}`).get() as { rows: number; maxId: number };
-    marks[table] = row;
-  }
+    return { name: table, sql: `SELECT COUNT(*) AS rows, ${withoutRowid ? '0' : 'COALESCE(MAX(rowid), 0)'} AS maxId FROM ${quoted}` };
+  });
+}
+
+export function highWaterMarks(db: Database): HighWaterMarks {
+  const marks: HighWaterMarks = {};
+  for (const { name, sql } of highWaterQueries(db)) marks[name] = db.prepare(sql).get() as { rows: number; maxId: number };
   return marks;
 }
 

@@ -70,7 +70,7 @@ export function startFileCheck({ databasePath, atStart, clock, bus, logger, nati
           timer = null;
           running = fullCheckInWorker(databasePath, () => clock.now(), nativeBinding);
           running.result
-            .then(finished, (error: unknown) => {
+            .then(({ at, durationMs, problems }) => finished({ at, durationMs, problems }), (error: unknown) => {
               if (stopped) return;
               state = 'failed';
               message = error instanceof Error ? error.message : String(error);

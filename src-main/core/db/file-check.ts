@@ -33,6 +33,12 @@ export interface FullCheckResult {
   problems: string[];
 }
 
+/** A read-only query the worker also answers on a file it found whole (a backup's high-water marks); its first row. */
+export interface CheckQuery {
+  name: string;
+  sql: string;
+}
+
 interface FileCheckRecord {
   fingerprint: FileFingerprint;
   lastFullCheck: FullCheckResult;
@@ -105,7 +111,10 @@ let db;
 try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
   const rows = db.pragma('integrity_check');
-  parentPort.postMessage({ rows });
+  const whole = rows.length === 1 && rows[0].integrity_check === 'ok';
+  const answers = {};
+  if (whole) for (const query of workerData.queries) answers[query.name] = db.prepare(query.sql).get();
+  parentPort.postMessage({ rows, answers });
 } catch (error) {
   parentPort.postMessage({ error: String(error && error.message || error), code: error && error.code });
 } finally {
@@ -120,25 +129,27 @@ const sqliteModule = () => createRequire(join(__dirname, 'file-check.js')).resol
 const DAMAGED_FILE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
 export interface BackgroundCheck {
-  readonly result: Promise<FullCheckResult>;
+  /** `answers`: each query's first row by name, when the file was found whole (empty otherwise). */
+  readonly result: Promise<FullCheckResult & { answers: Record<string, unknown> }>;
   cancel(): void;
 }
 
 /**
- * The full check on a worker thread. Settles with the result (damage SQLite reports by
- * failing is a problem too); rejects when the check could not run at all.
+ * The full check on a worker thread, and then `queries` on the file if it is whole. Settles
+ * with the result (damage SQLite reports by failing is a problem too); rejects when the check
+ * could not run at all.
  */
-export function fullCheckInWorker(databasePath: string, now: () => number, nativeBinding?: string): BackgroundCheck {
+export function fullCheckInWorker(databasePath: string, now: () => number, nativeBinding?: string, queries: readonly CheckQuery[] = []): BackgroundCheck {
   const started = performance.now();
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: databasePath, sqliteModule: sqliteModule(), nativeBinding } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: databasePath, sqliteModule: sqliteModule(), nativeBinding, queries } });
   // The check must not keep a closing process alive.
   worker.unref();
   let cancelled = false;
-  const result = new Promise<FullCheckResult>((resolve, reject) => {
-    worker.once('message', (reply: { rows: { integrity_check: string }[] } | { error: string; code?: string }) => {
+  const result = new Promise<FullCheckResult & { answers: Record<string, unknown> }>((resolve, reject) => {
+    worker.once('message', (reply: { rows: { integrity_check: string }[]; answers: Record<string, unknown> } | { error: string; code?: string }) => {
       const durationMs = Math.round(performance.now() - started);
-      if ('rows' in reply) resolve({ at: now(), durationMs, problems: problemsOf(reply.rows) });
-      else if (reply.code && DAMAGED_FILE_CODES.has(reply.code)) resolve({ at: now(), durationMs, problems: [reply.error] });
+      if ('rows' in reply) resolve({ at: now(), durationMs, problems: problemsOf(reply.rows), answers: reply.answers });
+      else if (reply.code && DAMAGED_FILE_CODES.has(reply.code)) resolve({ at: now(), durationMs, problems: [reply.error], answers: {} });
       else reject(new Error(reply.error));
     });
     worker.once('error', reject);
