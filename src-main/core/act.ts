@@ -61,6 +61,7 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
 
   function rollback(): void {
     if (db.inTransaction) db.exec('ROLLBACK');
+    audit.actRolledBack();
     bus.release(false);
     for (const undo of undos.reverse()) undo();
     undos = [];
@@ -122,6 +123,7 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
     run(spec, work) {
       if (depth > 0) return work();
       db.exec('BEGIN IMMEDIATE');
+      audit.actStarted();
       bus.hold();
       let value: ReturnType<typeof work>;
       depth += 1;

@@ -54,6 +54,29 @@ describe('every contract call that writes is one act', () => {
     }
   });
 
+  it('a row written outside any act is vouched for by the next entry, even when an act in between was refused', async () => {
+    const t = openTestCore(dirs.make());
+    try {
+      const { connection, user } = await setUpAdmin(t.core);
+      const outside = t.core.services.patients.create(newPatient(), user.id);
+      const refused = await callErr(connection, 'patient/create', newPatient({ mrn: outside.mrn }));
+      expect(refused.code).toBe('conflict');
+      await callOk(connection, 'patient/create', newPatient());
+      const db = openRaw(t.databasePath);
+      try {
+        const vouching = db.prepare("SELECT r.seq FROM audit_rows r WHERE r.tbl = 'patients' AND r.rid = ?").pluck().all(outside.id);
+        const last = db.prepare('SELECT seq, channel FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; channel: string };
+        expect(last.channel).toBe('patient/create');
+        expect(vouching).toEqual([last.seq]);
+      } finally {
+        db.close();
+      }
+      expect((await callOk(connection, 'audit/verify', {})).intact).toBe(true);
+    } finally {
+      t.core.close();
+    }
+  });
+
   it('sends events only after the commit: a window told of a reading finds it in the file', async () => {
     const t = openTestCore(dirs.make());
     try {

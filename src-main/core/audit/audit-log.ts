@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { entryHash, GENESIS_HASH, rowsDigest, type AuditKind, type RowRef } from './chain';
 import { coveredTables, installRowCapture, rowDigest, rowReader, type SqlValue } from './row-capture';
 
@@ -17,6 +17,10 @@ export interface AuditLog {
   append(entry: AuditAppend): { seq: number; hash: string } | null;
   /** Rows were written since the last entry (the act has something to vouch for). */
   touched(): boolean;
+  /** An act's transaction began: rows written before it (outside any act) stay to be vouched for if it rolls back. */
+  actStarted(): void;
+  /** The act rolled back: the rows it wrote are gone; what was waiting before it still waits. */
+  actRolledBack(): void;
   head(): { seq: number; hash: string };
   /** Adopts rows no entry vouches for yet (a file from before the audit): only when the chain is empty. */
   adoptUnaudited(at: number): void;
@@ -25,6 +29,9 @@ export interface AuditLog {
   readonly key: Buffer;
 }
 
+/** audit_rows written per INSERT statement (4 values each, well under SQLite's bound-variable limit). */
+const ROWS_PER_INSERT = 64;
+
 /**
  * The audit trail: one entry per act, chained by HMAC, with the digest of every row the act
  * inserted. Rows are found by the TEMP capture triggers, so no service has to remember to
@@ -32,16 +39,32 @@ export interface AuditLog {
  */
 export function createAuditLog(db: Database, key: Buffer): AuditLog {
   const tables = coveredTables(db);
-  installRowCapture(db, tables);
+  // Rows written since the last entry, per table.
+  const touchedRows = new Map<string, Set<number>>();
+  installRowCapture(db, tables, (table, rowid) => {
+    let rowids = touchedRows.get(table);
+    if (!rowids) {
+      rowids = new Set();
+      touchedRows.set(table, rowids);
+    }
+    rowids.add(rowid);
+  });
+  let waitingBeforeAct: (readonly [string, Set<number>])[] = [];
   const readers = new Map(tables.map((table) => [table, rowReader(db, table)]));
-  const touchedRows = db.prepare<[], { tbl: string; rid: number }>('SELECT DISTINCT tbl, rid FROM temp.audit_touched ORDER BY tbl, rid');
-  const anyTouched = db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM temp.audit_touched) AS n');
-  const clearTouched = db.prepare('DELETE FROM temp.audit_touched');
   const lastEntry = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const insertEntry = db.prepare(
     'INSERT INTO audit_log (seq, at, actor_user_id, actor, channel, kind, outcome, detail_json, rows_digest, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
   );
-  const insertRow = db.prepare('INSERT INTO audit_rows (seq, tbl, rid, digest) VALUES (?,?,?,?)');
+  // An act's rows in one statement (a few per act: the reading, the alert state and events it changed).
+  const insertRowsStatements = new Map<number, Statement>();
+  const insertRows = (count: number): Statement => {
+    let statement = insertRowsStatements.get(count);
+    if (!statement) {
+      statement = db.prepare(`INSERT INTO audit_rows (seq, tbl, rid, digest) VALUES ${Array.from({ length: count }, () => '(?,?,?,?)').join(',')}`);
+      insertRowsStatements.set(count, statement);
+    }
+    return statement;
+  };
   const latestRowEntry = db.prepare<[string, number], { seq: number; digest: string }>('SELECT seq, digest FROM audit_rows WHERE tbl = ? AND rid = ? ORDER BY seq DESC LIMIT 1');
   const entryBySeq = db.prepare<[number], EntryRow>('SELECT * FROM audit_log WHERE seq = ?');
   const rowsOfEntry = db.prepare<[number], RowRef>('SELECT tbl, rid, digest FROM audit_rows WHERE seq = ?');
@@ -71,24 +94,38 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
     };
     const hash = entryHash(key, previous.hash, fields);
     insertEntry.run(seq, fields.at, fields.actorUserId, fields.actor, fields.channel, fields.kind, fields.outcome, fields.detailJson, fields.rowsDigest, previous.hash, hash);
-    for (const row of rows) insertRow.run(seq, row.tbl, row.rid, row.digest);
+    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+      const batch = rows.slice(from, from + ROWS_PER_INSERT);
+      insertRows(batch.length).run(batch.flatMap((row) => [seq, row.tbl, row.rid, row.digest]));
+    }
     return { seq, hash };
   }
 
+  /** The rows written since the last entry that still exist, in (table, rowid) order. */
   function capturedRows(): RowRef[] {
     const rows: RowRef[] = [];
-    for (const { tbl, rid } of touchedRows.all()) {
-      const digest = digestOf(tbl, rid);
-      if (digest !== null) rows.push({ tbl, rid, digest });
+    for (const tbl of [...touchedRows.keys()].sort()) {
+      for (const rid of [...(touchedRows.get(tbl) as Set<number>)].sort((a, b) => a - b)) {
+        const digest = digestOf(tbl, rid);
+        if (digest !== null) rows.push({ tbl, rid, digest });
+      }
     }
-    clearTouched.run();
+    touchedRows.clear();
     return rows;
   }
 
   return {
     key,
     head,
-    touched: () => anyTouched.get()?.n === 1,
+    touched: () => touchedRows.size > 0,
+    actStarted() {
+      waitingBeforeAct = touchedRows.size === 0 ? [] : [...touchedRows].map(([table, rowids]) => [table, new Set(rowids)] as const);
+    },
+    actRolledBack() {
+      touchedRows.clear();
+      for (const [table, rowids] of waitingBeforeAct) touchedRows.set(table, rowids);
+      waitingBeforeAct = [];
+    },
     append(entry) {
       const rows = capturedRows();
       if (entry.kind === 'system' && rows.length === 0) return null;
@@ -102,7 +139,7 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
           const all = db.prepare(`SELECT rowid AS __rid, * FROM main."${table}" ORDER BY rowid`).raw(true).all() as SqlValue[][];
           for (const values of all) rows.push({ tbl: table, rid: Number(values[0]), digest: rowDigest(table, Number(values[0]), values.slice(1)) });
         }
-        clearTouched.run();
+        touchedRows.clear();
         append({ at, actorUserId: null, actor: 'system', channel: 'audit/adopt', kind: 'system', outcome: 'ok', detail: { rows: rows.length } }, rows);
       })();
     },

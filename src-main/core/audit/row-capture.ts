@@ -16,15 +16,20 @@ export function coveredTables(db: Database): string[] {
 /**
  * Records which rows an act inserts or changes, with TEMP triggers: they live in this
  * connection only (not in the file), so dropping or editing the file's own triggers
- * cannot switch them off, and another program writing to the file leaves no capture.
+ * cannot switch them off, and another program writing to the file leaves no capture. Each
+ * trigger hands the table and rowid to `touched` (a function of this connection), so
+ * nothing is written for the capture itself.
  */
-export function installRowCapture(db: Database, tables: readonly string[]): void {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS audit_touched (tbl TEXT NOT NULL, rid INTEGER NOT NULL)');
+export function installRowCapture(db: Database, tables: readonly string[], touched: (table: string, rowid: number) => void): void {
+  db.function('vigil_audit_touched', { deterministic: false }, (table: unknown, rowid: unknown) => {
+    touched(String(table), Number(rowid));
+    return null;
+  });
   for (const table of tables) {
     for (const event of ['INSERT', 'UPDATE'] as const) {
       db.exec(
         `CREATE TEMP TRIGGER IF NOT EXISTS audit_capture_${table}_${event.toLowerCase()} AFTER ${event} ON main."${table}" ` +
-          `BEGIN INSERT INTO temp.audit_touched (tbl, rid) VALUES ('${table}', NEW.rowid); END`,
+          `BEGIN SELECT vigil_audit_touched('${table}', NEW.rowid); END`,
       );
     }
   }
