@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const samples = Number(process.argv[3] ?? 400);
   const bench = await openBenchCore();
   const next = icuReadings();
-  const sessionId = await infusingSession(bench, 'Chair focus');
+  const sessionId = await infusingSession(bench, 'Chair growth');
   for (let i = 0; i < 7; i++) await infusingSession(bench, `Chair ${i + 2}`);
   const bare = bareTable(bench.dataDir);
   // FOCUS_NO_FSYNC=1: both files without fsync, to see the CPU part alone (diagnosis only, never the budget).

@@ -7,6 +7,7 @@ import { auditSchema } from './006-audit';
 import { clinicConfigSchema } from './007-clinic-config';
 import { treatmentCourseSchema } from './008-treatment-course';
 import { monitorFeedSchema } from './009-monitor-feed';
+import { leanAuditWritesSchema } from './010-lean-audit-writes';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'clinic-config', sql: clinicConfigSchema },
   { version: 8, name: 'treatment-course', sql: treatmentCourseSchema },
   { version: 9, name: 'monitor-feed', sql: monitorFeedSchema },
+  { version: 10, name: 'lean-audit-writes', sql: leanAuditWritesSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
