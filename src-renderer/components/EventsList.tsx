@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/domain/alert';
 import type { SessionEvent } from '../../shared/domain/session-event';
@@ -15,7 +15,8 @@ type TimelineItem =
   | { kind: 'event'; at: number; item: SessionEvent }
   | { kind: 'alert'; at: number; item: Alert }
   | { kind: 'acknowledged'; at: number; item: Alert }
-  | { kind: 'ended'; at: number; item: Alert };
+  | { kind: 'ended'; at: number; item: Alert }
+  | { kind: 'earlier'; at: number; node: ReactNode };
 
 /**
  * Phase changes, session events, and alerts with their acknowledgements, in time order; an
@@ -26,11 +27,14 @@ export function EventsList({
   phaseEvents,
   alerts = [],
   canRetract,
+  earlierAlerts,
 }: {
   events: readonly SessionEvent[];
   phaseEvents: readonly PhaseEvent[];
   alerts?: readonly Alert[];
   canRetract: boolean;
+  /** Where the alerts shown begin (the session screen holds the newest only), and what to say there. */
+  earlierAlerts?: { raisedBefore: number; node: ReactNode } | null;
 }) {
   const { t } = useTranslation();
   const [retracting, setRetracting] = useState<number | null>(null);
@@ -43,6 +47,8 @@ export function EventsList({
     ...alerts.map((item) => ({ kind: 'alert' as const, at: item.raisedAt, item })),
     ...alerts.flatMap((item) => (item.acknowledgedAt === null ? [] : [{ kind: 'acknowledged' as const, at: item.acknowledgedAt, item }])),
     ...alerts.flatMap((item) => (item.resolvedAt === null ? [] : [{ kind: 'ended' as const, at: item.resolvedAt, item }])),
+    // Last, so the stable sort puts it below the entries of its own time (the oldest alert shown).
+    ...(earlierAlerts ? [{ kind: 'earlier' as const, at: earlierAlerts.raisedBefore, node: earlierAlerts.node }] : []),
   ].sort((a, b) => b.at - a.at);
 
   async function retract(eventId: number) {
@@ -60,7 +66,12 @@ export function EventsList({
   return (
     <ol className="timeline" data-testid="timeline">
       {items.map((entry) =>
-        entry.kind === 'alert' ? (
+        entry.kind === 'earlier' ? (
+          <li key="earlier" className="timeline-earlier">
+            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span className="timeline-text">{entry.node}</span>
+          </li>
+        ) : entry.kind === 'alert' ? (
           <li key={`a${entry.item.id}`} className={`timeline-alert priority-${entry.item.priority}`} data-testid="timeline-alert">
             <span className="timeline-time">{formatClockTime(entry.at)}</span>
             <span className="timeline-text">

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/domain/alert';
 import type { Reading } from '../../shared/domain/reading';
@@ -38,6 +38,7 @@ export const ReadingsTable = memo(function ReadingsTable({
   canEdit,
   hasOlder = false,
   onNeedOlder,
+  marksNote,
 }: {
   readings: readonly Reading[];
   alerts: readonly Alert[];
@@ -45,6 +46,8 @@ export const ReadingsTable = memo(function ReadingsTable({
   /** Main holds older rows than these: scrolling near the end asks for the next page. */
   hasOlder?: boolean;
   onNeedOlder?: () => void;
+  /** Said under the marks' legend: what the marks come from when the screen does not hold every alert. */
+  marksNote?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [openHistory, setOpenHistory] = useState<number | null>(null);
@@ -124,7 +127,7 @@ export const ReadingsTable = memo(function ReadingsTable({
     </table>
     </div>
     <p className="readings-legend muted" data-testid="readings-legend">
-      <span className="legend-flag flag-high">!!!</span> <span className="legend-flag flag-medium">!!</span> {t('chairside.flagLegend')}
+      <span className="legend-flag flag-high">!!!</span> <span className="legend-flag flag-medium">!!</span> {t('chairside.flagLegend')} {marksNote}
     </p>
     </>
   );

@@ -6,6 +6,7 @@ import { isCurrentReading } from '../../shared/domain/reading';
 import { AlertBanner } from '../components/AlertBanner';
 import { CadssForm } from '../components/CadssForm';
 import { DueChecksPanel } from '../components/DueChecksPanel';
+import { EarlierAlerts } from '../components/EarlierAlerts';
 import { EventsBar } from '../components/EventsBar';
 import { EventsList } from '../components/EventsList';
 import { InfusionPanel } from '../components/InfusionPanel';
@@ -23,7 +24,7 @@ import { ClosePanel } from '../phases/ClosePanel';
 import { DischargePanel } from '../phases/DischargePanel';
 import { ScreeningPanel } from '../phases/ScreeningPanel';
 import { RecordScreen } from '../record/RecordScreen';
-import { useAfterPaint, useSessionAlerts, useSessionPanels, useSessionReadings, useSessionTimer, usePaintedOnce, type SessionPanels } from '../store/session-selectors';
+import { useAfterPaint, useEarlierAlerts, useSessionAlerts, useSessionPanels, useSessionReadings, useSessionTimer, usePaintedOnce, type SessionPanels } from '../store/session-selectors';
 import { loadOlderReadings, loadSession, serverNow } from '../store/sync';
 import { prefetchSessionTrend, useSessionTrend } from '../hooks/use-session-trend';
 import { useSessionRules } from './rules/use-session-rules';
@@ -73,13 +74,15 @@ function SessionReadings({ sessionId, charting }: { sessionId: number; charting:
   const { readings, readingCount } = useAfterPaint(useSessionReadings(sessionId));
   const alerts = useAfterPaint(useSessionAlerts(sessionId));
   const needOlder = useCallback(() => void loadOlderReadings(sessionId), [sessionId]);
+  // Made once per session, so the memoised table is not re-rendered by it.
+  const marksNote = useMemo(() => <EarlierAlerts sessionId={sessionId} where="marks" />, [sessionId]);
   const ready = usePaintedOnce();
   return (
     <section className="card">
       <h2>
         {t('session.readingsTitle')} {charting && <ValidateAll readings={readings} />}
       </h2>
-      {ready && <ReadingsTable readings={readings} alerts={alerts} canEdit={charting} hasOlder={readings.length < readingCount} onNeedOlder={needOlder} />}
+      {ready && <ReadingsTable readings={readings} alerts={alerts} canEdit={charting} hasOlder={readings.length < readingCount} onNeedOlder={needOlder} marksNote={marksNote} />}
     </section>
   );
 }
@@ -87,10 +90,12 @@ function SessionReadings({ sessionId, charting }: { sessionId: number; charting:
 function SessionTimeline({ sessionId, panels, charting }: { sessionId: number; panels: SessionPanels; charting: boolean }) {
   const { t } = useTranslation();
   const alerts = useSessionAlerts(sessionId);
+  const earlier = useEarlierAlerts(sessionId);
+  const earlierAlerts = useMemo(() => earlier && { raisedBefore: earlier.raisedBefore, node: <EarlierAlerts sessionId={sessionId} where="timeline" /> }, [earlier, sessionId]);
   return (
     <section className="card">
       <h2>{t('events.timeline')}</h2>
-      <EventsList events={panels.events} phaseEvents={panels.phaseEvents} alerts={alerts} canRetract={charting} />
+      <EventsList events={panels.events} phaseEvents={panels.phaseEvents} alerts={alerts} canRetract={charting} earlierAlerts={earlierAlerts} />
     </section>
   );
 }

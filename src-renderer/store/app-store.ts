@@ -46,6 +46,11 @@ export interface AppState {
   view: View;
   openSessions: SessionSummary[];
   details: Record<number, SessionDetail>;
+  /**
+   * Per session, the id older alerts are paged before (`alert/page`): the oldest ended one held.
+   * null once there are none older. session/get carries every active alert and the newest others only.
+   */
+  alertsPagedBefore: Record<number, number | null>;
   timers: Record<number, SessionTimer>;
   /** Main's clock minus this window's clock, from the latest tick; main's "now" is the one that counts. */
   serverClockOffsetMs: number;
@@ -62,6 +67,8 @@ export interface AppState {
   applyAlert(alert: Alert): void;
   /** A session's list row and the live parts of its screen, pushed after each commit. */
   applyLive(live: SessionLive): void;
+  /** Older alerts, a page from `alert/page` (newest first) of at most `limit`; a shorter page was the last. */
+  addOlderAlerts(sessionId: number, newestFirst: Alert[], limit: number): void;
   /** Older rows of the table, a page from `reading/page` (newest first), placed before the loaded ones. */
   addOlderReadings(sessionId: number, newestFirst: Reading[]): void;
   reset(): void;
@@ -88,6 +95,26 @@ export function mergeReading(readings: readonly Reading[], reading: Reading): Re
     if (original && original.supersededById !== reading.id) merged[index] = { ...original, supersededById: reading.id };
   }
   return merged;
+}
+
+const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+
+/** The oldest ended alert of a list: where paging older ones goes on from. */
+function oldestEnded(alerts: readonly Alert[]): number | null {
+  const ended = alerts.filter((alert) => alert.state !== 'active').map((alert) => alert.id);
+  return ended.length === 0 ? null : Math.min(...ended);
+}
+
+/**
+ * A session's screen as main sent it, keeping the older alerts this window had already paged in
+ * (a phase change reloads the screen; the timeline the nurse opened up stays open).
+ */
+function withPagedAlerts(detail: SessionDetail, held: SessionDetail | undefined, heldBefore: number | null | undefined): { detail: SessionDetail; before: number | null } {
+  const before = oldestEnded(detail.alerts);
+  if (!held || heldBefore === undefined || before === null || heldBefore === null || heldBefore >= before) return { detail, before };
+  const known = new Set(detail.alerts.map((alert) => alert.id));
+  const older = held.alerts.filter((alert) => alert.id < before && !known.has(alert.id));
+  return { detail: { ...detail, alerts: [...older, ...detail.alerts].sort(byId) }, before: heldBefore };
 }
 
 function upsert<T extends { id: number }>(list: readonly T[], item: T): T[] {
@@ -120,24 +147,30 @@ export const useAppStore = create<AppState>()((set) => ({
   view: { kind: 'patients' },
   openSessions: [],
   details: {},
+  alertsPagedBefore: {},
   timers: {},
   serverClockOffsetMs: 0,
   setLink: (link) => set({ link }),
   setAuth: (auth) => set({ auth }),
   setLock: (locked, handBackTo) => set({ locked, handBackTo }),
-  hidePatientData: () => set({ openSessions: [], details: {} }),
+  hidePatientData: () => set({ openSessions: [], details: {}, alertsPagedBefore: {} }),
   show: (view) => set({ view }),
   setOpenSessions: (openSessions) =>
     set((state) => ({
       openSessions,
       timers: { ...state.timers, ...Object.fromEntries(openSessions.map((summary) => [summary.session.id, summary.timer])) },
     })),
-  setDetail: (detail) =>
-    set((state) => ({
-      details: { ...state.details, [detail.session.id]: detail },
-      timers: { ...state.timers, [detail.session.id]: detail.timer },
-      serverClockOffsetMs: detail.timer.nowAt - Date.now(),
-    })),
+  setDetail: (sent) =>
+    set((state) => {
+      const id = sent.session.id;
+      const { detail, before } = withPagedAlerts(sent, state.details[id], state.alertsPagedBefore[id]);
+      return {
+        details: { ...state.details, [id]: detail },
+        alertsPagedBefore: { ...state.alertsPagedBefore, [id]: before },
+        timers: { ...state.timers, [id]: detail.timer },
+        serverClockOffsetMs: detail.timer.nowAt - Date.now(),
+      };
+    }),
   applyTimers: (timers, serverNowAt) =>
     set((state) => ({
       timers: { ...state.timers, ...Object.fromEntries(timers.map((timer) => [timer.sessionId, timer])) },
@@ -157,6 +190,16 @@ export const useAppStore = create<AppState>()((set) => ({
       if (!detail) return {};
       const alertCount = detail.alerts.some((shown) => shown.id === alert.id) ? detail.alertCount : detail.alertCount + 1;
       return { details: { ...state.details, [alert.sessionId]: { ...detail, alerts: upsert(detail.alerts, alert), alertCount } } };
+    }),
+  addOlderAlerts: (sessionId, newestFirst, limit) =>
+    set((state) => {
+      const detail = state.details[sessionId];
+      if (!detail) return {};
+      // An active alert session/get carried may come again: the one held is as new or newer (events update it).
+      const known = new Set(detail.alerts.map((alert) => alert.id));
+      const alerts = [...newestFirst.filter((alert) => !known.has(alert.id)), ...detail.alerts].sort(byId);
+      const before = newestFirst.length < limit ? null : (newestFirst.at(-1)?.id ?? null);
+      return { details: { ...state.details, [sessionId]: { ...detail, alerts } }, alertsPagedBefore: { ...state.alertsPagedBefore, [sessionId]: before } };
     }),
   addOlderReadings: (sessionId, newestFirst) =>
     set((state) => {
@@ -185,5 +228,5 @@ export const useAppStore = create<AppState>()((set) => ({
         ...(detail ? { details: { ...state.details, [id]: liveDetail(detail, summary, screen) } } : {}),
       };
     }),
-  reset: () => set({ view: { kind: 'patients' }, openSessions: [], details: {}, timers: {}, locked: false, handBackTo: null }),
+  reset: () => set({ view: { kind: 'patients' }, openSessions: [], details: {}, alertsPagedBefore: {}, timers: {}, locked: false, handBackTo: null }),
 }));

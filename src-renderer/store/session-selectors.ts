@@ -36,6 +36,24 @@ export function useSessionAlerts(sessionId: number): readonly Alert[] {
   return useAppStore((state) => state.details[sessionId]?.alerts ?? NO_ALERTS);
 }
 
+/** What the screen does not hold of a session's alerts: how many, raised before when (null: it holds them all). */
+export interface EarlierAlerts {
+  missing: number;
+  raisedBefore: number;
+}
+
+export function useEarlierAlerts(sessionId: number): EarlierAlerts | null {
+  return useAppStore(
+    useShallow((state) => {
+      const detail = state.details[sessionId];
+      const before = state.alertsPagedBefore[sessionId];
+      const missing = detail ? detail.alertCount - detail.alerts.length : 0;
+      const oldest = before === null || before === undefined ? undefined : detail?.alerts.find((alert) => alert.id === before);
+      return missing > 0 && oldest ? { missing, raisedBefore: oldest.raisedAt } : null;
+    }),
+  );
+}
+
 /** The loaded rows (observation order) and how many the session has in all. */
 export function useSessionReadings(sessionId: number): { readings: readonly Reading[]; readingCount: number } {
   return useAppStore(useShallow((state) => ({ readings: state.details[sessionId]?.readings ?? NO_READINGS, readingCount: state.details[sessionId]?.readingCount ?? 0 })));

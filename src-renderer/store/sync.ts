@@ -1,9 +1,10 @@
 import type { EventMeta } from '../../shared/contract/api';
+import type { AppError } from '../../shared/result';
 import { EVERY_EVENT_NAME } from '../../shared/contract/every-event';
 import type { EventName } from '../../shared/contract/events';
 import { call, bridge } from '../transport/client';
 import { loadActiveAlerts } from './alerts-store';
-import { READING_PAGE_MAX_ROWS } from '../../shared/domain/reading-views';
+import { READING_PAGE_MAX_ROWS, SESSION_GET_ALERTS_MAX } from '../../shared/domain/reading-views';
 import { useAppStore } from './app-store';
 
 /** Re-reads the list of open sessions (chair tabs): on start, and when events were missed. */
@@ -92,5 +93,22 @@ export async function loadOlderReadings(sessionId: number): Promise<void> {
     if (result.ok) useAppStore.getState().addOlderReadings(sessionId, result.value.readings);
   } finally {
     loadingOlder.delete(sessionId);
+  }
+}
+
+const pagingAlerts = new Set<number>();
+
+/** The next page of a session's older alerts, for the timeline and the table's marks (one request at a time per session); the error, if main refused. */
+export async function loadOlderAlerts(sessionId: number): Promise<AppError | null> {
+  const before = useAppStore.getState().alertsPagedBefore[sessionId];
+  if (before === undefined || before === null || pagingAlerts.has(sessionId)) return null;
+  pagingAlerts.add(sessionId);
+  try {
+    const result = await call('alert/page', { sessionId, beforeId: before, limit: SESSION_GET_ALERTS_MAX });
+    if (!result.ok) return result.error;
+    useAppStore.getState().addOlderAlerts(sessionId, result.value, SESSION_GET_ALERTS_MAX);
+    return null;
+  } finally {
+    pagingAlerts.delete(sessionId);
   }
 }

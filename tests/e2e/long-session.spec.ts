@@ -1,4 +1,5 @@
 import { CONTRAINDICATIONS } from '../../shared/clinical/screening-checklist';
+import { SESSION_GET_ALERTS_MAX } from '../../shared/domain/reading-views';
 import { ManualClock } from '../../src-main/core/clock';
 import { openVigilCore } from '../../src-main/core/vigil-core';
 import { expect, PHYSICIAN, signIn, test, typeReading } from './fixtures';
@@ -12,6 +13,7 @@ import { newDataDir, startHost } from './host';
  */
 
 const SEEDED_READINGS = 5_000;
+const ALERT_PAIRS = SESSION_GET_ALERTS_MAX + 15;
 const START_AT = Date.UTC(2026, 0, 5, 8, 0, 0);
 const quiet = { info: () => undefined, error: () => undefined };
 
@@ -49,13 +51,22 @@ async function seedLongSession(dataDir: string): Promise<{ mrn: string; endAt: n
         });
       }
     })();
+    // Then an alarmy stretch through the contract: more ended alerts than session/get carries (a high
+    // systolic reading raises one, the normal one after it ends it). Set-up only: no fsync per reading.
+    db.pragma('synchronous = OFF');
+    for (let i = 0; i < ALERT_PAIRS; i++) {
+      clock.advance(5_000);
+      await ok('reading/add', { sessionId: session.id, values: { heartRateBpm: 74, systolicMmHg: 186, diastolicMmHg: 92, spo2Pct: 98 } });
+      clock.advance(5_000);
+      await ok('reading/add', { sessionId: session.id, values: { heartRateBpm: 72, systolicMmHg: 124, diastolicMmHg: 78, spo2Pct: 98 } });
+    }
     return { mrn, endAt: clock.now() };
   } finally {
     core.close();
   }
 }
 
-test('a 5,000-reading session opens, scrolls its table, shows a new reading and raises an alert', async ({ page, pageProblems }) => {
+test('a 5,000-reading session opens, scrolls its table, pages in the alerts it did not load, shows a new reading and raises an alert', async ({ page, pageProblems }) => {
   test.setTimeout(120_000);
   const dataDir = newDataDir();
   const { endAt } = await seedLongSession(dataDir);
@@ -80,6 +91,22 @@ test('a 5,000-reading session opens, scrolls its table, shows a new reading and 
     await expect(chart.locator('[data-panel="circulation"] .trend-readout')).toContainText(/HR \/min: \d+/);
     await page.mouse.move(0, 0);
     await expect(chart.getByTestId('trend-hover')).toHaveCount(0);
+
+    // More ended alerts than the screen loads: the timeline says how many, raised before when, where its alerts begin;
+    // the table's marks say what they come from; one click pages the earlier ones in from main.
+    const timeline = page.getByTestId('timeline');
+    const earlier = page.getByTestId('earlier-alerts-timeline');
+    const missing = Number(await earlier.getAttribute('data-missing'));
+    expect(missing).toBeGreaterThanOrEqual(ALERT_PAIRS - SESSION_GET_ALERTS_MAX);
+    await expect(earlier).toContainText(`${missing} earlier alerts (raised before`);
+    await expect(page.getByTestId('earlier-alerts-marks')).toContainText(`${missing} earlier alerts are not loaded`);
+    const shownBefore = await timeline.getByTestId('timeline-alert').count();
+    const entryKinds = await timeline.locator('li').evaluateAll((items) => items.map((item) => (item.classList.contains('timeline-earlier') ? 'note' : item.getAttribute('data-testid'))));
+    expect(entryKinds.indexOf('note')).toBe(entryKinds.lastIndexOf('timeline-alert') + 1);
+    await earlier.getByRole('button', { name: 'Show earlier alerts' }).click();
+    await expect(timeline.getByTestId('timeline-alert')).toHaveCount(shownBefore + missing);
+    await expect(earlier).toHaveCount(0);
+    await expect(page.getByTestId('earlier-alerts-marks')).toHaveCount(0);
 
     // Only rows in view are in the DOM; the table holds the newest page, then pages older rows as it scrolls.
     const scroll = page.getByTestId('readings-scroll');
