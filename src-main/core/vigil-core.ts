@@ -182,7 +182,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   acts.onCommitted((head) => headWriter.committed(head));
   const hasher = createPinHasher(options.pinCost === 'test' ? TEST_PIN_COST : PRODUCTION_PIN_COST);
   const idleClock = options.idleClock ?? { now: () => Math.round(performance.now()) };
-  const clinicConfig = createClinicConfig(db, clock);
+  const clinicConfig = createClinicConfig(db, clock, caches);
   const services = createServices({
     db,
     clock,

@@ -89,6 +89,24 @@ describe('clinic settings history and the clinic name', () => {
     expect((await callOk(doctor, 'clinic/history', {})).clinic).toHaveLength(1);
   });
 
+  it('a version read inside an act that rolls back is never served afterwards, even when the next version reuses its row id', async () => {
+    const { acts, clinicConfig, users } = { acts: t.core.acts, clinicConfig: t.core.services.clinicConfig, users: t.core.services.db };
+    const doctorId = users.prepare<[], { id: number }>('SELECT id FROM users ORDER BY id LIMIT 1').get()?.id ?? 0;
+    const actor = { userId: doctorId, name: 'test' };
+    const rolledBack = { ...DEFAULT_CLINIC_CONFIG, clinic: { name: 'Rolled back' } };
+    expect(() =>
+      acts.run({ actor, channel: 'clinic/setConfig', kind: 'write', detail: {} }, () => {
+        clinicConfig.set(rolledBack, 'Will not stand', doctorId);
+        expect(clinicConfig.current().clinic.name).toBe('Rolled back');
+        throw new Error('the act fails after reading its own write');
+      }),
+    ).toThrow('the act fails');
+    // Nothing reads the configuration before the next version is stored (with the same row id).
+    acts.run({ actor, channel: 'clinic/setConfig', kind: 'write', detail: {} }, () => clinicConfig.set({ ...DEFAULT_CLINIC_CONFIG, clinic: { name: 'Saved' } }, 'Our name', doctorId));
+    expect(clinicConfig.current().clinic.name).toBe('Saved');
+    expect((await callOk(nurse, 'clinic/getConfig', {})).source?.reason).toBe('Our name');
+  });
+
   it('a version stored before the clinic name existed reads with the default name', () => {
     const { clinic: _omitted, ...older } = DEFAULT_CLINIC_CONFIG;
     const doctorId = t.core.services.db.prepare<[], { id: number }>('SELECT id FROM users ORDER BY id LIMIT 1').get()?.id;

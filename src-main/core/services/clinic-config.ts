@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ClinicConfigSchema, DEFAULT_CLINIC_CONFIG, SETTINGS_HISTORY_LIMIT, type ClinicConfig, type ClinicConfigVersion, type ClinicConfigView } from '../../../shared/domain/clinic-config';
 import { chairsFromUse } from '../../../shared/domain/clinic-chairs';
 import type { Clock } from '../clock';
+import type { RecordCaches } from '../record-cache';
 
 interface ConfigRow {
   id: number;
@@ -15,15 +16,12 @@ interface ConfigRow {
  * The clinic configuration in force: the latest stored version, or Vigil's defaults. Read
  * on every use (services never keep a copy), so a change applies to open sessions at once.
  */
-export function createClinicConfig(db: Database, clock: Clock) {
+export function createClinicConfig(db: Database, clock: Clock, caches: RecordCaches) {
   const latest = db.prepare<[], ConfigRow>('SELECT c.*, u.display_name AS user_name FROM clinic_config c JOIN users u ON u.id = c.user_id ORDER BY c.id DESC LIMIT 1');
   const newest = db.prepare<[number], ConfigRow>('SELECT c.*, u.display_name AS user_name FROM clinic_config c JOIN users u ON u.id = c.user_id ORDER BY c.id DESC LIMIT ?');
   const insert = db.prepare('INSERT INTO clinic_config (config_json, reason, at, user_id) VALUES (?, ?, ?, ?)');
-  const latestId = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM clinic_config');
   // Every chair already used: the registry of a clinic whose stored version predates it.
   const usedChairs = db.prepare<[], string>('SELECT chair FROM sessions UNION SELECT chair FROM device_bindings WHERE chair IS NOT NULL').pluck();
-  // Parsed once per stored version; keyed by the row id, so a rolled-back change is never served.
-  let cached: { id: number; view: ClinicConfigView } | null = null;
 
   /**
    * A stored version, read through the schema: a file edited into nonsense is refused, not
@@ -36,14 +34,15 @@ export function createClinicConfig(db: Database, clock: Clock) {
     return ClinicConfigSchema.parse(stored);
   }
 
-  function view(): ClinicConfigView {
-    const id = latestId.get()?.id ?? 0;
-    if (cached?.id === id) return cached.view;
+  // Parsed once per stored version. Not keyed by the row id: SQLite gives a rolled-back row's id
+  // to the next insert, so a version read inside an act that rolled back could be served again.
+  // The memo is dropped by any write to the table and keeps nothing while that write may roll back.
+  // (The chairs-from-use fallback cannot change meanwhile: sessions and bindings take only listed chairs.)
+  const latestView = caches.memo(['clinic_config', 'users'], (): ClinicConfigView => {
     const row = latest.get();
-    const fresh: ClinicConfigView = { config: parseStored(row?.config_json ?? null), source: row ? { reason: row.reason, at: row.at, userName: row.user_name } : null };
-    cached = { id, view: fresh };
-    return fresh;
-  }
+    return { config: parseStored(row?.config_json ?? null), source: row ? { reason: row.reason, at: row.at, userName: row.user_name } : null };
+  });
+  const view = (): ClinicConfigView => latestView.get(undefined);
 
   return {
     view,
