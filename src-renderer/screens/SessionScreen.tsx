@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { DueChecks } from '../../shared/clinical/due-checks';
 import type { Session } from '../../shared/domain/session';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,14 @@ import { useSessionRules } from './rules/use-session-rules';
 /** Phases in which the nurse still charts readings and events at the chair. */
 const CHARTING_PHASES = ['screening', 'infusing', 'paused', 'recovery'] as const;
 
+// A pushed reading changes the screen's due checks (the next vitals due), so the screen re-renders per
+// reading: the parts whose own props stay as they were (a session id, a chair) skip it.
+const StableReadingForm = memo(ReadingForm);
+const StableHeldMessages = memo(HeldMessages);
+const StableRulesPanel = memo(SessionRulesPanel);
+const StableEventsBar = memo(EventsBar);
+const StableMonitorStatus = memo(MonitorStatus);
+
 /** The once-a-second timer figures: the only part of the screen the tick re-renders. */
 function LiveTimerPanel({ sessionId, minimumRecoveryMinutes }: { sessionId: number; minimumRecoveryMinutes: number | null }) {
   const timer = useSessionTimer(sessionId);
@@ -44,14 +52,14 @@ function LiveDueChecksPanel({ sessionId, dueChecks }: { sessionId: number; dueCh
 }
 
 /** The banner: subscribed to the session's alerts and rows directly, so an alert paints before anything slower. */
-function SessionAlerts({ sessionId }: { sessionId: number }) {
+const SessionAlerts = memo(function SessionAlerts({ sessionId }: { sessionId: number }) {
   const alerts = useSessionAlerts(sessionId);
   const { readings } = useSessionReadings(sessionId);
   return <AlertBanner alerts={alerts} readings={readings} />;
-}
+});
 
 /** The trend: redrawn after the frame that shows a pushed reading's alert. */
-function SessionTrend({ sessionId, session }: { sessionId: number; session: Session }) {
+const SessionTrend = memo(function SessionTrend({ sessionId, session }: { sessionId: number; session: Session }) {
   const { t } = useTranslation();
   const { readings, readingCount } = useAfterPaint(useSessionReadings(sessionId));
   const current = useMemo(() => readings.filter(isCurrentReading), [readings]);
@@ -66,10 +74,10 @@ function SessionTrend({ sessionId, session }: { sessionId: number; session: Sess
       {ready ? <VitalsChart readings={current} trend={trend} rules={rules} /> : <div className="vitals-chart-pending" style={{ height: CHART_HEIGHT_PX }} />}
     </section>
   );
-}
+});
 
 /** The table (newest first, virtualised), drawn after the frame that shows a pushed reading's alert. */
-function SessionReadings({ sessionId, charting }: { sessionId: number; charting: boolean }) {
+const SessionReadings = memo(function SessionReadings({ sessionId, charting }: { sessionId: number; charting: boolean }) {
   const { t } = useTranslation();
   const { readings, readingCount } = useAfterPaint(useSessionReadings(sessionId));
   const alerts = useAfterPaint(useSessionAlerts(sessionId));
@@ -85,9 +93,9 @@ function SessionReadings({ sessionId, charting }: { sessionId: number; charting:
       {ready && <ReadingsTable readings={readings} alerts={alerts} canEdit={charting} hasOlder={readings.length < readingCount} onNeedOlder={needOlder} marksNote={marksNote} />}
     </section>
   );
-}
+});
 
-function SessionTimeline({ sessionId, panels, charting }: { sessionId: number; panels: SessionPanels; charting: boolean }) {
+const SessionTimeline = memo(function SessionTimeline({ sessionId, events, phaseEvents, charting }: { sessionId: number; events: SessionPanels['events']; phaseEvents: SessionPanels['phaseEvents']; charting: boolean }) {
   const { t } = useTranslation();
   const alerts = useSessionAlerts(sessionId);
   const earlier = useEarlierAlerts(sessionId);
@@ -95,10 +103,10 @@ function SessionTimeline({ sessionId, panels, charting }: { sessionId: number; p
   return (
     <section className="card">
       <h2>{t('events.timeline')}</h2>
-      <EventsList events={panels.events} phaseEvents={panels.phaseEvents} alerts={alerts} canRetract={charting} earlierAlerts={earlierAlerts} />
+      <EventsList events={events} phaseEvents={phaseEvents} alerts={alerts} canRetract={charting} earlierAlerts={earlierAlerts} />
     </section>
   );
-}
+});
 
 /**
  * A session's chair screen. Each part subscribes to what it shows: a pushed reading
@@ -109,6 +117,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   const { t } = useTranslation();
   const detail = useSessionPanels(sessionId);
   const [cadssOpen, setCadssOpen] = useState(false);
+  const openCadss = useCallback(() => setCadssOpen(true), []);
 
   useEffect(() => {
     void loadSession(sessionId);
@@ -127,7 +136,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
       <header className="session-header card">
         <div>
           <h1>
-            {patient.familyName}, {patient.givenName} <span className="chair-badge">{session.chair}</span> <MonitorStatus chair={session.chair} />
+            {patient.familyName}, {patient.givenName} <span className="chair-badge">{session.chair}</span> <StableMonitorStatus chair={session.chair} />
           </h1>
           <p className="muted">
             {t('session.patientLine', { mrn: patient.mrn, dob: patient.dateOfBirth, weight: session.weightKg })}
@@ -148,21 +157,21 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
       <SessionAlerts sessionId={sessionId} />
       <div className="session-columns">
         <div className="session-main">
-          {charting && <ReadingForm key={sessionId} sessionId={sessionId} serverNow={serverNow} onCadss={() => setCadssOpen(true)} />}
+          {charting && <StableReadingForm key={sessionId} sessionId={sessionId} serverNow={serverNow} onCadss={openCadss} />}
           {charting && cadssOpen && <CadssForm sessionId={sessionId} onDone={() => setCadssOpen(false)} />}
           <SessionTrend sessionId={sessionId} session={session} />
           <SessionReadings sessionId={sessionId} charting={charting} />
         </div>
         <aside className="session-side">
-          {charting && <HeldMessages sessionId={sessionId} chair={session.chair} />}
+          {charting && <StableHeldMessages sessionId={sessionId} chair={session.chair} />}
           {phase === 'screening' && <ScreeningPanel detail={detail} />}
           {(phase === 'infusing' || phase === 'paused' || phase === 'recovery') && <LiveDueChecksPanel sessionId={sessionId} dueChecks={detail.dueChecks} />}
           {(phase === 'infusing' || phase === 'paused') && <InfusionPanel detail={detail} />}
           {phase === 'recovery' && <DischargePanel detail={detail} />}
           {phase === 'discharged' && <ClosePanel detail={detail} />}
-          <SessionRulesPanel sessionId={sessionId} />
-          {charting && <EventsBar sessionId={sessionId} />}
-          <SessionTimeline sessionId={sessionId} panels={detail} charting={charting} />
+          <StableRulesPanel sessionId={sessionId} />
+          {charting && <StableEventsBar sessionId={sessionId} />}
+          <SessionTimeline sessionId={sessionId} events={detail.events} phaseEvents={detail.phaseEvents} charting={charting} />
         </aside>
       </div>
     </main>
