@@ -89,6 +89,21 @@ describe('bedside monitor over MLLP (an independent HL7 client over real TCP)', 
     expect(devices).toEqual([expect.objectContaining({ deviceId: DEVICE, chair: session.chair, lastMessageAt: t.clock.now() })]);
   });
 
+  it('announces a monitor connecting and hanging up once each (monitor/changed), not with every message it sends', async () => {
+    const heard: string[] = [];
+    const unsubscribe = staff.onEvent((name) => heard.push(name));
+    const client = await openHl7Client(port);
+    try {
+      for (let n = 0; n < 3; n++) expect((await client.send(message([SPO2(96)]))).code).toBe('AA');
+      expect(heard.filter((name) => name === 'reading/added')).toHaveLength(3);
+      expect(heard.filter((name) => name === 'monitor/changed')).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+    await expect.poll(() => heard.filter((name) => name === 'monitor/changed').length).toBe(2);
+    unsubscribe();
+  });
+
   it('answers a resent message (same control id) AA again without charting it twice', async () => {
     const raw = message([SPO2(95)]);
     const peer = await openRawPeer(port);

@@ -82,6 +82,7 @@ export function startMllpListener(options: MllpListenerOptions): Promise<MllpLis
     };
 
     socket.on('data', (chunk: Buffer) => {
+      const devicesBefore = peer.deviceIds.size;
       let events: MllpFrameEvent[];
       try {
         events = framer.push(chunk);
@@ -113,7 +114,9 @@ export function startMllpListener(options: MllpListenerOptions): Promise<MllpLis
         clearTimeout(frameTimer);
         frameTimer = null;
       }
-      if (peer.deviceIds.size > 0) peersChanged();
+      // Only a device new on this connection changes who is connected: not every message (20 monitors at
+      // one a second made every window reload its device and held lists 20 times a second).
+      if (peer.deviceIds.size !== devicesBefore) peersChanged();
     });
     socket.on('error', (error) => logger.info('monitor connection error', { address, error: error.message }));
     socket.on('close', () => {

@@ -45,10 +45,8 @@ export function createMonitorLink(deps: CoreDeps, parts: { feed: MonitorFeed; de
     }
     try {
       const outcome = feed.receive(parsed.message, peer.address);
-      if (!peer.deviceIds.has(parsed.message.deviceId)) {
-        peer.deviceIds.add(parsed.message.deviceId);
-        publishConnections();
-      }
+      // A device new on this connection: the listener tells who is connected once the chunk is answered.
+      peer.deviceIds.add(parsed.message.deviceId);
       if (parsed.message.ignored.length > 0) logger.info('monitor observations left out', { deviceId: parsed.message.deviceId, ignored: parsed.message.ignored });
       logger.info('monitor message stored', { deviceId: parsed.message.deviceId, controlId: parsed.message.controlId, outcome: outcome.kind });
       return buildAck(parsed.parsed, 'AA', null, now);
