@@ -34,7 +34,9 @@ export function startHost(dataDir: string = newDataDir(), clockStartAt?: number 
   const clockArgs = clockStartAt === 'wall' ? [] : ['--test-clock', ...(clockStartAt === undefined ? [] : ['--test-clock-start', String(clockStartAt)])];
   // Every host listens for monitors on a free port (named in its listening line as mllpPort).
   const args = [HOST_SCRIPT, '--data-dir', dataDir, '--mllp-port', '0', ...clockArgs];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // VIGIL_E2E_PROFILE_DIR: the host writes its CPU profile there when it stops (commit-timing.ts profiles the page).
+  const profile = process.env.VIGIL_E2E_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.VIGIL_E2E_PROFILE_DIR] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolveHost, reject) => {
