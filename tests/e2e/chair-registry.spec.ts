@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe';
 import { expect, openScreen, PATIENT_A, test } from './fixtures';
 import { asUser, seedClinic } from './seed';
 
@@ -35,10 +36,13 @@ test('an administrator adds a chair in Clinic settings (a duplicate refused unde
   await list.getByLabel('Chairs (sessions open in them; monitors are bound to them), entry 3').fill('Recliner 3');
   await list.getByRole('button', { name: 'Move Recliner 3 up' }).click();
   await expect(card.getByTestId('clinic-config-diff')).toContainText('Chair 1, Chair 2 → Chair 1, Recliner 3, Chair 2');
+  const violations: string[] = [];
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await page.screenshot({ path: testInfo.outputPath(`chairs-editor-${theme}.png`), fullPage: true });
+    violations.push(...(await seriousViolations(page, `${theme} chairs editor`, theme)));
   }
+  expect(violations).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
   await card.getByRole('button', { name: 'Save with this reason' }).click();
   await expect(page.getByTestId('clinic-settings-notice')).toContainText('Clinic configuration saved');
