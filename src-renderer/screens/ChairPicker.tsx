@@ -37,11 +37,11 @@ export function ChairPicker({ chairs, value, onChange }: { chairs: ClinicChairs;
   const names = chairs.kind === 'loaded' ? chairs.names : [];
   const firstFree = names.find((name) => !taken.has(chairKey(name))) ?? '';
 
-  // Offer the first free chair until the nurse picks one (or the one picked is taken meanwhile).
+  // Offer the first free chair until the nurse picks one. A picked chair is never swapped for
+  // another behind her back (a session opened meanwhile in it: main refuses, and the form says so);
+  // only a chair no longer in the clinic's list is let go.
   useEffect(() => {
-    if (value === '' || taken.has(chairKey(value)) || (chairs.kind === 'loaded' && !names.includes(value))) {
-      if (firstFree !== value) onChange(firstFree);
-    }
+    if ((value === '' || (chairs.kind === 'loaded' && !names.includes(value))) && firstFree !== value) onChange(firstFree);
   });
 
   if (chairs.kind === 'failed') return <FieldError id="open-session-chairs" text={t('chairs.loadFailed', { message: errorText(t, chairs.error) })} />;
