@@ -19,20 +19,38 @@ export const TrendLiveContext = createContext<TrendLive>({ history: [], tail: []
 const MARK_RADIUS_PX = 3.5;
 
 type Scale = ((value: unknown) => number | undefined) | undefined;
+type Linear = (value: number) => number;
 
-function pathOf(points: readonly TrendPoint[], series: ChartSeries, x: Scale, y: Scale): string {
-  const commands: string[] = [];
+/** A pixel to a tenth: the eye sees no finer, and the path string (and the garbage it leaves) is a third as long. */
+const tenth = (px: number) => Math.round(px * 10) / 10;
+
+/**
+ * The chart's scale as a plain linear map, from two of its own values `a` and `b` (recharts' time
+ * and number axes are linear): one multiply per point instead of a d3 scale call (a Date per time).
+ */
+function linearOf(scale: Scale, a: number, b: number): Linear | null {
+  const pa = scale?.(a);
+  const pb = scale?.(b);
+  if (pa === undefined || pb === undefined || a === b) return null;
+  const slope = (pb - pa) / (b - a);
+  return (value) => pa + (value - a) * slope;
+}
+
+function pathOf(points: readonly TrendPoint[], series: ChartSeries, xScale: Scale, yScale: Scale): string {
+  const x = linearOf(xScale, points[0]?.t ?? 0, points.at(-1)?.t ?? 0);
+  const y = linearOf(yScale, 0, 100);
+  if (!x || !y) return '';
+  let d = '';
   for (const point of points) {
     const value = point[series.key];
     if (value === undefined) continue;
-    const px = x?.(point.t);
-    const py = y?.(value);
-    if (px === undefined || py === undefined) continue;
-    if (commands.length === 0) commands.push(`M${px},${py}`);
-    else if (series.step) commands.push(`H${px}V${py}`);
-    else commands.push(`L${px},${py}`);
+    const px = tenth(x(point.t));
+    const py = tenth(y(value));
+    if (d === '') d = `M${px},${py}`;
+    else if (series.step) d += `H${px}V${py}`;
+    else d += `L${px},${py}`;
   }
-  return commands.join('');
+  return d;
 }
 
 /** One path of small circles (one element per series however many values). */
