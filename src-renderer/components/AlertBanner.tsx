@@ -7,7 +7,7 @@ import { formatClockTime } from '../format/time';
 import { useServerNow } from '../hooks/use-server-now';
 import { AlertActions } from './AlertActions';
 import { AlertText } from './AlertText';
-import { recentlyEnded, valueNowOf } from './alert-now';
+import { recentlyEndedByRule, valueNowOf } from './alert-now';
 
 /** IEC 60601-1-8 style: colour and a symbol, never colour alone. */
 export const PRIORITY_SYMBOL = { high: '!!!', medium: '!!', low: '!' } as const;
@@ -65,17 +65,18 @@ const AlertRow = memo(function AlertRow({ alert, nowValue, nowAt }: { alert: Ale
 function RecentlyEnded({ alerts, readings }: { alerts: readonly Alert[]; readings: readonly Reading[] }) {
   const { t } = useTranslation();
   const now = useServerNow();
-  const ended = recentlyEnded(alerts, now);
+  const ended = recentlyEndedByRule(alerts, now);
   if (ended.length === 0) return null;
   return (
     <section className="alerts-ended" aria-label={t('alertTruth.endedTitle')} data-testid="recently-ended">
       <span className="alerts-ended-title">{t('alertTruth.endedTitle')}</span>
       <ul>
-        {ended.map((alert) => (
-          <li key={alert.id} className={`alert-ended alert-ended-${alert.priority}`} data-testid="ended-alert" data-rule={alert.ruleId}>
+        {ended.map(({ latest: alert, times, firstRaisedAt }) => (
+          <li key={alert.id} className={`alert-ended alert-ended-${alert.priority}`} data-testid="ended-alert" data-rule={alert.ruleId} data-times={times}>
             <span aria-hidden="true">{PRIORITY_SYMBOL[alert.priority]} </span>
             <AlertText alert={alert} now={valueNowOf(alert, readings)} />
             <span className="alert-meta"> · {t('alertTruth.endedAt', { time: formatClockTime(alert.resolvedAt ?? 0), reason: t(`alerts.resolved.${alert.resolvedReason ?? ''}`, { defaultValue: '' }) })}</span>
+            {times > 1 && <span className="alert-meta"> · {t('alertTruth.endedTimes', { count: times, time: formatClockTime(firstRaisedAt) })}</span>}
           </li>
         ))}
       </ul>

@@ -37,3 +37,29 @@ export function recentlyEnded(alerts: readonly Alert[], now: number, windowMs = 
     .filter((alert) => alert.state === 'resolved' && alert.resolvedAt !== null && ENDED_BY_ITSELF.has(alert.resolvedReason ?? '') && now - alert.resolvedAt <= windowMs)
     .sort((a, b) => (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0));
 }
+
+/** One rule's alerts that ended by themselves in the window: the newest, and how many there were. */
+export interface EndedByRule {
+  latest: Alert;
+  times: number;
+  firstRaisedAt: number;
+}
+
+/**
+ * The recent strip groups by rule, newest first: a value that crossed a limit again and again
+ * (a monitor's motion artifact, a BP hovering around it) is one line saying how often, not a
+ * list that pushes the entry form and the trend off the screen.
+ */
+export function recentlyEndedByRule(alerts: readonly Alert[], now: number, windowMs = RECENTLY_ENDED_WINDOW_MS): EndedByRule[] {
+  const groups = new Map<string, EndedByRule>();
+  for (const alert of recentlyEnded(alerts, now, windowMs)) {
+    const group = groups.get(alert.ruleId);
+    if (group) {
+      group.times += 1;
+      group.firstRaisedAt = Math.min(group.firstRaisedAt, alert.raisedAt);
+    } else {
+      groups.set(alert.ruleId, { latest: alert, times: 1, firstRaisedAt: alert.raisedAt });
+    }
+  }
+  return [...groups.values()];
+}

@@ -92,6 +92,12 @@ test('a 5,000-reading session opens, scrolls its table, pages in the alerts it d
     await page.mouse.move(0, 0);
     await expect(chart.getByTestId('trend-hover')).toHaveCount(0);
 
+    // The alarmy stretch is one line in the recent strip, saying how often, not a list that pushes the form off the screen.
+    const endedStrip = page.locator('[data-testid="ended-alert"][data-rule="sbp-above-180"]');
+    await expect(endedStrip).toHaveCount(1);
+    expect(Number(await endedStrip.getAttribute('data-times'))).toBeGreaterThan(10);
+    await expect(endedStrip).toContainText(/\d+ times since \d\d:\d\d/);
+
     // More ended alerts than the screen loads: the timeline says how many, raised before when, where its alerts begin;
     // the table's marks say what they come from; one click pages the earlier ones in from main.
     const timeline = page.getByTestId('timeline');
