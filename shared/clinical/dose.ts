@@ -282,16 +282,20 @@ function requireValidSegments(segments: readonly InfusionSegment[]): void {
 /**
  * Estimated volume and dose delivered up to `nowAt`: the sum of rate x time over the
  * segments, each clipped to `nowAt` (anything after `nowAt` is ignored). It is an
- * estimate from the programmed rates, not a pump reading.
+ * estimate from the programmed rates, not a pump reading. A pump stops at the volume it was
+ * given to infuse (the ordered volume, `orderedVolumeMl`), so the estimate never passes it:
+ * an infusion left running past its end must not read as a dose beyond the order.
  */
 export function deliveredDose(
   segments: readonly InfusionSegment[],
   concentrationMgPerMl: number,
   nowAt: number,
   rounding: DoseRounding = DEFAULT_DOSE_ROUNDING,
+  orderedVolumeMl: number = Number.POSITIVE_INFINITY,
 ): DeliveredDose {
   requirePositive(concentrationMgPerMl, 'concentrationMgPerMl', 'mg/mL');
   if (!Number.isFinite(nowAt)) throw new RangeError('nowAt must be a finite epoch ms time');
+  if (!(orderedVolumeMl > 0)) throw new RangeError(`orderedVolumeMl must be above 0 mL (got ${orderedVolumeMl})`);
   requireValidSegments(segments);
   let volumeMl = 0;
   for (const segment of segments) {
@@ -299,6 +303,7 @@ export function deliveredDose(
     const runMs = Math.max(0, endAt - segment.fromAt);
     volumeMl += (segment.rateMlPerHour * runMs) / MS_PER_HOUR;
   }
+  volumeMl = Math.min(volumeMl, orderedVolumeMl);
   const doseMg = volumeMl * concentrationMgPerMl;
   return {
     volumeMl: roundToDecimals(volumeMl, rounding.mlDecimals),

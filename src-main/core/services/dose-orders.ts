@@ -176,7 +176,7 @@ export function createDoseOrderService({ db, clock, caches }: CoreDeps) {
 
     /** Estimated delivered volume and dose so far, from the pump segments. */
     delivered(order: DoseOrderRecord, phaseEvents: readonly PhaseEvent[], events: readonly SessionEvent[], nowAt: number) {
-      return deliveredDose(infusionSegments(order, phaseEvents, events), order.concentrationMgPerMl, nowAt);
+      return deliveredDose(infusionSegments(order, phaseEvents, events), order.concentrationMgPerMl, nowAt, undefined, order.volumeMl);
     },
   };
 }

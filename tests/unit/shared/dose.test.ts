@@ -281,6 +281,10 @@ describe('deliveredDose', () => {
     expect(deliveredDose(segments, 1, t(45)).exact.volumeMl).toBe(30);
     expect(deliveredDose(segments, 1, t(-5)).exact.volumeMl).toBe(0);
     expect(deliveredDose([], 1, t(30))).toEqual({ volumeMl: 0, doseMg: 0, exact: { volumeMl: 0, doseMg: 0 } });
+    // Left running two hours at 60 mL/h on a 40 mL order: the pump stopped at 40 mL, and so does the estimate.
+    expect(deliveredDose([segment(0, null, 60)], 1, t(120), undefined, 40)).toMatchObject({ volumeMl: 40, doseMg: 40 });
+    expect(deliveredDose([segment(0, null, 60)], 2, t(20), undefined, 40)).toMatchObject({ volumeMl: 20, doseMg: 40 });
+    expect(() => deliveredDose([segment(0, null, 60)], 1, t(20), undefined, 0)).toThrow(/orderedVolumeMl.*mL/);
   });
 
   it('rounds only the display values, to 0.1 mL and 0.1 mg', () => {
