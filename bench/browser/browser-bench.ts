@@ -10,6 +10,7 @@ import { startHost } from '../../tests/e2e/host';
 import { BENCH_ACCOUNT } from '../seed';
 import { percentile, type BudgetRow } from '../stats';
 import { armTextWaiter, clickToDrawn, pageHeapMb, startFrameRecorder, stopFrameRecorder } from './page-probes';
+import { inDisplayPeriods } from './frame-times';
 import { cpuSeconds, rssMb } from './process-stats';
 import { seedClinic } from './seed-clinic';
 
@@ -194,7 +195,14 @@ export async function runBrowserBench(): Promise<BudgetRow[]> {
 
     // First after opening: the first reading then moves the trend's time axis on (a fold) inside the window.
     const { frames, longTasks, axisMoves } = await framesUnderReadings(page, client, clinic.longSessionId, frameSeconds);
-    rows.push({ measure: `frame interval p95, a reading a second for ${frameSeconds} s at ${longReadings.toLocaleString('en')} readings`, figure: percentile(frames, 95), unit: 'ms', budget: 16.7, note: `${frames.length} frames, ${frames.filter((ms) => ms > 20).length} longer than 20 ms (a dropped frame)` });
+    const shown = inDisplayPeriods(frames);
+    rows.push({
+      measure: `frame time p95 in display periods, a reading a second for ${frameSeconds} s at ${longReadings.toLocaleString('en')} readings`,
+      figure: percentile(shown.frameTimesMs, 95),
+      unit: 'ms',
+      budget: 16.7,
+      note: `${frames.length} frames of ${shown.periodMs.toFixed(2)} ms, ${shown.late} late (${((100 * shown.late) / frames.length).toFixed(1)} %); raw interval p95 ${percentile(frames, 95).toFixed(2)} ms`,
+    });
     rows.push({ measure: 'longest long task in that time', figure: Math.max(0, ...longTasks), unit: 'ms', budget: 50, note: `${longTasks.length} long tasks; the window held ${axisMoves} axis move(s), a ${TREND_REDRAWS.join(', ')}` });
 
     const atLong = await alertLatencies(page, client, clinic.longSessionId, alertRounds);

@@ -90,9 +90,8 @@ export function stopFrameRecorder(page: Page): Promise<{ frames: number[]; longT
     const recorder = (window as ProbeWindow).__vigilBench;
     if (!recorder) throw new Error('the frame recorder was not started');
     recorder.stop();
-    // The first interval runs from start-up to the first frame; it is not a frame. The page's clock
-    // ticks in 0.1 ms steps, so an interval is rounded to that: 16.7000001 ms is one 60 Hz frame, not a miss.
-    return { frames: recorder.frames.slice(1).map((ms) => Math.round(ms * 10) / 10), longTasks: recorder.longTasks };
+    // The first interval runs from start-up to the first frame; it is not a frame.
+    return { frames: recorder.frames.slice(1), longTasks: recorder.longTasks };
   });
 }
 
