@@ -12,7 +12,7 @@ const dirs = useTempDirs();
 function auditEntries(databasePath: string) {
   const db = openRaw(databasePath);
   try {
-    return db.prepare('SELECT seq, actor, actor_user_id AS actorUserId, channel, kind, outcome, detail_json AS detail, (SELECT COUNT(*) FROM audit_rows r WHERE r.seq = l.seq) AS rows FROM audit_log l ORDER BY seq').all() as {
+    return db.prepare('SELECT seq, actor, actor_user_id AS actorUserId, channel, kind, outcome, detail_json AS detail, (SELECT COUNT(*) FROM audit_entry_rows r WHERE r.seq = l.seq) AS rows FROM audit_log l ORDER BY seq').all() as {
       seq: number;
       actor: string;
       actorUserId: number | null;
@@ -64,7 +64,7 @@ describe('every contract call that writes is one act', () => {
       await callOk(connection, 'patient/create', newPatient());
       const db = openRaw(t.databasePath);
       try {
-        const vouching = db.prepare("SELECT r.seq FROM audit_rows r WHERE r.tbl = 'patients' AND r.rid = ?").pluck().all(outside.id);
+        const vouching = db.prepare("SELECT r.seq FROM audit_entry_rows r WHERE r.tbl = 'patients' AND r.rid = ?").pluck().all(outside.id);
         const last = db.prepare('SELECT seq, channel FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; channel: string };
         expect(last.channel).toBe('patient/create');
         expect(vouching).toEqual([last.seq]);

@@ -1,11 +1,9 @@
-import { copyFileSync, cpSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert';
-import { AUDIT_KEY_FILE_NAME } from '../../src-main/core/audit/audit-key';
-import { verifyNow } from '../../src-main/core/audit/verify';
-import { AUDIT_HEAD_RELATIVE_PATH } from '../../src-main/core/vigil-core';
+import { verifyDataDir } from '../support/audit-files';
 import { useTempDirs } from '../support/temp-dir';
 import { ADMIN, addUser, callOk, MINUTE, NURSE, openRaw, openSession, openTestCore, passingAssessment, readyToStart, setUpAdmin } from '../support/test-core';
 
@@ -54,15 +52,6 @@ function copyOfSeed(): string {
   return dir;
 }
 
-function verifyDir(dir: string) {
-  const db = openRaw(join(dir, 'vigil.sqlite3'));
-  try {
-    const key = Buffer.from(readFileSync(join(dir, AUDIT_KEY_FILE_NAME), 'utf8').trim(), 'base64');
-    return verifyNow(db, key, join(dir, AUDIT_HEAD_RELATIVE_PATH));
-  } finally {
-    db.close();
-  }
-}
 
 /** Runs `sql` on the copy with the append-only triggers of `table` dropped, then puts them back as they were. */
 function withoutTriggers(dir: string, table: string, change: (db: ReturnType<typeof openRaw>) => void): void {
@@ -81,7 +70,7 @@ const TAMPERED_TABLES = ['audit_log', 'readings', 'patients', 'sessions', 'users
 
 describe('verify', () => {
   it('finds the untouched seeded record intact, every row vouched for', () => {
-    const result = verifyDir(copyOfSeed());
+    const result = verifyDataDir(copyOfSeed());
     expect(result.firstBreak).toBeNull();
     expect(result.intact).toBe(true);
     expect(result.rows).toBeGreaterThan(10);
@@ -111,9 +100,10 @@ describe('verify', () => {
           }
         });
         expect(changed, 'some column could be changed').not.toBe('');
-        const result = verifyDir(dir);
+        const result = verifyDataDir(dir);
         expect(result.intact, changed).toBe(false);
-        expect(result.firstBreak?.reason, changed).toMatch(table === 'audit_log' ? /entry_(altered|unlinked)/ : /row_changed/);
+        // rows_json (the entry's inline row digests) is vouched for through rows_digest: editing it breaks the entry's rows.
+        expect(result.firstBreak?.reason, changed).toMatch(table === 'audit_log' ? /entry_(altered|unlinked|rows_altered)/ : /row_changed/);
       }),
       { numRuns: 40 },
     );
@@ -130,7 +120,7 @@ describe('verify', () => {
           const keys = db.prepare(`SELECT ${key} AS k FROM ${table}`).all() as { k: unknown }[];
           db.prepare(`DELETE FROM ${table} WHERE ${key} = ?`).run((keys[rowPick % keys.length] as { k: unknown }).k);
         });
-        const result = verifyDir(dir);
+        const result = verifyDataDir(dir);
         expect(result.intact, table).toBe(false);
         expect(result.breaks.map((b) => b.reason)).toEqual(expect.arrayContaining([table === 'audit_log' ? expect.stringMatching(/entry_missing|truncated|row_unaudited/) : table === 'audit_rows' ? 'entry_rows_altered' : 'row_missing']));
       }),
@@ -145,13 +135,13 @@ describe('verify', () => {
         `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, heart_rate_bpm) SELECT session_id, observed_at - 60000, recorded_at, 1, 70 FROM readings ORDER BY id LIMIT 1`,
       );
     });
-    expect(verifyDir(dir).firstBreak).toMatchObject({ seq: null, reason: 'row_unaudited', table: 'readings' });
+    expect(verifyDataDir(dir).firstBreak).toMatchObject({ seq: null, reason: 'row_unaudited', table: 'readings' });
   });
 
   it('reports a file put back to an earlier copy (shorter than the head written beside the backups)', () => {
     const dir = copyOfSeed();
     copyFileSync(join(earlier, 'vigil.sqlite3'), join(dir, 'vigil.sqlite3'));
-    const result = verifyDir(dir);
+    const result = verifyDataDir(dir);
     expect(result.firstBreak?.reason).toBe('truncated');
     // The earlier copy is itself whole: only the head shows it is not the latest.
     expect(result.breaks).toHaveLength(1);

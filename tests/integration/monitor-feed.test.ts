@@ -66,7 +66,7 @@ describe('bedside monitor over MLLP (an independent HL7 client over real TCP)', 
     // One act under the monitor account: the message, its reading and its audit entry committed together.
     const db = openRaw(t.databasePath);
     try {
-      const entry = db.prepare("SELECT actor, kind, outcome, detail_json, (SELECT COUNT(*) FROM audit_rows r WHERE r.seq = a.seq) AS rows FROM audit_log a WHERE channel = 'monitor/message' ORDER BY seq DESC LIMIT 1").get();
+      const entry = db.prepare("SELECT actor, kind, outcome, detail_json, (SELECT COUNT(*) FROM audit_entry_rows r WHERE r.seq = a.seq) AS rows FROM audit_log a WHERE channel = 'monitor/message' ORDER BY seq DESC LIMIT 1").get();
       expect(entry).toMatchObject({ actor: '~monitor', kind: 'write', outcome: 'ok' });
       expect(JSON.parse((entry as { detail_json: string }).detail_json)).toMatchObject({ deviceId: DEVICE, controlId: `IT-${sequence}` });
       expect((entry as { rows: number }).rows).toBeGreaterThanOrEqual(2);

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { entryHash, GENESIS_HASH, rowsDigest, type AuditKind, type RowRef } from './chain';
+import { inlineRowsJson, LOOKED_UP_TABLES, parseInlineRows } from './inline-rows';
 import { coveredTables, installRowCapture, rowDigest, rowReader, type SqlValue } from './row-capture';
 
 export interface AuditAppend {
@@ -24,7 +25,7 @@ export interface AuditLog {
   head(): { seq: number; hash: string };
   /** Adopts rows no entry vouches for yet (a file from before the audit): only when the chain is empty. */
   adoptUnaudited(at: number): void;
-  /** The stored digest of a row matches the row, and the entry that recorded it is genuine. */
+  /** The stored digest of a row matches the row, and the entry that recorded it is genuine (rows of LOOKED_UP_TABLES only). */
   rowIsGenuine(table: string, rowid: number): boolean;
   readonly key: Buffer;
 }
@@ -35,7 +36,8 @@ const ROWS_PER_INSERT = 64;
 /**
  * The audit trail: one entry per act, chained by HMAC, with the digest of every row the act
  * inserted. Rows are found by the TEMP capture triggers, so no service has to remember to
- * report what it wrote.
+ * report what it wrote. The digests of rows looked up by (table, rowid) go to `audit_rows`;
+ * the rest are kept inline in the entry (see inline-rows.ts and migration 11).
  */
 export function createAuditLog(db: Database, key: Buffer): AuditLog {
   const tables = coveredTables(db);
@@ -53,7 +55,7 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
   const readers = new Map(tables.map((table) => [table, rowReader(db, table)]));
   const lastEntry = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const insertEntry = db.prepare(
-    'INSERT INTO audit_log (seq, at, actor_user_id, actor, channel, kind, outcome, detail_json, rows_digest, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+    'INSERT INTO audit_log (seq, at, actor_user_id, actor, channel, kind, outcome, detail_json, rows_digest, prev_hash, hash, rows_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
   );
   // An act's rows in one statement (a few per act: the reading, the alert state and events it changed).
   const insertRowsStatements = new Map<number, Statement>();
@@ -78,7 +80,8 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
     return values ? rowDigest(table, rid, values) : null;
   }
 
-  function append(entry: AuditAppend, rows: RowRef[]): { seq: number; hash: string } {
+  /** `inline`: the rows of tables nobody looks up by rowid go into the entry itself; otherwise (adopting a whole file at once) all go to audit_rows. */
+  function append(entry: AuditAppend, rows: RowRef[], inline = true): { seq: number; hash: string } {
     const previous = head();
     const seq = previous.seq + 1;
     const fields = {
@@ -93,9 +96,11 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
       rowsDigest: rowsDigest(rows),
     };
     const hash = entryHash(key, previous.hash, fields);
-    insertEntry.run(seq, fields.at, fields.actorUserId, fields.actor, fields.channel, fields.kind, fields.outcome, fields.detailJson, fields.rowsDigest, previous.hash, hash);
-    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
-      const batch = rows.slice(from, from + ROWS_PER_INSERT);
+    const indexed = inline ? rows.filter((row) => LOOKED_UP_TABLES.has(row.tbl)) : rows;
+    const inlineRows = inline ? rows.filter((row) => !LOOKED_UP_TABLES.has(row.tbl)) : [];
+    insertEntry.run(seq, fields.at, fields.actorUserId, fields.actor, fields.channel, fields.kind, fields.outcome, fields.detailJson, fields.rowsDigest, previous.hash, hash, inlineRowsJson(inlineRows));
+    for (let from = 0; from < indexed.length; from += ROWS_PER_INSERT) {
+      const batch = indexed.slice(from, from + ROWS_PER_INSERT);
       insertRows(batch.length).run(batch.flatMap((row) => [seq, row.tbl, row.rid, row.digest]));
     }
     return { seq, hash };
@@ -140,15 +145,22 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
           for (const values of all) rows.push({ tbl: table, rid: Number(values[0]), digest: rowDigest(table, Number(values[0]), values.slice(1)) });
         }
         touchedRows.clear();
-        append({ at, actorUserId: null, actor: 'system', channel: 'audit/adopt', kind: 'system', outcome: 'ok', detail: { rows: rows.length } }, rows);
+        append({ at, actorUserId: null, actor: 'system', channel: 'audit/adopt', kind: 'system', outcome: 'ok', detail: { rows: rows.length } }, rows, false);
       })();
     },
     rowIsGenuine(table, rowid) {
+      // Other tables' rows are kept inline in their entries, with no index by rowid.
+      if (!LOOKED_UP_TABLES.has(table)) throw new Error(`rowIsGenuine looks up rows of ${[...LOOKED_UP_TABLES].join(', ')} only, not ${table}`);
       const recorded = latestRowEntry.get(table, rowid);
       if (!recorded || recorded.digest !== digestOf(table, rowid)) return false;
       const entry = entryBySeq.get(recorded.seq);
       if (!entry) return false;
-      return entryHash(key, entry.prev_hash, fieldsOfRow(entry)) === entry.hash && rowsDigest(rowsOfEntry.all(recorded.seq)) === entry.rows_digest;
+      const inlineRows = parseInlineRows(entry.rows_json);
+      return (
+        inlineRows !== null &&
+        entryHash(key, entry.prev_hash, fieldsOfRow(entry)) === entry.hash &&
+        rowsDigest([...rowsOfEntry.all(recorded.seq), ...inlineRows]) === entry.rows_digest
+      );
     },
   };
 }
@@ -165,9 +177,11 @@ export interface EntryRow {
   rows_digest: string;
   prev_hash: string;
   hash: string;
+  /** The entry's rows kept inline (migration 11); null for older entries and entries without such rows. */
+  rows_json: string | null;
 }
 
-export function fieldsOfRow(row: EntryRow) {
+export function fieldsOfRow(row: Omit<EntryRow, 'rows_json'>) {
   return {
     seq: row.seq,
     at: row.at,

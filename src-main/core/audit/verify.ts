@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { entryHash, GENESIS_HASH, rowsDigest, type RowRef } from './chain';
 import { fieldsOfRow, type EntryRow } from './audit-log';
 import { readAuditHead, type AuditHead } from './head-file';
+import { parseInlineRows } from './inline-rows';
 
 /** The head file as read at start, before any act could move it on (undefined: read it at the end of the check). */
 export type HeadAtStart = AuditHead | null | 'unreadable' | undefined;
@@ -41,6 +42,9 @@ export interface VerifyResult {
 
 const MAX_BREAKS = 50;
 
+/** Each check's own TEMP table of inline row digests (two checks may overlap on one connection). */
+let checksStarted = 0;
+
 /**
  * Checks the whole record, a chunk at a time (yield between chunks, so the app keeps
  * answering): the chain (every entry present, linked to the one before and keyed with
@@ -50,6 +54,19 @@ const MAX_BREAKS = 50;
  * are outside it.
  */
 export function* verifySteps(db: Database, key: Buffer, headPath: string, chunk = 2000, headAtStart?: HeadAtStart): Generator<void, VerifyResult> {
+  // Row digests kept inline in entries (migration 11), gathered as the chain is walked into a
+  // TEMP table indexed like audit_rows, so step 2 finds a row's latest digest by (table,
+  // rowid) from both places with memory that does not grow with the record.
+  const inlineTable = `temp.verify_inline_rows_${++checksStarted}`;
+  db.exec(`CREATE TEMP TABLE ${inlineTable} (seq INTEGER NOT NULL, tbl TEXT NOT NULL, rid INTEGER NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (tbl, rid, seq)) WITHOUT ROWID`);
+  try {
+    return yield* checkRecord(db, key, headPath, chunk, headAtStart, inlineTable);
+  } finally {
+    db.exec(`DROP TABLE IF EXISTS ${inlineTable}`);
+  }
+}
+
+function* checkRecord(db: Database, key: Buffer, headPath: string, chunk: number, headAtStart: HeadAtStart, inlineTable: string): Generator<void, VerifyResult> {
   const breaks: AuditBreak[] = [];
   const report = (found: AuditBreak) => {
     if (breaks.length < MAX_BREAKS) breaks.push(found);
@@ -62,6 +79,11 @@ export function* verifySteps(db: Database, key: Buffer, headPath: string, chunk 
   // 1. The chain.
   const entries = db.prepare<[number, number, number], EntryRow>('SELECT * FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');
   const entryRows = db.prepare<[number, number], RowRef & { seq: number }>('SELECT seq, tbl, rid, digest FROM audit_rows WHERE seq > ? AND seq <= ? ORDER BY seq');
+  // OR IGNORE: a file edited to name a row twice in one entry fails that entry's rows digest below, not the check.
+  const keepInline = db.prepare(`INSERT OR IGNORE INTO ${inlineTable} (seq, tbl, rid, digest) VALUES (?, ?, ?, ?)`);
+  const keepInlineRows = db.transaction((rows: readonly (RowRef & { seq: number })[]) => {
+    for (const row of rows) keepInline.run(row.seq, row.tbl, row.rid, row.digest);
+  });
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let after = 0;
@@ -76,15 +98,19 @@ export function* verifySteps(db: Database, key: Buffer, headPath: string, chunk 
       list.push({ tbl: row.tbl, rid: row.rid, digest: row.digest });
       rowsBySeq.set(row.seq, list);
     }
+    const inlineOfPage: (RowRef & { seq: number })[] = [];
     for (const entry of page) {
+      const inlineRows = parseInlineRows(entry.rows_json);
+      for (const row of inlineRows ?? []) inlineOfPage.push({ seq: entry.seq, ...row });
       if (entry.seq !== expectedSeq) report({ seq: expectedSeq, reason: 'entry_missing' });
       else if (entry.prev_hash !== prevHash) report({ seq: entry.seq, reason: 'entry_unlinked' });
       if (entryHash(key, entry.prev_hash, fieldsOfRow(entry)) !== entry.hash) report({ seq: entry.seq, reason: 'entry_altered' });
-      else if (rowsDigest(rowsBySeq.get(entry.seq) ?? []) !== entry.rows_digest) report({ seq: entry.seq, reason: 'entry_rows_altered' });
+      else if (inlineRows === null || rowsDigest([...(rowsBySeq.get(entry.seq) ?? []), ...inlineRows]) !== entry.rows_digest) report({ seq: entry.seq, reason: 'entry_rows_altered' });
       expectedSeq = entry.seq + 1;
       prevHash = entry.hash;
       checked += 1;
     }
+    keepInlineRows(inlineOfPage);
     after = last.seq;
     yield;
   }
@@ -92,15 +118,22 @@ export function* verifySteps(db: Database, key: Buffer, headPath: string, chunk 
   // 2. Every covered row against the digest its latest entry recorded.
   let recordRows = 0;
   for (const { table, maxRid } of extents) {
-    const maxAudited = db.prepare<[string, number], { m: number | null }>('SELECT MAX(rid) AS m FROM audit_rows WHERE tbl = ? AND seq <= ?').get(table, head.seq)?.m ?? 0;
+    const maxAudited = db
+      .prepare<[string, number, string], { m: number | null }>(
+        `SELECT MAX(m) AS m FROM (SELECT MAX(rid) AS m FROM audit_rows WHERE tbl = ? AND seq <= ? UNION ALL SELECT MAX(rid) FROM ${inlineTable} WHERE tbl = ?)`,
+      )
+      .get(table, head.seq, table)?.m ?? 0;
     const upper = Math.max(maxRid, maxAudited);
     const rowsIn = db.prepare(`SELECT rowid AS __rid, * FROM main."${table}" WHERE rowid >= ? AND rowid < ? ORDER BY rowid`).raw(true);
-    const digestsIn = db.prepare<[string, number, number, number], { rid: number; seq: number; digest: string }>(
-      'SELECT rid, seq, digest FROM audit_rows WHERE tbl = ? AND rid >= ? AND rid < ? AND seq <= ? ORDER BY rid, seq',
+    // Both places, oldest entry last per row: the latest entry's digest is the one kept.
+    const digestsIn = db.prepare<[string, number, number, number, string, number, number], { rid: number; seq: number; digest: string }>(
+      `SELECT rid, seq, digest FROM audit_rows WHERE tbl = ? AND rid >= ? AND rid < ? AND seq <= ?
+       UNION ALL SELECT rid, seq, digest FROM ${inlineTable} WHERE tbl = ? AND rid >= ? AND rid < ?
+       ORDER BY rid, seq`,
     );
     for (let low = 0; low <= upper; low += chunk) {
       const recorded = new Map<number, { seq: number; digest: string }>();
-      for (const row of digestsIn.all(table, low, low + chunk, head.seq)) recorded.set(row.rid, { seq: row.seq, digest: row.digest });
+      for (const row of digestsIn.all(table, low, low + chunk, head.seq, table, low, low + chunk)) recorded.set(row.rid, { seq: row.seq, digest: row.digest });
       for (const values of rowsIn.all(low, low + chunk) as SqlValue[][]) {
         const rid = Number(values[0]);
         if (rid > maxRid) continue;

@@ -8,6 +8,7 @@ import { clinicConfigSchema } from './007-clinic-config';
 import { treatmentCourseSchema } from './008-treatment-course';
 import { monitorFeedSchema } from './009-monitor-feed';
 import { leanAuditWritesSchema } from './010-lean-audit-writes';
+import { inlineAuditRowsSchema } from './011-inline-audit-rows';
 
 export interface Migration {
   /** Becomes the database's user_version once applied. Numbers run 1, 2, 3... without gaps. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'treatment-course', sql: treatmentCourseSchema },
   { version: 9, name: 'monitor-feed', sql: monitorFeedSchema },
   { version: 10, name: 'lean-audit-writes', sql: leanAuditWritesSchema },
+  { version: 11, name: 'inline-audit-rows', sql: inlineAuditRowsSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,39 @@
+import type { RowRef } from './chain';
+
+/**
+ * Tables whose rows are looked up by (table, rowid) to the entry that recorded them: a user's
+ * rows at every sign-in (`rowIsGenuine`), a session's closing signature in its report. Their
+ * digests go to `audit_rows`, indexed by (table, rowid); every other row's digest is kept
+ * inline in its entry's `rows_json`, so an act writes one audit page, not three.
+ */
+export const LOOKED_UP_TABLES: ReadonlySet<string> = new Set(['signatures', 'user_versions', 'users']);
+
+/** An entry's inline rows as stored in `rows_json`: [[table, rowid, digest], ...] in (table, rowid) order. */
+export function inlineRowsJson(rows: readonly RowRef[]): string | null {
+  return rows.length === 0 ? null : JSON.stringify(rows.map((row) => [row.tbl, row.rid, row.digest]));
+}
+
+const DIGEST = /^[0-9a-f]{64}$/;
+
+/**
+ * The inline rows of an entry (none when `rows_json` is null), or null when the text is not
+ * what Vigil writes (someone edited the file): the caller reports the entry's rows as altered.
+ */
+export function parseInlineRows(json: string | null): RowRef[] | null {
+  if (json === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const rows: RowRef[] = [];
+  for (const item of parsed as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 3) return null;
+    const [tbl, rid, digest] = item as unknown[];
+    if (typeof tbl !== 'string' || !Number.isSafeInteger(rid) || typeof digest !== 'string' || !DIGEST.test(digest)) return null;
+    rows.push({ tbl, rid: rid as number, digest });
+  }
+  return rows;
+}
