@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { AlarmSettingsSchema, DEFAULT_ALARM_SETTINGS } from '../../shared/clinical/alarm-settings';
 import type { AlarmSettingsView } from '../../shared/domain/alert-rules-view';
 import { ClinicConfigSchema, DEFAULT_CLINIC_CONFIG, type ClinicConfigView, type SettingsHistory } from '../../shared/domain/clinic-config';
-import type { AppError, Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import { errorText } from '../format/error-text';
+import { useAnswer } from '../hooks/use-answer';
 import { mayCall, useSignedInUser } from '../store/access';
 import { useAppStore } from '../store/app-store';
 import { bridge, call } from '../transport/client';
@@ -19,12 +20,12 @@ interface Loaded {
   history: SettingsHistory;
 }
 
-async function fetchSettings(): Promise<Loaded | { error: AppError }> {
+async function fetchSettings(): Promise<Result<Loaded>> {
   const [config, alarm, history] = await Promise.all([call('clinic/getConfig', {}), call('settings/get', {}), call('clinic/history', {})]);
-  if (!config.ok) return { error: config.error };
-  if (!alarm.ok) return { error: alarm.error };
-  if (!history.ok) return { error: history.error };
-  return { config: config.value, alarm: alarm.value, history: history.value };
+  if (!config.ok) return config;
+  if (!alarm.ok) return alarm;
+  if (!history.ok) return history;
+  return ok({ config: config.value, alarm: alarm.value, history: history.value });
 }
 
 /**
@@ -36,27 +37,14 @@ async function fetchSettings(): Promise<Loaded | { error: AppError }> {
 export function ClinicSettingsScreen() {
   const { t } = useTranslation();
   const user = useSignedInUser();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((count) => count + 1), []);
 
-  useEffect(() => {
-    let current = true;
-    void fetchSettings().then((result) => {
-      if (!current) return;
-      if ('error' in result) setError(t('clinicSettings.loadFailed', { message: errorText(t, result.error) }));
-      else {
-        setLoaded(result);
-        setError(null);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [t, reloads]);
+  const answer = useAnswer(fetchSettings, { refresh: [reloads] });
+  const loaded = answer.value;
+  const error = answer.error && t('clinicSettings.loadFailed', { message: errorText(t, answer.error) });
 
   // A change made in any window (this one included) reloads the screen.
   useEffect(() => bridge().subscribe('settings/changed', reload), [reload]);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditStatus } from '../../shared/domain/audit';
+import { useAnswer } from '../hooks/use-answer';
 import { call } from '../transport/client';
 
 /** How often an administrator's window asks again (the start-up check runs in the background). */
@@ -13,21 +13,12 @@ const POLL_MS = 30_000;
  */
 export function RecordWarning() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<AuditStatus | null>(null);
-
+  const [polls, setPolls] = useState(0);
   useEffect(() => {
-    let current = true;
-    const load = () =>
-      void call('audit/status', {}).then((result) => {
-        if (current && result.ok) setStatus(result.value);
-      });
-    load();
-    const timer = setInterval(load, POLL_MS);
-    return () => {
-      current = false;
-      clearInterval(timer);
-    };
+    const timer = setInterval(() => setPolls((n) => n + 1), POLL_MS);
+    return () => clearInterval(timer);
   }, []);
+  const status = useAnswer(() => call('audit/status', {}), { refresh: [polls] }).value;
 
   if (!status) return null;
   const fileDamaged = status.fileCheck?.state === 'damaged' && (

@@ -1,26 +1,19 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/domain/alert';
 import { AlertText } from '../components/AlertText';
 import { formatClockTime } from '../format/time';
 import { useAlertsStore } from '../store/alerts-store';
+import { useAnswer } from '../hooks/use-answer';
 import { call } from '../transport/client';
+
+const NO_ALERTS: Alert[] = [];
 
 /** One session's alerts, all of them, with who acknowledged and how each ended. */
 export function AlertHistory({ sessionId }: { sessionId: number }) {
   const { t } = useTranslation();
   const active = useAlertsStore((state) => state.active);
-  const [history, setHistory] = useState<Alert[]>([]);
-
-  useEffect(() => {
-    let current = true;
-    void call('alert/list', { sessionId, state: 'all' }).then((result) => {
-      if (current && result.ok) setHistory(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [sessionId, active]);
+  // Asked again whenever the active alerts change (one raised, acknowledged or ended).
+  const history = useAnswer(() => call('alert/list', { sessionId, state: 'all' }), { of: [sessionId], refresh: [active] }).value ?? NO_ALERTS;
 
   return (
     <section className="card" aria-label={t('physician.history')} data-testid="alert-history">

@@ -1,24 +1,23 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../shared/domain/patient';
 import type { Protocol } from '../../shared/domain/protocol';
 import type { Session } from '../../shared/domain/session';
 import type { AppError } from '../../shared/result';
 import { FieldError } from '../components/FieldError';
+import { useAnswer } from '../hooks/use-answer';
 import { errorText } from '../format/error-text';
 import { formatFigure } from '../phases/format';
 import '../phases/phases.css';
 import { call } from '../transport/client';
 import { ChairPicker, useClinicChairs } from './ChairPicker';
 
-type Protocols = { kind: 'loading' } | { kind: 'loaded'; list: Protocol[] } | { kind: 'failed'; error: AppError };
-
 /** A session runs under a protocol (its dose becomes the first order, its duration the plan). */
 export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Patient; onOpened(session: Session): void; onCancel(): void }) {
   const { t, i18n } = useTranslation();
   const [chair, setChair] = useState('');
   const chairs = useClinicChairs();
-  const [protocols, setProtocols] = useState<Protocols>({ kind: 'loading' });
+  const protocols = useAnswer(() => call('protocol/list', {}));
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [plannedMinutes, setPlannedMinutes] = useState('40');
   // The dose is computed from today's weight: the registered one is only offered, never assumed.
@@ -26,24 +25,14 @@ export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Pati
   const [weightMissing, setWeightMissing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void call('protocol/list', {}).then((result) => {
-      if (current) setProtocols(result.ok ? { kind: 'loaded', list: result.value } : { kind: 'failed', error: result.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  const list = protocols.kind === 'loaded' ? protocols.list : [];
+  const list: Protocol[] = protocols.value ?? [];
   const protocol = list.find((p) => p.id === chosenId) ?? list[0] ?? null;
   // Without any protocol to choose the old planned-minutes field remains; with one, its duration is the plan.
-  const withoutProtocol = protocols.kind !== 'loading' && protocol === null;
+  const withoutProtocol = protocols.settled && protocol === null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (protocols.kind === 'loading') return;
+    if (!protocols.settled) return;
     const weightKg = Number(weight.trim().replace(',', '.'));
     if (weight.trim() === '' || !Number.isFinite(weightKg)) {
       setWeightMissing(true);
@@ -87,7 +76,7 @@ export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Pati
         {t('openSession.useRegisteredWeight', { weight: patient.weightKg })}
       </button>
       <FieldError id="open-session-weight-error" text={weightMissing ? t('openSession.weightMissing', { weight: patient.weightKg }) : null} />
-      {protocols.kind === 'loading' && <span className="muted">{t('openSession.loadingProtocols')}</span>}
+      {!protocols.settled && <span className="muted">{t('openSession.loadingProtocols')}</span>}
       {protocol && (
         <label>
           {t('openSession.protocol')}
@@ -106,14 +95,14 @@ export function OpenSessionForm({ patient, onOpened, onCancel }: { patient: Pati
           <input type="number" min={1} value={plannedMinutes} onChange={(e) => setPlannedMinutes(e.target.value)} name="plannedInfusionMinutes" />
         </label>
       )}
-      <button type="submit" className="primary" disabled={protocols.kind === 'loading' || chair === ''}>
+      <button type="submit" className="primary" disabled={!protocols.settled || chair === ''}>
         {t('patients.startSession')}
       </button>
       <button type="button" onClick={onCancel}>
         {t('patients.cancel')}
       </button>
-      {protocols.kind === 'failed' && <FieldError id="open-session-protocols" text={t('openSession.protocolsFailed', { message: errorText(t, protocols.error) })} />}
-      {protocols.kind === 'loaded' && protocols.list.length === 0 && <p className="muted">{t('openSession.noProtocols')}</p>}
+      {protocols.error && <FieldError id="open-session-protocols" text={t('openSession.protocolsFailed', { message: errorText(t, protocols.error) })} />}
+      {protocols.value !== null && protocols.value.length === 0 && <p className="muted">{t('openSession.noProtocols')}</p>}
       {error && <FieldError id="open-session-error" text={errorText(t, error)} />}
     </form>
   );

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PatientHistory } from '../../shared/domain/views';
 import { errorText } from '../format/error-text';
+import { useAnswer } from '../hooks/use-answer';
 import { useAppStore } from '../store/app-store';
 import { call } from '../transport/client';
 import { CourseChart } from '../course/CourseChart';
@@ -13,20 +12,9 @@ import './admin.css';
 export function PatientHistoryScreen({ patientId }: { patientId: number }) {
   const { t } = useTranslation();
   const show = useAppStore((state) => state.show);
-  const [history, setHistory] = useState<PatientHistory | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void call('patient/history', { patientId }).then((result) => {
-      if (!current) return;
-      if (result.ok) setHistory(result.value);
-      else setLoadError(t('history.loadFailed', { message: errorText(t, result.error) }));
-    });
-    return () => {
-      current = false;
-    };
-  }, [patientId, t]);
+  const answer = useAnswer(() => call('patient/history', { patientId }), { of: [patientId] });
+  const history = answer.value;
+  const loadError = answer.error && t('history.loadFailed', { message: errorText(t, answer.error) });
 
   const back = (
     <button type="button" onClick={() => show({ kind: 'patients' })}>

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../shared/domain/patient';
+import { errorText } from '../format/error-text';
+import { useAnswer } from '../hooks/use-answer';
 import { useAppStore } from '../store/app-store';
 import { refreshOpenSessions } from '../store/sync';
 import { call } from '../transport/client';
@@ -12,21 +13,13 @@ export function PatientsScreen() {
   const openSessions = useAppStore((state) => state.openSessions);
   const show = useAppStore((state) => state.show);
   const [search, setSearch] = useState('');
-  const [patients, setPatients] = useState<Patient[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [openingFor, setOpeningFor] = useState<number | null>(null);
 
   const [reloads, setReloads] = useState(0);
 
-  useEffect(() => {
-    let current = true;
-    void call('patient/list', { search }).then((result) => {
-      if (current && result.ok) setPatients(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [search, reloads]);
+  const answer = useAnswer(() => call('patient/list', { search }), { refresh: [search, reloads] });
+  const patients = answer.value;
 
   return (
     <main className="patients-screen">
@@ -55,6 +48,11 @@ export function PatientsScreen() {
           }}
           onCancel={() => setCreating(false)}
         />
+      )}
+      {answer.error && (
+        <p className="field-error" role="alert" data-testid="patients-load-error">
+          {errorText(t, answer.error)}
+        </p>
       )}
       {patients?.length === 0 && !creating && (
         <p className="empty" data-testid="patients-empty">

@@ -1,12 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Protocol } from '../../shared/domain/protocol';
 import { errorText } from '../format/error-text';
+import { useAnswer } from '../hooks/use-answer';
 import { mayCall, useSignedInUser } from '../store/access';
 import { call } from '../transport/client';
 import { ProtocolForm } from './protocols/ProtocolForm';
 import { ProtocolTable } from './protocols/ProtocolTable';
 import './admin.css';
+
+const NO_PROTOCOLS: Protocol[] = [];
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; protocol: Protocol };
 
@@ -15,28 +18,14 @@ export function ProtocolsScreen() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const canEdit = mayCall(user, 'protocol/revise');
-  const [protocols, setProtocols] = useState<Protocol[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [showRetired, setShowRetired] = useState(false);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [notice, setNotice] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
 
-  useEffect(() => {
-    let current = true;
-    void call('protocol/list', { includeRetired: showRetired }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setProtocols(result.value);
-        setLoadError(null);
-      } else {
-        setLoadError(t('protocols.loadFailed', { message: errorText(t, result.error) }));
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [showRetired, reloads, t]);
+  const answer = useAnswer(() => call('protocol/list', { includeRetired: showRetired }), { refresh: [showRetired, reloads] });
+  const protocols = answer.value ?? NO_PROTOCOLS;
+  const loadError = answer.error && t('protocols.loadFailed', { message: errorText(t, answer.error) });
 
   function changed(message: string) {
     setEditing({ kind: 'none' });

@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../shared/domain/user';
 import { errorText } from '../format/error-text';
 import { useSignedInUser } from '../store/access';
+import { useAnswer } from '../hooks/use-answer';
 import { bridge, call } from '../transport/client';
 import { NewUserForm } from './users/NewUserForm';
 import { UserTable } from './users/UserTable';
 import './admin.css';
 
+const NO_USERS: UserAccount[] = [];
+
 /** Administrators list and add the people who sign in to Vigil. */
 export function UsersScreen() {
   const { t } = useTranslation();
   const me = useSignedInUser();
-  const [users, setUsers] = useState<UserAccount[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -21,21 +22,9 @@ export function UsersScreen() {
   // Another administrator's change (or a user choosing a PIN) shows here at once.
   useEffect(() => bridge().subscribe('users/changed', () => setReloads((count) => count + 1)), []);
 
-  useEffect(() => {
-    let current = true;
-    void call('user/list', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setUsers(result.value);
-        setLoadError(null);
-      } else {
-        setLoadError(t('users.loadFailed', { message: errorText(t, result.error) }));
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [reloads, t]);
+  const answer = useAnswer(() => call('user/list', {}), { refresh: [reloads] });
+  const users = answer.value ?? NO_USERS;
+  const loadError = answer.error && t('users.loadFailed', { message: errorText(t, answer.error) });
 
   return (
     <main className="admin-screen" data-testid="users-screen">

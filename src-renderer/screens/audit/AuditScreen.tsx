@@ -1,13 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerify } from '../../../shared/domain/audit';
 import { errorText } from '../../format/error-text';
+import { useAnswer } from '../../hooks/use-answer';
 import { call } from '../../transport/client';
 import { auditCsv } from './audit-csv';
 import '../admin.css';
 
 /** How many entries one page shows (and one export holds). */
 const PAGE_SIZE = 200;
+
+const NO_ENTRIES: AuditEntry[] = [];
 
 /**
  * Administrators read the audit log (newest first, filtered by user and call), export what
@@ -18,35 +21,28 @@ export function AuditScreen() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState({ actor: '', channel: '' });
   const [applied, setApplied] = useState({ actor: '', channel: '' });
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [verifyError, setVerifyError] = useState<string | null>(null);
   const [verify, setVerify] = useState<AuditVerify | null>(null);
   const [verifying, setVerifying] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    void call('audit/list', {
-      limit: PAGE_SIZE,
-      ...(applied.actor ? { actor: applied.actor } : {}),
-      ...(applied.channel ? { channel: applied.channel } : {}),
-    }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setEntries(result.value);
-        setError(null);
-      } else setError(errorText(t, result.error));
-    });
-    return () => {
-      current = false;
-    };
-  }, [applied, t]);
+  const listed = useAnswer(
+    () =>
+      call('audit/list', {
+        limit: PAGE_SIZE,
+        ...(applied.actor ? { actor: applied.actor } : {}),
+        ...(applied.channel ? { channel: applied.channel } : {}),
+      }),
+    { refresh: [applied] },
+  );
+  const entries = listed.value ?? NO_ENTRIES;
+  const error = listed.error ? errorText(t, listed.error) : verifyError;
 
   async function runVerify() {
     setVerifying(true);
     const result = await call('audit/verify', {});
     setVerifying(false);
     if (result.ok) setVerify(result.value);
-    else setError(errorText(t, result.error));
+    setVerifyError(result.ok ? null : errorText(t, result.error));
   }
 
   function exportCsv() {

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupStatus, BackupView } from '../../../shared/domain/backup';
+import type { BackupView } from '../../../shared/domain/backup';
 import { errorText } from '../../format/error-text';
 import { formatDateTime } from '../../format/time';
+import { useAnswer } from '../../hooks/use-answer';
 import { call } from '../../transport/client';
 import '../admin.css';
 import { FileCheckPanel } from './FileCheckPanel';
@@ -21,23 +22,13 @@ function size(bytes: number): string {
  */
 export function BackupsScreen() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<BackupStatus | null>(null);
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [reloads, setReloads] = useState(0);
   const [restoring, setRestoring] = useState<BackupView | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void call('backup/list', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) setStatus(result.value);
-      else setMessage({ text: errorText(t, result.error), failed: true });
-    });
-    return () => {
-      current = false;
-    };
-  }, [reloads, t]);
+  const answer = useAnswer(() => call('backup/list', {}), { refresh: [reloads] });
+  const status = answer.value;
 
   async function backUpNow() {
     setBusy(true);
@@ -62,6 +53,11 @@ export function BackupsScreen() {
       {message && (
         <p className={message.failed ? 'field-error' : 'notice'} role="status" data-testid="backups-message">
           {message.text}
+        </p>
+      )}
+      {answer.error && (
+        <p className="field-error" role="alert" data-testid="backups-load-error">
+          {errorText(t, answer.error)}
         </p>
       )}
       {restoring && <RestoreConfirm backup={restoring} onCancel={() => setRestoring(null)} />}

@@ -1,39 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AlarmSettingsView } from '../../../shared/domain/alert-rules-view';
 import { errorText } from '../../format/error-text';
+import { useAnswer } from '../../hooks/use-answer';
 import { call } from '../../transport/client';
 import { AlarmSettingsForm } from './AlarmSettingsForm';
 import { latchingText, SETTING_FIELDS, settingText } from './alarm-settings-text';
 import { ChangedBy } from './ChangedBy';
 
-type Loaded = { view: AlarmSettingsView; error: null } | { view: null; error: string } | { view: null; error: null };
-
 /** The clinic's alarm behaviour (latching, audio pause, escalation): everyone reads it; a physician changes it with a reason. */
 export function AlarmSettingsCard({ canEdit }: { canEdit: boolean }) {
   const { t, i18n } = useTranslation();
-  const [loaded, setLoaded] = useState<Loaded>({ view: null, error: null });
+  const loaded = useAnswer(() => call('settings/get', {}));
   const [editing, setEditing] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    void call('settings/get', {}).then((result) => {
-      if (!current) return;
-      setLoaded(result.ok ? { view: result.value, error: null } : { view: null, error: t('rules.settings.loadFailed', { message: errorText(t, result.error) }) });
-    });
-    return () => {
-      current = false;
-    };
-  }, [t]);
-
-  const view = loaded.view;
+  const view = loaded.value;
   return (
     <section className="card alarm-settings" data-testid="alarm-settings" aria-labelledby="alarm-settings-title">
       <h2 id="alarm-settings-title">{t('rules.settings.title')}</h2>
       <p className="muted alarm-settings-scope">{t('rules.settings.scope')}</p>
       {loaded.error && (
         <p className="field-error" role="alert">
-          {loaded.error}
+          {t('rules.settings.loadFailed', { message: errorText(t, loaded.error) })}
         </p>
       )}
       {view && !editing && (
@@ -65,7 +52,7 @@ export function AlarmSettingsCard({ canEdit }: { canEdit: boolean }) {
         <AlarmSettingsForm
           current={view.settings}
           onSaved={(saved) => {
-            setLoaded({ view: saved, error: null });
+            loaded.replace(saved);
             setEditing(false);
           }}
           onCancel={() => setEditing(false)}

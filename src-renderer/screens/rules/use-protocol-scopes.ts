@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { Protocol } from '../../../shared/domain/protocol';
+import { ok, type Result } from '../../../shared/result';
+import { useAnswer } from '../../hooks/use-answer';
 import { call } from '../../transport/client';
 
 export interface ProtocolScope {
@@ -10,29 +11,22 @@ export interface ProtocolScope {
   ownSet: boolean;
 }
 
-async function loadScopes(): Promise<ProtocolScope[]> {
+async function loadScopes(): Promise<Result<ProtocolScope[]>> {
   const list = await call('protocol/list', { includeRetired: false });
-  if (!list.ok) return [];
+  if (!list.ok) return list;
   const protocols: Protocol[] = list.value;
-  return Promise.all(
+  const scopes = await Promise.all(
     protocols.map(async (protocol) => {
       const rules = await call('rules/get', { protocolFamilyId: protocol.familyId });
       return { familyId: protocol.familyId, name: protocol.name, version: protocol.version, ownSet: rules.ok && rules.value.source === 'protocol' };
     }),
   );
+  return ok(scopes);
 }
+
+const NO_SCOPES: ProtocolScope[] = [];
 
 /** The protocols a rule set can belong to, each with whether it has its own set. */
 export function useProtocolScopes(reloads: number): ProtocolScope[] {
-  const [scopes, setScopes] = useState<ProtocolScope[]>([]);
-  useEffect(() => {
-    let current = true;
-    void loadScopes().then((loaded) => {
-      if (current) setScopes(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [reloads]);
-  return scopes;
+  return useAnswer(loadScopes, { refresh: [reloads] }).value ?? NO_SCOPES;
 }
