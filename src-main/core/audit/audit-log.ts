@@ -71,8 +71,12 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
   const entryBySeq = db.prepare<[number], EntryRow>('SELECT * FROM audit_log WHERE seq = ?');
   const rowsOfEntry = db.prepare<[number], RowRef>('SELECT tbl, rid, digest FROM audit_rows WHERE seq = ?');
 
+  // The chain's head, kept from the last append (this connection is the only writer of
+  // audit_log); dropped when an act rolls back, then read from the file again.
+  let knownHead: { seq: number; hash: string } | null = null;
   function head() {
-    return lastEntry.get() ?? { seq: 0, hash: GENESIS_HASH };
+    knownHead ??= lastEntry.get() ?? { seq: 0, hash: GENESIS_HASH };
+    return knownHead;
   }
 
   function digestOf(table: string, rid: number): string | null {
@@ -103,8 +107,20 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
       const batch = indexed.slice(from, from + ROWS_PER_INSERT);
       insertRows(batch.length).run(batch.flatMap((row) => [seq, row.tbl, row.rid, row.digest]));
     }
+    knownHead = { seq, hash };
     return { seq, hash };
   }
+
+  /** One entry for every row of the file (adopting a file from before the audit), all in audit_rows. */
+  const adopt = db.transaction((at: number) => {
+    const rows: RowRef[] = [];
+    for (const table of tables) {
+      const all = db.prepare(`SELECT rowid AS __rid, * FROM main."${table}" ORDER BY rowid`).raw(true).all() as SqlValue[][];
+      for (const values of all) rows.push({ tbl: table, rid: Number(values[0]), digest: rowDigest(table, Number(values[0]), values.slice(1)) });
+    }
+    touchedRows.clear();
+    append({ at, actorUserId: null, actor: 'system', channel: 'audit/adopt', kind: 'system', outcome: 'ok', detail: { rows: rows.length } }, rows, false);
+  });
 
   /** The rows written since the last entry that still exist, in (table, rowid) order. */
   function capturedRows(): RowRef[] {
@@ -127,6 +143,7 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
       waitingBeforeAct = touchedRows.size === 0 ? [] : [...touchedRows].map(([table, rowids]) => [table, new Set(rowids)] as const);
     },
     actRolledBack() {
+      knownHead = null;
       touchedRows.clear();
       for (const [table, rowids] of waitingBeforeAct) touchedRows.set(table, rowids);
       waitingBeforeAct = [];
@@ -138,15 +155,13 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
     },
     adoptUnaudited(at) {
       if (head().seq !== 0) return;
-      db.transaction(() => {
-        const rows: RowRef[] = [];
-        for (const table of tables) {
-          const all = db.prepare(`SELECT rowid AS __rid, * FROM main."${table}" ORDER BY rowid`).raw(true).all() as SqlValue[][];
-          for (const values of all) rows.push({ tbl: table, rid: Number(values[0]), digest: rowDigest(table, Number(values[0]), values.slice(1)) });
-        }
-        touchedRows.clear();
-        append({ at, actorUserId: null, actor: 'system', channel: 'audit/adopt', kind: 'system', outcome: 'ok', detail: { rows: rows.length } }, rows, false);
-      })();
+      try {
+        adopt(at);
+      } catch (error) {
+        // Its entry was appended in a transaction of its own that rolled back: read the head again.
+        knownHead = null;
+        throw error;
+      }
     },
     rowIsGenuine(table, rowid) {
       // Other tables' rows are kept inline in their entries, with no index by rowid.

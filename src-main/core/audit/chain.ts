@@ -1,4 +1,4 @@
-import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
 
 /** The hash before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -29,9 +29,7 @@ export interface RowRef {
 /** One digest over the rows an entry vouches for, in (table, rowid) order. */
 export function rowsDigest(rows: readonly RowRef[]): string {
   const sorted = [...rows].sort((a, b) => (a.tbl === b.tbl ? a.rid - b.rid : a.tbl < b.tbl ? -1 : 1));
-  return createHash('sha256')
-    .update(JSON.stringify(sorted.map((r) => [r.tbl, r.rid, r.digest])))
-    .digest('hex');
+  return hash('sha256', JSON.stringify(sorted.map((r) => [r.tbl, r.rid, r.digest])), 'hex');
 }
 
 // The key prepared once per key buffer: createHmac copies and checks a raw key on every call (~10 µs of each act).

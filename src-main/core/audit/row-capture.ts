@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 /**
@@ -45,9 +45,8 @@ function canonicalValue(value: SqlValue): unknown {
 
 /** SHA-256 (hex) of a row's table, rowid and column values in column order. */
 export function rowDigest(table: string, rowid: number, values: readonly SqlValue[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify([table, rowid, values.map(canonicalValue)]))
-    .digest('hex');
+  // One-shot hash: the same digest as createHash().update().digest(), at half the cost for a row's few hundred bytes.
+  return hash('sha256', JSON.stringify([table, rowid, values.map(canonicalValue)]), 'hex');
 }
 
 /** Reads rows of one table by rowid, as raw value arrays in column order. */

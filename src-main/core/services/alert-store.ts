@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { RecordCaches } from '../record-cache';
 import type { Alert } from '../../../shared/domain/alert';
 import { fail } from '../../../shared/result';
 
@@ -112,10 +113,12 @@ export interface AlertEventRow {
 }
 
 /** All SQL for alerts and their events. */
-export function createAlertStore(db: Database) {
+export function createAlertStore(db: Database, caches: RecordCaches) {
   const byId = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.id = ?`);
   const ofSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? ORDER BY a.id`);
   const activeOfSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE s.session_id = ? AND s.resolved_at IS NULL ORDER BY a.id`);
+  // Asked on every reading (the engine's starting point); changes only when an alert does.
+  const activeMemo = caches.memo(['alerts', 'alert_state', 'users'], (sessionId: number) => activeOfSession.all(sessionId));
   const newestOfSession = db.prepare<[number, number, number], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?`);
   const countOfSession = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM alerts WHERE session_id = ?');
   const latestOfGroup = db.prepare<[number, string], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? AND a.rule_group = ? ORDER BY a.id DESC LIMIT 1`);
@@ -145,7 +148,8 @@ export function createAlertStore(db: Database) {
       return row;
     },
     ofSession: (sessionId: number): AlertRow[] => ofSession.all(sessionId),
-    activeOfSession: (sessionId: number): AlertRow[] => activeOfSession.all(sessionId),
+    /** The session's active alerts, oldest first (shared and frozen: not to be changed). */
+    activeOfSession: (sessionId: number): readonly AlertRow[] => activeMemo.get(sessionId),
     /** Up to `limit` alerts of a session raised before alert `beforeId` (any number: from the newest), newest first. */
     newestOfSession: (sessionId: number, beforeId: number, limit: number): AlertRow[] => newestOfSession.all(sessionId, beforeId, limit),
     countOfSession: (sessionId: number): number => countOfSession.get(sessionId)?.n ?? 0,

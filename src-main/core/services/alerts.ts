@@ -23,7 +23,7 @@ export interface AlertListFilter {
  */
 export function createAlertService(deps: CoreDeps, rules: AlertRuleService) {
   const { db, clock } = deps;
-  const store = createAlertStore(db);
+  const store = createAlertStore(db, deps.caches);
   const get = (id: number): Alert => toAlert(store.row(id));
   const settings = () => rules.alarmSettings().settings;
 

@@ -65,7 +65,9 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
   function commit(write: () => { reading: Reading; changedAlertIds: number[] }): ChartingResult {
     let written: { reading: Reading; changedAlertIds: number[] };
     try {
-      written = inTransaction(write);
+      // Inside an act (every contract call) its transaction is the unit: a failure here rolls
+      // the whole act back, so a savepoint of its own would only cost two statements more.
+      written = deps.acts.inAct ? write() : inTransaction(write);
     } catch (error) {
       // The incremental state may hold what was just rolled back: rebuild it from the record.
       readings.invalidateState();
