@@ -20,12 +20,23 @@ function ask(asked: string): Promise<Result<string>> {
   });
 }
 
-function Probe({ patientId, reloads }: { patientId: number; reloads: number }) {
-  shown = useAnswer(() => ask(`patient ${patientId} #${reloads}`), { of: [patientId], refresh: [reloads] });
+function Probe({ patientId, reloads, onAnswer }: { patientId: number; reloads: number; onAnswer(answer: Answer<string>): void }) {
+  onAnswer(useAnswer(() => ask(`patient ${patientId} #${reloads}`), { of: [patientId], refresh: [reloads] }));
   return null;
 }
 
-const render = (patientId: number, reloads: number) => act(async () => root.render(createElement(Probe, { patientId, reloads })));
+const render = (patientId: number, reloads: number) =>
+  act(async () =>
+    root.render(
+      createElement(Probe, {
+        patientId,
+        reloads,
+        onAnswer: (answer) => {
+          shown = answer;
+        },
+      }),
+    ),
+  );
 const okAnswer = (value: string): Result<string> => ({ ok: true, value });
 
 describe('a screen\'s answer to a contract call (useAnswer)', () => {
