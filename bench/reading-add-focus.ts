@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     await settleWal(bare.db, () => bare.durableInsert()),
   ];
   const add: number[] = [];
+  // Acts that raised, repeated or ended an alert (they write alert_events and alert_state too) and the rest.
+  const alertActs: number[] = [];
+  const quietActs: number[] = [];
   const plain: number[] = [];
   const withUpdate: number[] = [];
   const addWal: number[] = [];
@@ -49,11 +52,15 @@ async function main(): Promise<void> {
   const bareFile = join(bench.dataDir, 'bare.sqlite3');
   for (let i = 0; i < samples + 50; i++) {
     bench.clock.advance(1_000);
-    const a = await timed(() => bench.ok('reading/add', { sessionId, values: next(), confirmed: CONFIRMED }));
+    let changedAlerts = 0;
+    const a = await timed(async () => {
+      changedAlerts = (await bench.ok<{ alerts: unknown[] }>('reading/add', { sessionId, values: next(), confirmed: CONFIRMED })).alerts.length;
+    });
     const u = await timed(nextTurn);
     const b = await timed(() => bare.durableInsert());
     if (i < 50) continue;
     add.push(a);
+    (changedAlerts > 0 ? alertActs : quietActs).push(a);
     withUpdate.push(a + u);
     plain.push(b);
   }
@@ -81,12 +88,15 @@ async function main(): Promise<void> {
     db.pragma('wal_autocheckpoint = 0');
   }
   addWal.length = 0;
+  const alertWal: number[] = [];
+  const quietWal: number[] = [];
   bareWal.length = 0;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     bench.clock.advance(1_000);
     const w0 = walSize(vigilFile);
-    await bench.ok('reading/add', { sessionId, values: next(), confirmed: CONFIRMED });
+    const { alerts } = await bench.ok<{ alerts: unknown[] }>('reading/add', { sessionId, values: next(), confirmed: CONFIRMED });
     await nextTurn();
+    (alerts.length > 0 ? alertWal : quietWal).push(walSize(vigilFile) - w0);
     addWal.push(walSize(vigilFile) - w0);
     const b0 = walSize(bareFile);
     bare.durableInsert();
@@ -98,6 +108,11 @@ async function main(): Promise<void> {
   console.log(`size ${size} (+${settled[0]} reading/add, +${settled[1]} bare commits to settle the WALs), ${samples} samples, load ${loadAverage()}`);
   console.log(`reading/add p50 ${p(add, 50)} ms p90 ${p(add, 90)}; bare p50 ${p(plain, 50)} ms p90 ${p(plain, 90)}; ratio ${(percentile(add, 50) / percentile(plain, 50)).toFixed(2)}`);
   console.log(`reading/add + its session/updated p50 ${p(withUpdate, 50)} ms (ratio ${(percentile(withUpdate, 50) / percentile(plain, 50)).toFixed(2)})`);
+  const share = (part: number[]) => `${((part.length / add.length) * 100).toFixed(0)}%`;
+  const frames = (wal: number[]) => (wal.length === 0 ? 'none in the WAL sample' : `${percentile(wal, 50) / 4120} frames`);
+  console.log(
+    `acts that changed an alert (a repeat, raise or end): ${share(alertActs)}, p50 ${p(alertActs, 50)} ms, ${frames(alertWal)}; the others ${share(quietActs)}, p50 ${p(quietActs, 50)} ms, ${frames(quietWal)}`,
+  );
   console.log(`WAL bytes per commit: reading/add p50 ${percentile(addWal, 50)} (${percentile(addWal, 50) / 4120} frames), bare p50 ${percentile(bareWal, 50)} (${percentile(bareWal, 50) / 4120} frames)`);
   bare.close();
   bench.core.close();
