@@ -1,3 +1,5 @@
+// First: zod's setting for the CSP before any schema in this chunk is built (zod is not in the first bundle).
+import './zod-config';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminNav } from './components/AdminNav';

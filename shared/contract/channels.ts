@@ -21,6 +21,8 @@ import { CosignSchema, IssuedAccountSchema, NewUserSchema, PinSchema, UserAccoun
 import { ClinicExportRequestSchema, ClinicReportSchema, DateRangeSchema, ExportedFileSchema, RecordListItemSchema, SessionExportFormatSchema, SessionRecordSchema } from '../domain/reports';
 import { LockedChairSchema } from '../domain/workstation-lock';
 import { AuthStatusSchema, PatientHistorySchema, SessionDetailSchema, SessionSummarySchema } from '../domain/views';
+// The role groups live with the zod-free rules the renderer reads first; a runtime import only the other way.
+import { ADMIN, CLINICAL_STAFF, MONITOR_VIEWERS, PHYSICIAN, PROTOCOL_EDITORS, RECORD_READERS } from './channel-rules';
 
 /**
  * Who may call a channel: anyone (before sign-in), any signed-in user, or one of the
@@ -47,15 +49,6 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec
   return spec;
 }
 
-const CLINICAL_STAFF: readonly Role[] = ['nurse', 'physician'];
-/** Prescribing, overriding a safety gate, and changing clinical rules are the physician's. */
-const PHYSICIAN: readonly Role[] = ['physician'];
-const PROTOCOL_EDITORS: readonly Role[] = ['physician', 'admin'];
-const ADMIN: readonly Role[] = ['admin'];
-/** Monitor link status and the device list: the chair's clinicians and the administrator who binds monitors. */
-const MONITOR_VIEWERS: readonly Role[] = ['nurse', 'physician', 'admin'];
-/** Who may open a finished record and export reports: staff (front desk, records) and clinicians; never admin. */
-const RECORD_READERS: readonly Role[] = ['staff', 'nurse', 'physician'];
 const Empty = z.object({}).strict();
 
 /** The one IPC contract: channel -> request schema, response schema, required role. */

@@ -2,19 +2,14 @@ import { z } from 'zod';
 import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../clinical/parameters';
 import { EpochMsSchema, IdSchema } from './common';
 import { ReadingSchema } from './reading';
+import { ALERT_PAGE_MAX_ROWS, READING_PAGE_MAX_ROWS } from './reading-limits';
 
 /**
  * A session's readings in pieces, so opening a long session never ships all of it: pages
  * of the table (newest first) and the trend as a min/max per time bucket.
  */
 
-/** Rows `session/get` carries: the newest this many (all when fewer); older ones come a page at a time. */
-export const SESSION_GET_READINGS_MAX = 500;
-/** Most rows one page may ask for. */
-export const READING_PAGE_MAX_ROWS = 500;
-/** Alerts session/get carries besides the active ones (an alarmy 8-hour session can raise thousands); older ones by alert/page. */
-export const SESSION_GET_ALERTS_MAX = 200;
-export const ALERT_PAGE_MAX_ROWS = 500;
+export { ALERT_PAGE_MAX_ROWS, READING_PAGE_MAX_ROWS, SESSION_GET_ALERTS_MAX, SESSION_GET_READINGS_MAX } from './reading-limits';
 export const AlertPageRequestSchema = z
   .object({
     sessionId: IdSchema,

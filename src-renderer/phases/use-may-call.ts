@@ -1,4 +1,5 @@
-import { CHANNELS, type ChannelName } from '../../shared/contract/channels';
+import type { ChannelName } from '../../shared/contract/channels';
+import { mayCall } from '../store/access';
 import { useAppStore } from '../store/app-store';
 
 /**
@@ -6,11 +7,5 @@ import { useAppStore } from '../store/app-store';
  * for `dose/order` and `override/add`). The UI hides what main would refuse; main enforces it.
  */
 export function useMayCall(channel: ChannelName): boolean {
-  return useAppStore((state) => {
-    if (state.auth.kind !== 'signedIn') return false;
-    const access = CHANNELS[channel].access;
-    if (access === 'public' || access === 'signedIn') return true;
-    const { roles } = state.auth.user;
-    return roles.some((role) => access.includes(role));
-  });
+  return useAppStore((state) => state.auth.kind === 'signedIn' && mayCall(state.auth.user, channel));
 }

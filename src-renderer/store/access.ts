@@ -1,4 +1,5 @@
-import { CHANNELS, type ChannelName } from '../../shared/contract/channels';
+import { CHANNEL_RULES, type ChannelRule } from '../../shared/contract/channel-rules';
+import type { ChannelName } from '../../shared/contract/channels';
 import type { User } from '../../shared/domain/user';
 import { useAppStore, type View } from './app-store';
 
@@ -7,7 +8,7 @@ import { useAppStore, type View } from './app-store';
  * call; the renderer only uses it to hide what would be refused.
  */
 export function mayCall(user: User | null, channel: ChannelName): boolean {
-  const access = CHANNELS[channel].access;
+  const access: ChannelRule['access'] = CHANNEL_RULES[channel].access;
   if (access === 'public') return true;
   if (!user) return false;
   if (access === 'signedIn') return true;

@@ -5,7 +5,7 @@ import type { SessionTimer } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
 import type { AuthStatus, SessionDetail, SessionLive, SessionSummary } from '../../shared/domain/views';
 import { compareChairs } from '../../shared/domain/chair-order';
-import { OPEN_PHASES } from '../../shared/domain/phase';
+import { OPEN_PHASES } from '../../shared/domain/phase-names';
 import type { LinkState } from '../transport/websocket-bridge';
 import { keepIfEqual } from './keep-equal';
 

@@ -4,7 +4,7 @@ import { EVERY_EVENT_NAME } from '../../shared/contract/every-event';
 import type { EventName } from '../../shared/contract/events';
 import { call, bridge } from '../transport/client';
 import { loadActiveAlerts } from './alerts-store';
-import { READING_PAGE_MAX_ROWS, SESSION_GET_ALERTS_MAX } from '../../shared/domain/reading-views';
+import { READING_PAGE_MAX_ROWS, SESSION_GET_ALERTS_MAX } from '../../shared/domain/reading-limits';
 import { useAppStore } from './app-store';
 
 /** Re-reads the list of open sessions (chair tabs): on start, and when events were missed. */

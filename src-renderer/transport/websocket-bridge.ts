@@ -1,5 +1,6 @@
 import type { EventMeta, VigilBridge, VigilChannels } from '../../shared/contract/api';
-import { CHANNEL_NAMES, CHANNELS, type ChannelName } from '../../shared/contract/channels';
+import { CHANNEL_RULES } from '../../shared/contract/channel-rules';
+import type { ChannelName } from '../../shared/contract/channels';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { ServerFrame } from '../../shared/contract/wire';
 import type { Result } from '../../shared/result';
@@ -98,7 +99,7 @@ export function createWebSocketBridge(baseUrl: string): WebSocketBridge {
     });
   }
 
-  const writes = (channel: string) => CHANNELS[channel as ChannelName]?.audit === 'write';
+  const writes = (channel: string) => CHANNEL_RULES[channel as ChannelName]?.audit === 'write';
 
   async function call(channel: string, request: unknown): Promise<Result<unknown>> {
     if (state === 'reconnecting' && writes(channel)) return NOT_SENT;
@@ -112,7 +113,7 @@ export function createWebSocketBridge(baseUrl: string): WebSocketBridge {
   }
 
   open();
-  const channels = Object.fromEntries(CHANNEL_NAMES.map((name) => [name, (request: unknown) => call(name, request)])) as unknown as VigilChannels;
+  const channels = Object.fromEntries(Object.keys(CHANNEL_RULES).map((name) => [name, (request: unknown) => call(name, request)])) as unknown as VigilChannels;
 
   return {
     channels,
