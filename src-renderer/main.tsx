@@ -1,4 +1,5 @@
-import './zod-config';
+// First: opens the link to main before the modules below are evaluated.
+import { firstAuthStatus, transport } from './transport/first-link';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadSignedInApp } from './App';
@@ -8,9 +9,8 @@ import { resync, startEventSync } from './store/sync';
 import { mayChart } from './store/access';
 import { startAlertSync } from './store/alerts-store';
 import { startMonitorSync, useMonitorStore } from './store/monitor-store';
-import { setBridge, call, setLockedRefusalListener, bridge } from './transport/client';
+import { setLockedRefusalListener, bridge } from './transport/client';
 import { applyAuthStatus, refreshAuthStatus } from './lock/auth-status';
-import { pickTransport } from './transport/bridge';
 import { startRestoreNoticeSync } from './screens/backups/restore-notice';
 import './styles.css';
 import { startThemeSync } from './workstation/theme';
@@ -31,10 +31,7 @@ async function healAfterReconnect(): Promise<void> {
 
 async function boot(): Promise<void> {
   startThemeSync();
-  // The link opens and main is asked who is signed in while the strings load (first screen sooner).
-  const transport = pickTransport();
-  setBridge(transport.bridge, transport.kind);
-  const firstStatus = call('auth/status', {});
+  // The link is already opening, and main already asked who is signed in (first-link.ts).
   await initI18n(workstationLanguage());
   startLanguageSync();
   transport.onLinkState((link) => useAppStore.getState().setLink(link));
@@ -52,7 +49,7 @@ async function boot(): Promise<void> {
       <App />
     </StrictMode>,
   );
-  const status = await firstStatus;
+  const status = await firstAuthStatus;
   if (status.ok) applyAuthStatus(status.value);
   // The screens after sign-in load while the first one is read and filled in.
   requestIdleCallback(preloadSignedInApp, { timeout: 2_000 });
