@@ -68,7 +68,10 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
   const inPhases = (phases: readonly Phase[]) =>
     db.prepare<[], SessionRow>(`SELECT * FROM (${SESSION_SELECT}) WHERE phase IN (${sqlList(phases)}) ORDER BY id`);
   const open = inPhases(OPEN_PHASES);
-  const running = inPhases(RUNNING_PHASES);
+  // The open sessions are read on every tick (several times), each sweep, each monitor message
+  // and session/list, and their query scans every stored session (10,000 finished ones: ~7 ms):
+  // kept until a session or a phase event is written, so they cost the same at any file size.
+  const openRows = deps.caches.memo(['sessions', 'phase_events'], (): SessionRow[] => open.all());
   const recent = db.prepare<[number], SessionRow>(
     `SELECT * FROM (${SESSION_SELECT}) WHERE created_at >= ? OR phase IN (${sqlList(OPEN_PHASES)}) ORDER BY created_at DESC LIMIT 200`,
   );
@@ -183,11 +186,14 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
     ofPatient: (patientId: number): Session[] => ofPatient.all(patientId).map(toSession),
 
     /** Open sessions in chair order ("Chair 2" before "Chair 10"). */
-    open: (): Session[] => open.all().map(toSession).sort(byChair),
+    open: (): Session[] => openRows.get(undefined).map(toSession).sort(byChair),
     recent: (sinceAt: number): Session[] => recent.all(sinceAt).map(toSession),
 
     runningTimers(now = clock.now()): SessionTimer[] {
-      return running.all().map((row) => timerOf(toSession(row), now));
+      return openRows
+        .get(undefined)
+        .filter((row) => RUNNING_PHASES.includes(row.phase))
+        .map((row) => timerOf(toSession(row), now));
     },
   };
 }
