@@ -19,14 +19,15 @@ const SETTINGS = {
   longReadings: Number(process.env.BENCH_LONG_READINGS ?? 28_800),
   storedSessions: Number(process.env.BENCH_STORED_SESSIONS ?? 10_000),
   shortReadings: 10,
-  alertRounds: Number(process.env.BENCH_ALERT_ROUNDS ?? 40),
+  // 150 alerts per size (about 50 s each): the p99 is then the 2nd-worst round, not the worst of 40.
+  alertRounds: Number(process.env.BENCH_ALERT_ROUNDS ?? 150),
   frameSeconds: Number(process.env.BENCH_FRAME_SECONDS ?? 30),
   eightChairsSeconds: Number(process.env.BENCH_EIGHT_CHAIRS_SECONDS ?? 600),
 };
 
 const NORMAL: ReadingValues = { heartRateBpm: 74, systolicMmHg: 126, diastolicMmHg: 78, spo2Pct: 98, respiratoryRatePerMin: 14 };
 
-async function signedInClient(host: { origin: string; token: string }): Promise<WsClient> {
+export async function signedInClient(host: { origin: string; token: string }): Promise<WsClient> {
   const client = await openWsClient(host);
   const signedIn = await client.call('auth/signIn', BENCH_ACCOUNT);
   if (!signedIn.ok) throw new Error(`bench sign-in failed: ${JSON.stringify(signedIn.error)}`);
@@ -44,7 +45,7 @@ async function addReading(client: WsClient, sessionId: number, values: ReadingVa
 }
 
 /** Opens the chair's tab; returns the milliseconds from the click to the chart (all three panels) and the first table row drawn. */
-function openChair(page: Page, chair: string): Promise<number> {
+export function openChair(page: Page, chair: string): Promise<number> {
   return clickToDrawn(
     page,
     () => page.getByTestId('chair-tab').filter({ has: page.getByText(chair, { exact: true }) }).click(),
@@ -59,29 +60,39 @@ function openChair(page: Page, chair: string): Promise<number> {
   );
 }
 
+/** One alert round: wall-clock times (ms) just before the reading was sent and of the first frame showing it. */
+export interface AlertRound {
+  sentAt: number;
+  visibleAt: number;
+}
+
 /**
  * Commit to alert visible: raises a high SBP alert on the open session, then charts `rounds`
  * more high values, each different from the last; each is timed from just before the call
  * is sent until the first frame after the alert's "now" shows it (an upper bound of commit
  * to visible: it includes the call's own trip and commit).
  */
-async function alertLatencies(page: Page, client: WsClient, sessionId: number, rounds: number): Promise<number[]> {
+export async function runAlertRounds(page: Page, client: WsClient, sessionId: number, rounds: number): Promise<AlertRound[]> {
   const raised = await armTextWaiter(page, '[data-testid="active-alert"]', 'Systolic BP', 15_000);
   for (const systolicMmHg of [199, 198]) {
     await addReading(client, sessionId, { ...NORMAL, systolicMmHg, diastolicMmHg: 96 });
     await sleep(600);
   }
   await raised();
-  const latencies: number[] = [];
+  const done: AlertRound[] = [];
   for (let round = 0; round < rounds; round++) {
     const systolicMmHg = 181 + (round % 12);
     const visible = await armTextWaiter(page, '[data-testid="alert-now"]', `${systolicMmHg} mmHg`);
     const sentAt = Date.now();
     await addReading(client, sessionId, { ...NORMAL, systolicMmHg, diastolicMmHg: 94 });
-    latencies.push((await visible()) - sentAt);
+    done.push({ sentAt, visibleAt: await visible() });
     await sleep(250);
   }
-  return latencies;
+  return done;
+}
+
+async function alertLatencies(page: Page, client: WsClient, sessionId: number, rounds: number): Promise<number[]> {
+  return (await runAlertRounds(page, client, sessionId, rounds)).map(({ sentAt, visibleAt }) => visibleAt - sentAt);
 }
 
 /** What redraws the whole trend rather than its newest points, each done once inside the frame window. */
@@ -188,7 +199,7 @@ export async function runBrowserBench(): Promise<BudgetRow[]> {
     await openChair(page, 'Chair 2');
     const atTen = await alertLatencies(page, client, shortSessionId as number, alertRounds);
     rows.push({ measure: `commit to alert visible at ${shortReadings} readings, p50`, figure: percentile(atTen, 50), unit: 'ms', budget: 20 });
-    rows.push({ measure: `commit to alert visible at ${shortReadings} readings, p99`, figure: percentile(atTen, 99), unit: 'ms', budget: 50 });
+    rows.push({ measure: `commit to alert visible at ${shortReadings} readings, p99`, figure: percentile(atTen, 99), unit: 'ms', budget: 50, note: `${atTen.length} alerts, worst ${Math.max(...atTen)} ms` });
 
     const openMs = await openChair(page, 'Chair 1');
     rows.push({ measure: `open a ${longReadings.toLocaleString('en')}-reading session to its chart drawn`, figure: openMs, unit: 'ms', budget: 300 });
@@ -207,7 +218,7 @@ export async function runBrowserBench(): Promise<BudgetRow[]> {
 
     const atLong = await alertLatencies(page, client, clinic.longSessionId, alertRounds);
     rows.push({ measure: `commit to alert visible at ${longReadings.toLocaleString('en')} readings, p50`, figure: percentile(atLong, 50), unit: 'ms', budget: 20 });
-    rows.push({ measure: `commit to alert visible at ${longReadings.toLocaleString('en')} readings, p99`, figure: percentile(atLong, 99), unit: 'ms', budget: 50 });
+    rows.push({ measure: `commit to alert visible at ${longReadings.toLocaleString('en')} readings, p99`, figure: percentile(atLong, 99), unit: 'ms', budget: 50, note: `${atLong.length} alerts, worst ${Math.max(...atLong)} ms` });
     client.close();
 
     // Chair 1's screen stays open through the eight-chair run: its long tasks over the whole run, not one window.
