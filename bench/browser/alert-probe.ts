@@ -1,4 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../tests/support/chromium';
 import { startHost } from '../../tests/e2e/host';
 import { BENCH_ACCOUNT } from '../seed';
@@ -14,6 +17,7 @@ import { seedClinic } from './seed-clinic';
  * alert shows comes with the reading) and page (reading/added -> first frame showing it),
  * with what else arrived or ran in between.
  *   node --import tsx bench/browser/alert-probe.ts [rounds per size]
+ * ALERT_PROBE_PROFILE=1 writes the page's CPU profile over the rounds at 10 readings to the temp folder.
  */
 const rounds = Number(process.argv[2] ?? 100);
 const longReadings = Number(process.env.ALERT_PROBE_LONG ?? 28_800);
@@ -80,9 +84,16 @@ async function main(): Promise<void> {
     await page.getByTestId('chair-tab').first().waitFor();
     const client = await signedInClient(host);
     await openChair(page, 'Chair 2');
+    const cdp = process.env.ALERT_PROBE_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const started = Date.now();
     await report(page, 'at 10 readings', await runAlertRounds(page, client, clinic.shortSessionIds[0] as number, rounds));
     console.log(`  (${((Date.now() - started) / rounds).toFixed(0)} ms per round)`);
+    if (cdp) writeFileSync(join(tmpdir(), 'alert-probe.cpuprofile'), JSON.stringify((await cdp.send('Profiler.stop')).profile));
     await openChair(page, 'Chair 1');
     await report(page, `at ${longReadings.toLocaleString('en')} readings`, await runAlertRounds(page, client, clinic.longSessionId, rounds));
     client.close();

@@ -44,6 +44,26 @@ async function addReading(client: WsClient, sessionId: number, values: ReadingVa
   return ((await call(client, 'reading/add', { sessionId, values })) as { reading: { id: number } }).reading;
 }
 
+// Runs in the page from its start: the first frame after the sign-in heading is in the document.
+const FIRST_SCREEN_WATCH = `new MutationObserver((_, observer) => {
+  if (![...document.querySelectorAll('h1')].some((h) => h.textContent === 'Sign in')) return;
+  observer.disconnect();
+  requestAnimationFrame(() => console.debug('vigil:first-screen ' + performance.now()));
+}).observe(document, { subtree: true, childList: true, characterData: true });`;
+
+/**
+ * Milliseconds from navigation to the first frame showing the sign-in screen. Watched from
+ * inside the page and reported on its console: nothing is evaluated in the page meanwhile
+ * (Playwright's polling injects its own script, which would compete with the page's start on
+ * the main thread, and polls one frame late).
+ */
+export async function firstScreenDrawn(page: Page, navigate: () => Promise<unknown>): Promise<number> {
+  await page.addInitScript({ content: FIRST_SCREEN_WATCH });
+  const reported = page.waitForEvent('console', { predicate: (message) => message.text().startsWith('vigil:first-screen '), timeout: 60_000 });
+  await navigate();
+  return Number((await reported).text().split(' ')[1]);
+}
+
 /** Opens the chair's tab; returns the milliseconds from the click to the chart (all three panels) and the first table row drawn. */
 export function openChair(page: Page, chair: string): Promise<number> {
   return clickToDrawn(
@@ -182,9 +202,8 @@ export async function runBrowserBench(): Promise<BudgetRow[]> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // tsx (esbuild keepNames) wraps the probes' inner functions in __name(); the page needs it too.
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-    await page.goto(host.url);
-    const firstScreen = await page.waitForFunction(() => ([...document.querySelectorAll('h1')].some((h) => h.textContent === 'Sign in') ? performance.now() : false), undefined, { polling: 'raf' });
-    rows.push({ measure: `first screen (sign-in) from navigation, ${storedSessions.toLocaleString('en')} stored sessions`, figure: (await firstScreen.jsonValue()) as number, unit: 'ms', budget: 500 });
+    const firstScreen = await firstScreenDrawn(page, () => page.goto(host.url));
+    rows.push({ measure: `first screen (sign-in) from navigation, ${storedSessions.toLocaleString('en')} stored sessions`, figure: firstScreen, unit: 'ms', budget: 500 });
     await page.getByLabel('Username').fill(BENCH_ACCOUNT.username);
     await page.getByLabel('PIN').fill(BENCH_ACCOUNT.pin);
     const home = await clickToDrawn(
