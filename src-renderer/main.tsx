@@ -29,6 +29,9 @@ async function healAfterReconnect(): Promise<void> {
   void useMonitorStore.getState().refresh();
 }
 
+/** How long the first screen waits for main's answer before it shows the connecting notice instead. */
+const CONNECTING_NOTICE_AFTER_MS = 300;
+
 async function boot(): Promise<void> {
   startThemeSync();
   // The link is already opening, and main already asked who is signed in (first-link.ts).
@@ -44,13 +47,19 @@ async function boot(): Promise<void> {
   setLockedRefusalListener(() => void refreshAuthStatus());
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
+  // The first render is the screen main's answer calls for (one render, not "Connecting…" then
+  // the screen); the connecting notice shows only if main is slow to answer.
+  const early = await Promise.race([firstAuthStatus, new Promise<null>((resolve) => setTimeout(resolve, CONNECTING_NOTICE_AFTER_MS, null))]);
+  if (early?.ok) applyAuthStatus(early.value);
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
-  const status = await firstAuthStatus;
-  if (status.ok) applyAuthStatus(status.value);
+  if (early === null) {
+    const status = await firstAuthStatus;
+    if (status.ok) applyAuthStatus(status.value);
+  }
   // The screens after sign-in load while the first one is read and filled in.
   requestIdleCallback(preloadSignedInApp, { timeout: 2_000 });
 }
