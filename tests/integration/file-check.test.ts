@@ -9,7 +9,7 @@ import { openCheckedDatabase } from '../../src-main/core/db/open-database';
 import { openVigilCore, type VigilCore } from '../../src-main/core/vigil-core';
 import { createMemoryLogger } from '../support/memory-logger';
 import { useTempDirs } from '../support/temp-dir';
-import { ADMIN, callOk, databasePathIn, T0 } from '../support/test-core';
+import { ADMIN, callOk, databasePathIn, setUpAdmin, signIn, T0 } from '../support/test-core';
 
 const dirs = useTempDirs();
 
@@ -92,6 +92,22 @@ describe('the record file is checked before use only when Vigil cannot vouch for
     const { atime, mtime } = statSync(path);
     utimesSync(path, atime, new Date(mtime.getTime() + 1_000));
     expect(lastFullCheckOf(path)).toBeNull();
+  });
+
+  it('a clean close right after the background check vouches for the file: the check lets go of it before answering', async () => {
+    const dataDir = dirs.make();
+    const path = databasePathIn(dataDir);
+    openCore(dataDir).close();
+    // The race is between the check's own connection closing and this one's: run it a few times.
+    for (let round = 0; round < 8; round += 1) {
+      const core = openCore(dataDir);
+      // Every round writes (the log has frames for the close to fold into the file).
+      if (round === 0) await setUpAdmin(core);
+      else await signIn(core, ADMIN.username, ADMIN.pin);
+      await core.fileCheck.settled;
+      core.close();
+      expect({ round, vouched: lastFullCheckOf(path) !== null }).toEqual({ round, vouched: true });
+    }
   });
 
   it('a start that may write forgets the record, so a crash afterwards cannot leave a file vouched for', () => {
