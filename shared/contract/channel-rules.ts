@@ -1,13 +1,13 @@
 import type { Role } from '../domain/user';
-import type { Access, AuditClass, ChannelName } from './channels';
+import type { Access, AuditClass } from './channels';
 
 /**
  * Who may call each channel and what the audit records of it, without the channels' zod
  * schemas: the renderer's first screen needs these (the link refuses writes while it
  * reconnects; screens hide what the user may not call) but no schema (issue 10: zod and the
- * schemas load after the sign-in screen). Main enforces `CHANNELS` (channels.ts); the type
- * below makes this table name every channel and no other, and a unit test holds each entry
- * to `CHANNELS`' own.
+ * schemas load after the sign-in screen). This is the one table of them: `CHANNELS`
+ * (channels.ts), which main enforces, takes each channel's access and audit class from here,
+ * and its schemas must name exactly these channels.
  */
 export interface ChannelRule {
   access: Access;
@@ -96,4 +96,7 @@ export const CHANNEL_RULES = {
   'audit/verify': { access: ADMIN, audit: 'none' },
   'audit/status': { access: ADMIN, audit: 'none' },
   'audit/list': { access: ADMIN, audit: 'view' },
-} as const satisfies Record<ChannelName, ChannelRule>;
+} as const satisfies Record<string, ChannelRule>;
+
+/** Every channel of the contract (channels.ts gives each of these its schemas, and no other). */
+export type ChannelRuleName = keyof typeof CHANNEL_RULES;
