@@ -38,6 +38,29 @@ describe('sign-in resists guessing', () => {
     expect(await callOk(again.core.connect(), 'auth/signIn', { username: ADMIN.username, pin: ADMIN.pin })).toMatchObject({ username: ADMIN.username });
   });
 
+  it('nine windows signing the same account in at once with the right PIN all sign in, and the name is not locked after', async () => {
+    const t = open(dirs.make());
+    await setUpAdmin(t.core);
+    const answers = await Promise.all(Array.from({ length: 9 }, () => t.core.connect().call('auth/signIn', { username: ADMIN.username, pin: ADMIN.pin })));
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(Array(9).fill('ok'));
+    expect(await callOk(t.core.connect(), 'auth/signIn', { username: ADMIN.username, pin: ADMIN.pin })).toMatchObject({ username: ADMIN.username });
+  });
+
+  it('right PINs sent behind four wrong ones wait for them and sign in; a right PIN sent behind five wrong ones is refused unchecked', async () => {
+    const t = open(dirs.make());
+    await setUpAdmin(t.core);
+    const signIn = (pin: string) => t.core.connect().call('auth/signIn', { username: ADMIN.username, pin });
+    const codes = async (pins: string[]) => (await Promise.all(pins.map(signIn))).map((a) => (a.ok ? 'ok' : a.error.code));
+    // Four guesses and three right PINs at once: the limit is reached only by checks still running, and right ones start the count again.
+    expect(await codes(['480213', '480214', '480215', '480216', ADMIN.pin, ADMIN.pin, ADMIN.pin])).toEqual([...Array(4).fill('bad_credentials'), 'ok', 'ok', 'ok']);
+    // Five guesses lock the name, and the right PIN that arrived with them is not checked.
+    const guessed = await codes(['480213', '480214', '480215', '480216', '480217', ADMIN.pin]);
+    // Whichever guess is settled last is the fifth failure and answers locked.
+    expect([...guessed.slice(0, 5)].sort()).toEqual([...Array(4).fill('bad_credentials'), 'locked']);
+    expect(guessed[5]).toBe('locked');
+    expect(await callErr(t.core.connect(), 'auth/signIn', { username: ADMIN.username, pin: ADMIN.pin })).toMatchObject({ code: 'locked', params: { minutes: 15 } });
+  });
+
   it('locks a window (connection) that tries many names, while another window can still sign in', async () => {
     const t = open(dirs.make());
     await setUpAdmin(t.core);

@@ -117,13 +117,20 @@ export function createUserService({ db, clock, bus, caches }: CoreDeps, { hasher
   async function checkPin(username: string, pin: string, guard: ConnectionGuard | null): Promise<PinCheck> {
     const now = clock.now();
     if (guard && guard.lockedUntil > now) return { username, result: 'locked', minutes: Math.ceil((guard.lockedUntil - now) / 60_000) };
-    const reservation = attempts.reserve(keyOf(username));
+    const key = keyOf(username);
+    const reservation = await attempts.reserve(key);
     if (reservation.locked) return { username, result: 'locked', minutes: reservation.minutes };
     const row = byUsername.get(username);
-    const valid = row ? await hasher.verify(pin, row.pin_hash) : await hasher.verifyAgainstNothing(pin);
-    if (!valid) return { username, result: 'wrong' };
+    try {
+      const valid = row ? await hasher.verify(pin, row.pin_hash) : await hasher.verifyAgainstNothing(pin);
+      if (!row || !valid) return { username, result: 'wrong' };
+      // The right PIN starts the count again at once, so sign-ins of the same name waiting behind this check go ahead.
+      attempts.clear(key);
+    } finally {
+      attempts.finished(key);
+    }
     // A PIN hashed at an older, cheaper cost is hashed again now, while the PIN is at hand.
-    if (row && row.pin_is_one_time === 0 && hasher.isBelowCost(row.pin_hash)) return { username, result: 'ok', upgrade: { pinHash: await hasher.hash(pin), versionId: row.version_id } };
+    if (row.pin_is_one_time === 0 && hasher.isBelowCost(row.pin_hash)) return { username, result: 'ok', upgrade: { pinHash: await hasher.hash(pin), versionId: row.version_id } };
     return { username, result: 'ok' };
   }
 
