@@ -120,8 +120,9 @@ export function createUserService({ db, clock, bus, caches }: CoreDeps, { hasher
     const key = keyOf(username);
     const reservation = await attempts.reserve(key);
     if (reservation.locked) return { username, result: 'locked', minutes: reservation.minutes };
-    const row = byUsername.get(username);
+    let row: UserRow | undefined;
     try {
+      row = byUsername.get(username);
       const valid = row ? await hasher.verify(pin, row.pin_hash) : await hasher.verifyAgainstNothing(pin);
       if (!row || !valid) return { username, result: 'wrong' };
       // The right PIN starts the count again at once, so sign-ins of the same name waiting behind this check go ahead.
