@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/time';
-import { changedLeaves, valueAt, type SettingsField } from './schema-fields';
+import { listChanges } from './list-changes';
+import { changedLeaves, valueAt, type LeafField, type SettingValue, type SettingsField } from './schema-fields';
 import { fieldLabel, valueText } from './settings-text';
 
 export interface Version<T> {
@@ -32,12 +33,16 @@ export function SettingsHistory<T>({ fields, versions, defaults, idPrefix }: { f
             <p className="changed-reason">{t('clinicSettings.history.reason', { reason: version.reason })}</p>
             {changed.length > 0 ? (
               <ul className="rule-change-fields">
-                {changed.map((leaf) => (
-                  <li key={leaf.key}>
-                    <span className="rule-change-field">{fieldLabel(t, leaf)}</span> <del>{valueText(t, i18n.language, leaf, valueAt(before, leaf.path))}</del> <span aria-hidden="true">→</span>{' '}
-                    <ins>{valueText(t, i18n.language, leaf, valueAt(version.value, leaf.path))}</ins>
-                  </li>
-                ))}
+                {changed.map((leaf) =>
+                  leaf.field.kind === 'list' ? (
+                    <ListChangeLines key={leaf.key} leaf={leaf} before={valueAt(before, leaf.path)} after={valueAt(version.value, leaf.path)} />
+                  ) : (
+                    <li key={leaf.key}>
+                      <span className="rule-change-field">{fieldLabel(t, leaf)}</span> <del>{valueText(t, i18n.language, leaf, valueAt(before, leaf.path))}</del> <span aria-hidden="true">→</span>{' '}
+                      <ins>{valueText(t, i18n.language, leaf, valueAt(version.value, leaf.path))}</ins>
+                    </li>
+                  ),
+                )}
               </ul>
             ) : (
               <p className="muted">{t('clinicSettings.history.noChange')}</p>
@@ -46,5 +51,36 @@ export function SettingsHistory<T>({ fields, versions, defaults, idPrefix }: { f
         );
       })}
     </ol>
+  );
+}
+
+/** A list's change as the entries it touched ("Chair 2 → Window chair", "added Recliner"), not the whole list twice. */
+function ListChangeLines({ leaf, before, after }: { leaf: LeafField; before: SettingValue; after: SettingValue }) {
+  const { t } = useTranslation();
+  const changes = listChanges(leaf.field, before, after);
+  const label = <span className="rule-change-field">{fieldLabel(t, leaf)}</span>;
+  return (
+    <>
+      {changes.renamed.map(({ from, to }) => (
+        <li key={`renamed ${from} ${to}`}>
+          {label} <del>{from}</del> <span aria-hidden="true">→</span> <ins>{to}</ins>
+        </li>
+      ))}
+      {changes.added.map((name, index) => (
+        <li key={`added ${index}`}>
+          {label} <ins>{t('clinicSettings.history.listAdded', { name })}</ins>
+        </li>
+      ))}
+      {changes.removed.map((name, index) => (
+        <li key={`removed ${index}`}>
+          {label} <del>{t('clinicSettings.history.listRemoved', { name })}</del>
+        </li>
+      ))}
+      {changes.reordered && (
+        <li>
+          {label} {t('clinicSettings.history.listReordered')}
+        </li>
+      )}
+    </>
   );
 }

@@ -82,5 +82,17 @@ test('an administrator adds a chair in Clinic settings (a duplicate refused unde
   const open = await asUser(host, NURSE, (call) => call('session/list', { scope: 'open' }));
   expect(open.map((summary) => summary.session.chair).sort()).toEqual(['Chair 1', 'Recliner 3']);
   await nurseContext.close();
+
+  // The history names the entries a save changed, not the whole list twice; a rename (same id) is one line.
+  await asUser(host, IT_ADMIN, (call) =>
+    call('clinic/setChairs', { chairs: [{ id: 1, name: 'Chair 1' }, { id: 3, name: 'Recliner 3' }, { id: 2, name: 'Bay 2' }], reason: 'Bay numbers on the chairs' }),
+  );
+  await openScreen(page, 'Clinic settings');
+  await card.getByText('Version history (3)').click();
+  const versions = card.getByTestId('clinic-config-version');
+  await expect(versions.nth(0)).toContainText('Chairs (sessions open in them; monitors are bound to them) Chair 2 → Bay 2');
+  await expect(versions.nth(1)).toContainText('added: Recliner 3');
+  await expect(versions.nth(1)).not.toContainText('Chair 1, Chair 2');
+  await page.screenshot({ path: testInfo.outputPath('chairs-history.png'), fullPage: true });
   expect(pageProblems).toEqual([]);
 });
