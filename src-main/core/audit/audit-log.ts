@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { entryHash, GENESIS_HASH, rowsDigest, type AuditKind, type RowRef } from './chain';
-import { inlineRowsJson, LOOKED_UP_TABLES, parseInlineRows } from './inline-rows';
+import { entryRowsRecord, LOOKED_UP_TABLES, parseInlineRows } from './inline-rows';
 import { coveredTables, installRowCapture, rowDigest, rowReader, type SqlValue } from './row-capture';
 
 export interface AuditAppend {
@@ -88,6 +88,7 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
   function append(entry: AuditAppend, rows: RowRef[], inline = true): { seq: number; hash: string } {
     const previous = head();
     const seq = previous.seq + 1;
+    const { rowsDigest: digestOfRows, rowsJson, indexed } = entryRowsRecord(rows, inline);
     const fields = {
       seq,
       at: entry.at,
@@ -97,12 +98,10 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
       kind: entry.kind,
       outcome: entry.outcome,
       detailJson: JSON.stringify(entry.detail),
-      rowsDigest: rowsDigest(rows),
+      rowsDigest: digestOfRows,
     };
     const hash = entryHash(key, previous.hash, fields);
-    const indexed = inline ? rows.filter((row) => LOOKED_UP_TABLES.has(row.tbl)) : rows;
-    const inlineRows = inline ? rows.filter((row) => !LOOKED_UP_TABLES.has(row.tbl)) : [];
-    insertEntry.run(seq, fields.at, fields.actorUserId, fields.actor, fields.channel, fields.kind, fields.outcome, fields.detailJson, fields.rowsDigest, previous.hash, hash, inlineRowsJson(inlineRows));
+    insertEntry.run(seq, fields.at, fields.actorUserId, fields.actor, fields.channel, fields.kind, fields.outcome, fields.detailJson, fields.rowsDigest, previous.hash, hash, rowsJson);
     for (let from = 0; from < indexed.length; from += ROWS_PER_INSERT) {
       const batch = indexed.slice(from, from + ROWS_PER_INSERT);
       insertRows(batch.length).run(batch.flatMap((row) => [seq, row.tbl, row.rid, row.digest]));
@@ -125,8 +124,10 @@ export function createAuditLog(db: Database, key: Buffer): AuditLog {
   /** The rows written since the last entry that still exist, in (table, rowid) order. */
   function capturedRows(): RowRef[] {
     const rows: RowRef[] = [];
-    for (const tbl of [...touchedRows.keys()].sort()) {
-      for (const rid of [...(touchedRows.get(tbl) as Set<number>)].sort((a, b) => a - b)) {
+    // Most acts write one row of one table: nothing to sort then.
+    for (const tbl of touchedRows.size === 1 ? touchedRows.keys() : [...touchedRows.keys()].sort()) {
+      const rids = touchedRows.get(tbl) as Set<number>;
+      for (const rid of rids.size === 1 ? rids : [...rids].sort((a, b) => a - b)) {
         const digest = digestOf(tbl, rid);
         if (digest !== null) rows.push({ tbl, rid, digest });
       }

@@ -26,10 +26,24 @@ export interface RowRef {
   digest: string;
 }
 
+/** A copy of the rows in (table, rowid) order: the order an entry's rows are hashed and kept in. */
+export function sortedRows(rows: readonly RowRef[]): RowRef[] {
+  return [...rows].sort((a, b) => (a.tbl === b.tbl ? a.rid - b.rid : a.tbl < b.tbl ? -1 : 1));
+}
+
+/** Rows already in (table, rowid) order as the text their digest is taken over: [[table, rowid, digest], ...]. */
+export function rowsText(sorted: readonly RowRef[]): string {
+  return JSON.stringify(sorted.map((r) => [r.tbl, r.rid, r.digest]));
+}
+
+/** The digest of a rowsText. */
+export function digestOfRowsText(text: string): string {
+  return hash('sha256', text, 'hex');
+}
+
 /** One digest over the rows an entry vouches for, in (table, rowid) order. */
 export function rowsDigest(rows: readonly RowRef[]): string {
-  const sorted = [...rows].sort((a, b) => (a.tbl === b.tbl ? a.rid - b.rid : a.tbl < b.tbl ? -1 : 1));
-  return hash('sha256', JSON.stringify(sorted.map((r) => [r.tbl, r.rid, r.digest])), 'hex');
+  return digestOfRowsText(rowsText(sortedRows(rows)));
 }
 
 // The key prepared once per key buffer: createHmac copies and checks a raw key on every call (~10 µs of each act).

@@ -1,4 +1,4 @@
-import type { RowRef } from './chain';
+import { digestOfRowsText, rowsText, sortedRows, type RowRef } from './chain';
 
 /**
  * Tables whose rows are looked up by (table, rowid) to the entry that recorded them: a user's
@@ -11,6 +11,29 @@ export const LOOKED_UP_TABLES: ReadonlySet<string> = new Set(['signatures', 'use
 /** An entry's inline rows as stored in `rows_json`: [[table, rowid, digest], ...] in (table, rowid) order. */
 export function inlineRowsJson(rows: readonly RowRef[]): string | null {
   return rows.length === 0 ? null : JSON.stringify(rows.map((row) => [row.tbl, row.rid, row.digest]));
+}
+
+/** What an entry stores of its rows: the digest over all of them, the inline ones' text and the rows for audit_rows. */
+export interface EntryRowsRecord {
+  rowsDigest: string;
+  rowsJson: string | null;
+  indexed: readonly RowRef[];
+}
+
+/**
+ * An entry's rows as stored: `rows_digest` over every row (rowsDigest), `rows_json` for the
+ * rows kept inline (inlineRowsJson) and the rest for audit_rows; `inline` false puts every row
+ * in audit_rows (adopting a whole file at once). When every row is inline (nearly every act),
+ * the text hashed for the digest is the very text of rows_json, so it is built once.
+ */
+export function entryRowsRecord(rows: readonly RowRef[], inline: boolean): EntryRowsRecord {
+  const sorted = sortedRows(rows);
+  const allRowsText = rowsText(sorted);
+  const rowsDigest = digestOfRowsText(allRowsText);
+  if (!inline) return { rowsDigest, rowsJson: null, indexed: rows };
+  const indexed = sorted.filter((row) => LOOKED_UP_TABLES.has(row.tbl));
+  if (indexed.length === 0) return { rowsDigest, rowsJson: sorted.length === 0 ? null : allRowsText, indexed };
+  return { rowsDigest, rowsJson: inlineRowsJson(sorted.filter((row) => !LOOKED_UP_TABLES.has(row.tbl))), indexed };
 }
 
 const DIGEST = /^[0-9a-f]{64}$/;

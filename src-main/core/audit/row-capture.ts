@@ -43,19 +43,22 @@ function canonicalValue(value: SqlValue): unknown {
   return value;
 }
 
+/** The values as hashed: a blob or a 64-bit integer as a tagged object, the rest as they are (most rows hold neither: no copy). */
+function canonicalValues(values: readonly SqlValue[]): readonly unknown[] {
+  for (const value of values) if (typeof value === 'bigint' || Buffer.isBuffer(value)) return values.map(canonicalValue);
+  return values;
+}
+
 /** SHA-256 (hex) of a row's table, rowid and column values in column order. */
 export function rowDigest(table: string, rowid: number, values: readonly SqlValue[]): string {
   // One-shot hash: the same digest as createHash().update().digest(), at half the cost for a row's few hundred bytes.
-  return hash('sha256', JSON.stringify([table, rowid, values.map(canonicalValue)]), 'hex');
+  return hash('sha256', JSON.stringify([table, rowid, canonicalValues(values)]), 'hex');
 }
 
 /** Reads rows of one table by rowid, as raw value arrays in column order. */
 export function rowReader(db: Database, table: string) {
-  const statement = db.prepare(`SELECT rowid AS __rid, * FROM main."${table}" WHERE rowid = ?`).raw(true);
-  return (rowid: number): SqlValue[] | null => {
-    const row = statement.get(rowid) as SqlValue[] | undefined;
-    return row ? row.slice(1) : null;
-  };
+  const statement = db.prepare(`SELECT * FROM main."${table}" WHERE rowid = ?`).raw(true);
+  return (rowid: number): SqlValue[] | null => (statement.get(rowid) as SqlValue[] | undefined) ?? null;
 }
 
 export type { SqlValue };
