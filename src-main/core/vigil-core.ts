@@ -178,7 +178,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   const acts = createActRunner(db, audit, bus, clock, logger);
   const caches = createRecordCaches(db);
   acts.onEnded(() => caches.settle());
-  const headWriter = createHeadWriter(auditHeadPath);
+  const headWriter = createHeadWriter(auditHeadPath, (error) => logger.error('audit head write failed', { error: error instanceof Error ? error.message : String(error) }));
   acts.onCommitted((head) => headWriter.committed(head));
   const hasher = createPinHasher(options.pinCost === 'test' ? TEST_PIN_COST : PRODUCTION_PIN_COST);
   const idleClock = options.idleClock ?? { now: () => Math.round(performance.now()) };

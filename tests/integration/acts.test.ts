@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, CHANNEL_NAMES } from '../../shared/contract/channels';
 import { AUDIT_KEY_FILE_NAME } from '../../src-main/core/audit/audit-key';
 import { AUDIT_HEAD_RELATIVE_PATH } from '../../src-main/core/vigil-core';
@@ -119,7 +119,8 @@ describe('every contract call that writes is one act', () => {
       const keyPath = join(t.dataDir, AUDIT_KEY_FILE_NAME);
       if (process.platform !== 'win32') expect(statSync(keyPath).mode & 0o777).toBe(0o600);
       const headPath = join(t.dataDir, AUDIT_HEAD_RELATIVE_PATH);
-      expect(existsSync(headPath)).toBe(true);
+      // Written once the act has answered (never on the way to its answer).
+      await vi.waitFor(() => expect(existsSync(headPath)).toBe(true));
     } finally {
       t.core.close();
     }

@@ -34,10 +34,12 @@ export function readAuditHead(path: string): AuditHead | null | 'unreadable' {
 const HEAD_WRITE_INTERVAL_MS = 250;
 
 /**
- * Writes the head after committed acts: at once when none was written lately, otherwise
- * the latest head a moment later (and at close), so a burst of writes costs one file write.
+ * Writes the head after committed acts, never on the way to the caller's answer: on the next
+ * turn of the event loop when none was written lately, otherwise the latest head a moment
+ * later (and at close), so a burst of writes costs one file write. The head trails the file
+ * (written after its commit), never leads it.
  */
-export function createHeadWriter(path: string) {
+export function createHeadWriter(path: string, failed: (error: unknown) => void) {
   let pending: AuditHead | null = null;
   let lastWriteAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -46,17 +48,23 @@ export function createHeadWriter(path: string) {
     if (timer) clearTimeout(timer);
     timer = null;
     if (!pending) return;
-    writeAuditHead(path, pending);
+    const head = pending;
     pending = null;
     lastWriteAt = performance.now();
+    try {
+      writeAuditHead(path, head);
+    } catch (error) {
+      // The acts are committed; a head that could not be written is reported (the next act tries again), never a crash.
+      failed(error);
+    }
   }
 
   return {
     committed(head: AuditHead): void {
       pending = head;
       if (timer) return;
-      if (performance.now() - lastWriteAt >= HEAD_WRITE_INTERVAL_MS) flush();
-      else timer = setTimeout(flush, HEAD_WRITE_INTERVAL_MS);
+      // Writing it here (a write and a rename, ~50 µs) would hold up the answer of an act that came alone.
+      timer = setTimeout(flush, Math.max(0, HEAD_WRITE_INTERVAL_MS - (performance.now() - lastWriteAt)));
     },
     flush,
   };
