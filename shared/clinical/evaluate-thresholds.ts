@@ -65,8 +65,13 @@ export function evaluateThresholds(
   values: EvaluationValues,
   baseline: EvaluationValues | null,
 ): Violation[] {
+  return worstPerGroup(violatedRules(rules, values, baseline));
+}
+
+/** Of violations (as `violatedRules` lists them), the most urgent of each rule group (the first listed among equals). */
+export function worstPerGroup(violations: readonly Violation[]): Violation[] {
   const worstByGroup = new Map<string, Violation>();
-  for (const violation of violatedRules(rules, values, baseline)) {
+  for (const violation of violations) {
     const current = worstByGroup.get(violation.rule.group);
     if (current && PRIORITY_RANK[current.rule.priority] >= PRIORITY_RANK[violation.rule.priority]) continue;
     worstByGroup.set(violation.rule.group, violation);

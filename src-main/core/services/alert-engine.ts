@@ -1,8 +1,8 @@
 import type { AlarmSettings } from '../../../shared/clinical/alarm-settings';
 import { PRIORITY_RANK, type AlertParameter, type AlertRule, type EvaluationValues } from '../../../shared/clinical/alert-rules';
-import { clearsWithHysteresis, evaluateThresholds, violatedRules, violates, type Violation } from '../../../shared/clinical/evaluate-thresholds';
+import { clearsWithHysteresis, violatedRules, violates, worstPerGroup, type Violation } from '../../../shared/clinical/evaluate-thresholds';
 import { news2AlertValues } from '../../../shared/clinical/news2-reading';
-import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
+import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../../../shared/clinical/parameters';
 import type { MonitorFeedConfig } from '../../../shared/clinical/monitor-feed-config';
 import type { Reading } from '../../../shared/domain/reading';
 import type { AlertRow, AlertStore } from './alert-store';
@@ -106,6 +106,26 @@ export function isConfirmedIn(rule: AlertRule, state: SessionReadingState, basel
   );
 }
 
+const VITAL_KEYS: ReadonlySet<string> = new Set(VITAL_PARAMETER_KEYS);
+/** Baselines are kept for the vital parameters only (not for the NEWS2 figures). */
+const isVitalParameter = (parameter: AlertParameter): parameter is VitalParameter => VITAL_KEYS.has(parameter);
+
+/**
+ * Whether any rule is violated by its parameter's newest current value: the same answer as
+ * `violatedRules(rules, state.latest().values, state.baseline(...)).length > 0` (a property
+ * test holds it to that), without building either, and a baseline only for a rule that reads one.
+ */
+export function anyRuleViolatedIn(rules: readonly AlertRule[], state: SessionReadingState, infusionStartedAt: number | null): boolean {
+  for (const rule of rules) {
+    const newest = state.of(rule.parameter).last();
+    const value = newest?.values[rule.parameter];
+    if (value === undefined) continue;
+    const base = rule.comparison.kind === 'riseFromBaseline' && isVitalParameter(rule.parameter) ? (state.baselineOf(rule.parameter, infusionStartedAt) ?? null) : null;
+    if (violates(rule.comparison, value, base)) return true;
+  }
+  return false;
+}
+
 /** Whether the group's latest alert was resolved by a person after `readingRecordedAt`. */
 function resolvedByHandSince(store: AlertStore, sessionId: number, group: string, readingRecordedAt: number): boolean {
   const latest = store.latestOfGroup(sessionId, group);
@@ -142,11 +162,14 @@ export interface ReconcileInput {
  */
 export function reconcilePhysiological(store: AlertStore, input: ReconcileInput): number[] {
   const { sessionId, rules, state, trigger, nowAt, settings } = input;
+  const active = store.activeOfSession(sessionId).filter((row) => row.kind === 'physiological');
+  // Most readings: nothing active and no rule violated. The pass below would then find no
+  // winner and nothing to clear, so it would change nothing; this answers that without it.
+  if (active.length === 0 && !anyRuleViolatedIn(rules, state, input.infusionStartedAt)) return [];
   const { values, sources } = state.latest();
   const baseline = state.baseline(input.infusionStartedAt);
-  const winners = evaluateThresholds(rules, values, baseline);
   const allViolated = violatedRules(rules, values, baseline);
-  const active = store.activeOfSession(sessionId).filter((row) => row.kind === 'physiological');
+  const winners = worstPerGroup(allViolated);
   const changed: number[] = [];
 
   const endAlert = (row: AlertRow, reason: string) => {

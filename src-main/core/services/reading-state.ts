@@ -1,6 +1,6 @@
 import type { AlertParameter, EvaluationValues } from '../../../shared/clinical/alert-rules';
 import { news2AlertValues } from '../../../shared/clinical/news2-reading';
-import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
+import { VITAL_PARAMETER_KEYS, type VitalParameter } from '../../../shared/clinical/parameters';
 import { VITALS_CHECK_REQUIRED_PARAMETERS } from '../../../shared/clinical/screening-checklist';
 import type { MonitoringReading } from '../../../shared/clinical/due-checks';
 import type { Reading } from '../../../shared/domain/reading';
@@ -134,11 +134,17 @@ export class SessionReadingState {
   baseline(infusionStartedAt: number | null): EvaluationValues {
     const baseline: EvaluationValues = {};
     for (const key of VITAL_PARAMETER_KEYS) {
-      const list = this.of(key);
-      const chosen = (infusionStartedAt === null ? undefined : list.atOrBefore(infusionStartedAt)) ?? list.first();
-      if (chosen) baseline[key] = chosen.values[key];
+      const value = this.baselineOf(key, infusionStartedAt);
+      if (value !== undefined) baseline[key] = value;
     }
     return baseline;
+  }
+
+  /** One vital parameter's baseline (as `baseline` gives it). */
+  baselineOf(parameter: VitalParameter, infusionStartedAt: number | null): number | undefined {
+    const list = this.of(parameter);
+    const chosen = (infusionStartedAt === null ? undefined : list.atOrBefore(infusionStartedAt)) ?? list.first();
+    return chosen?.values[parameter];
   }
 
   /** The newest current reading of any kind. */
