@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { RecordCaches } from '../record-cache';
 import type { Alert } from '../../../shared/domain/alert';
 import { fail } from '../../../shared/result';
@@ -36,8 +36,13 @@ export type AlertEventKind = 'repeat' | 'acknowledged' | 'resolved' | 'audioPaus
 // An alert's state is folded from its append-only event rows into alert_state as each event
 // is appended (same transaction), so a read is one row however long the alert ran.
 // A condition counts as cleared only when its clearing came after the latest repeat.
+// Read as raw value arrays and built into AlertRow by `alertRowOf`: better-sqlite3 builds a
+// 25-field row object about twice as slowly as the array (and these are read on every
+// reading that changes an alert). The column list and `alertRowOf` go in the same order.
 const ALERT_SELECT = `
-  SELECT a.*, s.repeat_count, s.last_value, s.last_at,
+  SELECT a.id, a.session_id, a.rule_id, a.rule_group, a.parameter, a.kind, a.priority, a.comparison_json,
+    a.threshold, a.baseline, a.value, a.reading_id, a.raised_at,
+    s.repeat_count, s.last_value, s.last_at,
     s.resolved_at, s.resolved_reason, rsu.display_name AS resolved_by_name,
     s.acknowledged_at, aku.display_name AS acknowledged_by_name, s.acknowledge_note,
     s.condition_cleared_at, s.audio_paused_until, s.escalated_at
@@ -45,6 +50,36 @@ const ALERT_SELECT = `
   JOIN alert_state s ON s.alert_id = a.id
   LEFT JOIN users rsu ON rsu.id = s.resolved_by
   LEFT JOIN users aku ON aku.id = s.acknowledged_by`;
+
+type Columns = readonly unknown[];
+/** One ALERT_SELECT row (raw) as an AlertRow; the casts restate the table's column types. */
+export const alertRowOf = (c: Columns): AlertRow => ({
+  id: c[0] as number,
+  session_id: c[1] as number,
+  rule_id: c[2] as string,
+  rule_group: c[3] as string,
+  parameter: c[4] as string,
+  kind: c[5] as AlertRow['kind'],
+  priority: c[6] as AlertRow['priority'],
+  comparison_json: c[7] as string | null,
+  threshold: c[8] as number | null,
+  baseline: c[9] as number | null,
+  value: c[10] as number | null,
+  reading_id: c[11] as number | null,
+  raised_at: c[12] as number,
+  repeat_count: c[13] as number,
+  last_value: c[14] as number | null,
+  last_at: c[15] as number | null,
+  resolved_at: c[16] as number | null,
+  resolved_reason: c[17] as string | null,
+  resolved_by_name: c[18] as string | null,
+  acknowledged_at: c[19] as number | null,
+  acknowledged_by_name: c[20] as string | null,
+  acknowledge_note: c[21] as string | null,
+  condition_cleared_at: c[22] as number | null,
+  audio_paused_until: c[23] as number | null,
+  escalated_at: c[24] as number | null,
+});
 
 /** How each event kind changes the folded state (SQLite evaluates the right-hand sides on the old row). */
 const FOLD: Record<AlertEventKind, string> = {
@@ -114,31 +149,38 @@ export interface AlertEventRow {
 
 /** All SQL for alerts and their events. */
 export function createAlertStore(db: Database, caches: RecordCaches) {
-  const byId = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.id = ?`);
-  const ofSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? ORDER BY a.id`);
-  const activeOfSession = db.prepare<[number], AlertRow>(`${ALERT_SELECT} WHERE s.session_id = ? AND s.resolved_at IS NULL ORDER BY a.id`);
+  /** An ALERT_SELECT statement that answers AlertRows (read raw, see alertRowOf). */
+  const alertQuery = <P extends unknown[]>(where: string) => {
+    const statement = db.prepare<P, Columns>(`${ALERT_SELECT} ${where}`).raw(true);
+    return {
+      get: (...params: P): AlertRow | undefined => {
+        const columns = statement.get(...params);
+        return columns === undefined ? undefined : alertRowOf(columns);
+      },
+      all: (...params: P): AlertRow[] => statement.all(...params).map(alertRowOf),
+    };
+  };
+  const byId = alertQuery<[number]>('WHERE a.id = ?');
+  const ofSession = alertQuery<[number]>('WHERE a.session_id = ? ORDER BY a.id');
+  const activeOfSession = alertQuery<[number]>('WHERE s.session_id = ? AND s.resolved_at IS NULL ORDER BY a.id');
   // Asked on every reading (the engine's starting point); changes only when an alert does.
   const activeMemo = caches.memo(['alerts', 'alert_state', 'users'], (sessionId: number) => activeOfSession.all(sessionId));
-  const newestOfSession = db.prepare<[number, number, number], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?`);
+  const newestOfSession = alertQuery<[number, number, number]>('WHERE a.session_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?');
   const countOfSession = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM alerts WHERE session_id = ?');
-  const latestOfGroup = db.prepare<[number, string], AlertRow>(`${ALERT_SELECT} WHERE a.session_id = ? AND a.rule_group = ? ORDER BY a.id DESC LIMIT 1`);
-  const recent = db.prepare<[], AlertRow>(`${ALERT_SELECT} ORDER BY a.id DESC LIMIT 500`);
-  const active = db.prepare<[], AlertRow>(`${ALERT_SELECT} WHERE s.resolved_at IS NULL ORDER BY a.id`);
+  const latestOfGroup = alertQuery<[number, string]>('WHERE a.session_id = ? AND a.rule_group = ? ORDER BY a.id DESC LIMIT 1');
+  const recent = alertQuery<[]>('ORDER BY a.id DESC LIMIT 500');
+  const active = alertQuery<[]>('WHERE s.resolved_at IS NULL ORDER BY a.id');
   const insertState = db.prepare('INSERT INTO alert_state (alert_id, session_id) VALUES (?, ?)');
+  // better-sqlite3 binds the named parameters a statement uses and ignores the event's other fields.
   const fold = Object.fromEntries(
-    Object.entries(FOLD).map(([kind, set]) => {
-      const statement = db.prepare(`UPDATE alert_state SET ${set} WHERE alert_id = :alertId`);
-      const names = ['alertId', ...new Set([...set.matchAll(/:(\w+)/g)].map((m) => m[1] as string))];
-      const apply = (event: Record<string, unknown>): void => void statement.run(Object.fromEntries(names.map((name) => [name, event[name]])));
-      return [kind, apply];
-    }),
-  ) as Record<AlertEventKind, (event: Record<string, unknown>) => void>;
+    Object.entries(FOLD).map(([kind, set]) => [kind, db.prepare(`UPDATE alert_state SET ${set} WHERE alert_id = :alertId`)]),
+  ) as Record<AlertEventKind, Statement>;
   const insertAlert = db.prepare(
     `INSERT INTO alerts (session_id, rule_id, rule_group, parameter, kind, priority, comparison_json, threshold, baseline, value, reading_id, raised_at)
      VALUES (:sessionId, :ruleId, :group, :parameter, :kind, :priority, :comparison, :threshold, :baseline, :value, :readingId, :at)`,
   );
-  const insertEvent = db.prepare(
-    `INSERT INTO alert_events (alert_id, kind, at, user_id, note, value, reading_id, until_at) VALUES (:alertId, :kind, :at, :userId, :note, :value, :readingId, :untilAt)`,
+  const insertEvent = db.prepare<[number, AlertEventKind, number, number | null, string | null, number | null, number | null, number | null]>(
+    'INSERT INTO alert_events (alert_id, kind, at, user_id, note, value, reading_id, until_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
 
   return {
@@ -165,8 +207,8 @@ export function createAlertStore(db: Database, caches: RecordCaches) {
     /** Appends the event and folds it into the alert's state; callers hold the transaction. */
     event(event: AlertEventRow): void {
       const full = { userId: null, note: null, value: null, readingId: null, untilAt: null, ...event };
-      insertEvent.run(full);
-      fold[event.kind](full);
+      insertEvent.run(full.alertId, full.kind, full.at, full.userId, full.note, full.value, full.readingId, full.untilAt);
+      fold[event.kind].run(full);
     },
   };
 }

@@ -109,9 +109,10 @@ export function createReadingService({ db, clock, settings, caches }: CoreDeps) 
   const lateEntryAfterMs = settings.lateEntryAfterMinutes * 60_000;
   const toReading = createReadingMapper(lateEntryAfterMs);
   const columns = VITAL_PARAMETER_KEYS.map((key) => READING_COLUMNS[key]);
-  const insert = db.prepare(
+  // Positional parameters: better-sqlite3 binds 23 of them in about half the time of as many named ones (once per reading).
+  const insert = db.prepare<(number | string | null)[]>(
     `INSERT INTO readings (session_id, observed_at, recorded_at, recorded_by, map_source, supplemental_oxygen, supersedes_id, correction_reason, news2_json, derived_version, source, device_id, monitor_message_id, ${columns.join(', ')})
-     VALUES (:sessionId, :observedAt, :recordedAt, :recordedBy, :mapSource, :supplementalOxygen, :supersedesId, :correctionReason, :news2Json, ${DERIVED_VERSION}, :source, :deviceId, :messageId, ${columns.map((c) => `:${c}`).join(', ')})`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${DERIVED_VERSION}, ?, ?, ?, ${columns.map(() => '?').join(', ')})`,
   );
   const insertAnnotation = db.prepare(
     'INSERT INTO reading_annotations (reading_id, kind, reason, at, user_id) VALUES (:readingId, :kind, :reason, :at, :userId)',
@@ -161,23 +162,25 @@ export function createReadingService({ db, clock, settings, caches }: CoreDeps) 
         mapSource = values.meanArterialMmHg === undefined ? 'computed' : 'measured';
         values.meanArterialMmHg ??= meanArterialPressureMmHg(values.systolicMmHg, values.diastolicMmHg);
       }
-      const row: Record<string, number | string | null> = {
-        sessionId: input.sessionId,
-        observedAt,
-        recordedAt: now,
-        recordedBy: input.userId,
-        mapSource,
-        supplementalOxygen: input.onSupplementalOxygen === undefined ? null : input.onSupplementalOxygen ? 1 : 0,
-        supersedesId: input.correction?.supersedesId ?? null,
-        correctionReason: input.correction?.reason ?? null,
-        source: input.monitor ? 'monitor' : 'manual',
-        deviceId: input.monitor?.deviceId ?? null,
-        messageId: input.monitor?.messageId ?? null,
-      };
-      for (const key of VITAL_PARAMETER_KEYS) row[READING_COLUMNS[key]] = values[key] ?? null;
       const news2 = news2ForReading(values, input.onSupplementalOxygen ?? null);
-      row.news2Json = news2 === null ? null : JSON.stringify(news2);
-      const { lastInsertRowid } = insert.run(row);
+      const news2Json = news2 === null ? null : JSON.stringify(news2);
+      // In the INSERT's order: the fixed columns, then one per vital parameter.
+      const row: (number | string | null)[] = [
+        input.sessionId,
+        observedAt,
+        now,
+        input.userId,
+        mapSource,
+        input.onSupplementalOxygen === undefined ? null : input.onSupplementalOxygen ? 1 : 0,
+        input.correction?.supersedesId ?? null,
+        input.correction?.reason ?? null,
+        news2Json,
+        input.monitor ? 'monitor' : 'manual',
+        input.monitor?.deviceId ?? null,
+        input.monitor?.messageId ?? null,
+      ];
+      for (const key of VITAL_PARAMETER_KEYS) row.push(values[key] ?? null);
+      const { lastInsertRowid } = insert.run(...row);
       // The row as it now stands, from what was just written rather than read back: a new row has
       // no correction, annotation or validation yet (the same fields as toReading gives).
       const storedValues: ReadingValues = {};
@@ -192,7 +195,7 @@ export function createReadingService({ db, clock, settings, caches }: CoreDeps) 
         values: storedValues,
         mapSource,
         onSupplementalOxygen: input.onSupplementalOxygen ?? null,
-        news2: row.news2Json === null ? null : (JSON.parse(row.news2Json as string) as Reading['news2']),
+        news2: news2Json === null ? null : (JSON.parse(news2Json) as Reading['news2']),
         late: now - observedAt > lateEntryAfterMs,
         supersedesId: input.correction?.supersedesId ?? null,
         correctionReason: input.correction?.reason ?? null,
