@@ -50,6 +50,10 @@ export interface ActRunner {
 
 export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, clock: Clock, logger: Logger): ActRunner {
   let depth = 0;
+  // Prepared once: db.exec parses the statement on every act (about 1.5 µs each for BEGIN and COMMIT after an idle moment).
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commitStatement = db.prepare('COMMIT');
+  const rollbackStatement = db.prepare('ROLLBACK');
   const committedListeners: ((head: { seq: number; hash: string; at: number }) => void)[] = [];
   const rolledBackListeners: (() => void)[] = [];
   const endedListeners: (() => void)[] = [];
@@ -60,7 +64,7 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
   let afterCommits: (() => void)[] = [];
 
   function rollback(): void {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (db.inTransaction) rollbackStatement.run();
     audit.actRolledBack();
     bus.release(false);
     for (const undo of undos.reverse()) undo();
@@ -78,7 +82,7 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
       const actor = typeof spec.actor === 'function' ? spec.actor() : spec.actor;
       const entry = audit.append({ at, actorUserId: actor.userId, actor: actor.name, channel: spec.channel, kind: spec.kind, outcome, detail: spec.detail });
       head = entry ? { ...entry, at } : null;
-      db.exec('COMMIT');
+      commitStatement.run();
     } catch (error) {
       rollback();
       throw error;
@@ -122,7 +126,7 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
     },
     run(spec, work) {
       if (depth > 0) return work();
-      db.exec('BEGIN IMMEDIATE');
+      begin.run();
       audit.actStarted();
       bus.hold();
       let value: ReturnType<typeof work>;

@@ -33,23 +33,23 @@ interface Probe {
  * of them (or the COMMIT) fail as a failing disk would. Only writes inside a transaction of
  * the core's own connection are counted.
  */
+const TRANSACTION_END = new Set(['COMMIT', 'ROLLBACK']);
+
 function instrument(db: Database): { set(probe: Probe | null): void } {
   let probe: Probe | null = null;
   const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: Statement['run'] };
   const run = proto.run;
   proto.run = function (this: Statement, ...args: unknown[]) {
-    if (probe && this.database === db && db.inTransaction) {
+    // The act's own COMMIT and ROLLBACK are prepared statements: not writes of the act.
+    if (probe && this.database === db && TRANSACTION_END.has(this.source)) {
+      if (probe.failCommit && this.source === 'COMMIT') throw Object.assign(new Error('injected failure at COMMIT'), { code: INJECTED });
+    } else if (probe && this.database === db && db.inTransaction) {
       const index = probe.writes.length;
       probe.writes.push(this.source);
       if (probe.failAt === index) throw Object.assign(new Error(`injected failure at write ${index}: ${this.source.slice(0, 80)}`), { code: INJECTED });
     }
     return run.apply(this, args as Parameters<Statement['run']>);
   } as Statement['run'];
-  const exec = db.exec.bind(db);
-  db.exec = (source: string) => {
-    if (probe?.failCommit && source === 'COMMIT') throw Object.assign(new Error('injected failure at COMMIT'), { code: INJECTED });
-    return exec(source);
-  };
   return {
     set(next) {
       probe = next;
