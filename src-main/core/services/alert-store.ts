@@ -206,7 +206,16 @@ export function createAlertStore(db: Database, caches: RecordCaches) {
     },
     /** Appends the event and folds it into the alert's state; callers hold the transaction. */
     event(event: AlertEventRow): void {
-      const full = { userId: null, note: null, value: null, readingId: null, untilAt: null, ...event };
+      const full = {
+        alertId: event.alertId,
+        kind: event.kind,
+        at: event.at,
+        userId: event.userId ?? null,
+        note: event.note ?? null,
+        value: event.value ?? null,
+        readingId: event.readingId ?? null,
+        untilAt: event.untilAt ?? null,
+      };
       insertEvent.run(full.alertId, full.kind, full.at, full.userId, full.note, full.value, full.readingId, full.untilAt);
       fold[event.kind].run(full);
     },

@@ -37,7 +37,17 @@ export function createAlertService(deps: CoreDeps, rules: AlertRuleService) {
     get,
 
     reconcile: (input: Omit<ReconcileInput, 'nowAt' | 'settings' | 'monitorConfirmation'>): number[] =>
-      reconcilePhysiological(store, { ...input, nowAt: clock.now(), settings: settings(), monitorConfirmation: deps.clinicConfig.current().monitorFeed }),
+      reconcilePhysiological(store, {
+        sessionId: input.sessionId,
+        rules: input.rules,
+        state: input.state,
+        infusionStartedAt: input.infusionStartedAt,
+        trigger: input.trigger,
+        clearReason: input.clearReason,
+        nowAt: clock.now(),
+        settings: settings(),
+        monitorConfirmation: deps.clinicConfig.current().monitorFeed,
+      }),
 
     /** Raises a technical alert unless one for the same condition is already active. */
     raiseTechnical(sessionId: number, condition: TechnicalAlertCondition, value: number | null): number | null {

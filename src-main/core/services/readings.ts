@@ -156,7 +156,9 @@ export function createReadingService({ db, clock, settings, caches }: CoreDeps) 
       if (observedAt < input.sessionCreatedAt) {
         fail({ code: 'invalid_request', message: 'The observed time is before the session began', field: 'observedAt', reason: 'observed_before_session' });
       }
-      const values: ReadingValues = { ...input.values };
+      // Copied key by key, not spread: V8 (Node 20) adds MAP to a spread copy on its slow path.
+      const values: ReadingValues = {};
+      for (const key of VITAL_PARAMETER_KEYS) if (input.values[key] !== undefined) values[key] = input.values[key];
       let mapSource: Reading['mapSource'] = null;
       if (values.systolicMmHg !== undefined && values.diastolicMmHg !== undefined) {
         mapSource = values.meanArterialMmHg === undefined ? 'computed' : 'measured';
