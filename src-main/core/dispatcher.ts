@@ -5,6 +5,7 @@ import type { User } from '../../shared/domain/user';
 import { AppFailure, err, ok, type AppError, type Result } from '../../shared/result';
 import type { ActRunner, ActSpec, Actor } from './act';
 import type { HandlerContext, HandlerEntry, Handlers } from './handler-kit';
+import { FAST_REQUEST_PARSERS } from './fast-requests';
 import type { Logger } from './logger';
 import { classifyStorageFault, errorCodeOf, type StorageFault } from './storage-fault';
 
@@ -122,7 +123,9 @@ export function createDispatcher(handlers: Handlers, acts: ActRunner, logger: Lo
     if (ctx.mustChoosePin && !OPEN_WHILE_CHOOSING_PIN.has(channel)) {
       return err({ code: 'pin_change_required', message: `Choose your own PIN before using ${channel}` });
     }
-    const parsed = spec.request.safeParse(request ?? {});
+    // A hot channel's plainly valid request is parsed without zod; anything else gets zod's answer and error.
+    const plain = FAST_REQUEST_PARSERS[channel]?.(request ?? {});
+    const parsed = plain !== undefined ? { success: true as const, data: plain } : spec.request.safeParse(request ?? {});
     if (!parsed.success) return err(describeZodError(parsed.error));
     try {
       const entry = handlers[channel] as HandlerEntry<ChannelName>;
