@@ -7,6 +7,12 @@ export interface PhaseChange {
   at: EpochMs;
 }
 
+/** When the infusion first started (what `computeSessionTimer` gives as infusionStartedAt), without the rest of the clock. */
+export function infusionStartOf(changes: readonly PhaseChange[]): EpochMs | null {
+  for (const change of changes) if (change.toPhase === 'infusing') return change.at;
+  return null;
+}
+
 /**
  * The session clock derived only from stored phase changes (oldest first) and "now", so a
  * restart resumes exactly where the session was. Infusion time excludes pauses; recovery

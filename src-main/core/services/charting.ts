@@ -55,7 +55,7 @@ export function createChartingService(deps: CoreDeps, sessions: SessionService, 
       sessionId: session.id,
       rules: alertRules.effectiveRules(session),
       state: readings.state(session.id),
-      infusionStartedAt: sessions.timerOf(session).infusionStartedAt,
+      infusionStartedAt: sessions.infusionStartedAt(session),
       trigger,
       clearReason,
     });

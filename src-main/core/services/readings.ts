@@ -197,7 +197,8 @@ export function createReadingService({ db, clock, settings, caches }: CoreDeps) 
         values: storedValues,
         mapSource,
         onSupplementalOxygen: input.onSupplementalOxygen ?? null,
-        news2: news2Json === null ? null : (JSON.parse(news2Json) as Reading['news2']),
+        // The object just stored as news2_json (JSON-safe: numbers, strings, booleans), as toReading parses it back.
+        news2,
         late: now - observedAt > lateEntryAfterMs,
         supersedesId: input.correction?.supersedesId ?? null,
         correctionReason: input.correction?.reason ?? null,

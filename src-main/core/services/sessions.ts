@@ -1,5 +1,5 @@
 import { ACTIONS_NEEDING_REASON, nextPhase } from '../../../shared/clinical/phase-machine';
-import { computeSessionTimer } from '../../../shared/clinical/session-timer';
+import { computeSessionTimer, infusionStartOf } from '../../../shared/clinical/session-timer';
 import { compareChairs } from '../../../shared/domain/chair-order';
 import type { NewSession, PhaseEvent, Session, SessionTimer } from '../../../shared/domain/session';
 import { OPEN_PHASES, RUNNING_PHASES, type Phase, type PhaseAction } from '../../../shared/domain/phase';
@@ -117,6 +117,8 @@ export function createSessionService(deps: CoreDeps, patients: PatientService) {
     get,
     phaseEvents,
     timerOf,
+    /** The timer's infusionStartedAt alone (the alert engine's baseline asks it on every reading). */
+    infusionStartedAt: (session: Session): number | null => infusionStartOf(phaseEvents(session.id)),
 
     /** `plannedInfusionMinutes` comes from the protocol when there is one. */
     create(input: NewSession & { protocolDurationMinutes?: number }, userId: number): Session {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedActions, nextPhase } from '../../../shared/clinical/phase-machine';
-import { computeSessionTimer, type PhaseChange } from '../../../shared/clinical/session-timer';
+import { computeSessionTimer, infusionStartOf, type PhaseChange } from '../../../shared/clinical/session-timer';
 import type { Phase } from '../../../shared/domain/phase';
 import { SessionTimerSchema } from '../../../shared/domain/session';
 
@@ -168,6 +168,14 @@ describe('computeSessionTimer properties', () => {
           expect(timer.infusionElapsedMs + timer.pausedElapsedMs + timer.recoveryElapsedMs).toBe(timer.totalElapsedMs);
         }
         expect(timer.phase).toBe(changes.at(-1)?.toPhase);
+      }),
+    );
+  });
+
+  it('infusionStartOf is the clock\'s infusionStartedAt, at any moment', () => {
+    fc.assert(
+      fc.property(history, fc.integer({ min: 0, max: 600 * MIN }), (changes, after) => {
+        expect(infusionStartOf(changes)).toBe(computeSessionTimer(1, changes, lastAt(changes) + after, null).infusionStartedAt);
       }),
     );
   });
