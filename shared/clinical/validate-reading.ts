@@ -16,7 +16,6 @@ export function checkReadingValues(values: ReadingValues, confirmed: readonly Vi
     const value = values[key] as number;
     const spec = VITAL_PARAMETERS[key];
     const field = `values.${key}`;
-    const unit = displayUnit(key);
     const factor = 10 ** spec.decimals;
     if (Math.round(value * factor) !== value * factor) {
       return {
@@ -28,6 +27,7 @@ export function checkReadingValues(values: ReadingValues, confirmed: readonly Vi
       };
     }
     if (value < spec.hardMin || value > spec.hardMax) {
+      const unit = displayUnit(key);
       return {
         code: 'value_out_of_range',
         message: `${key} ${value} is outside the possible range ${spec.hardMin}-${spec.hardMax} ${unit}`.trim(),

@@ -20,6 +20,11 @@ export interface StateEntry {
 
 export const ALERT_PARAMETERS: readonly AlertParameter[] = [...VITAL_PARAMETER_KEYS, 'news2Total', 'news2HighestSingle', 'news2HighestSingleExceptConsciousness'];
 
+function hasEvery(values: Reading['values'], keys: readonly (keyof Reading['values'])[]): boolean {
+  for (const key of keys) if (values[key] === undefined) return false;
+  return true;
+}
+
 export function entryOf(reading: Reading): StateEntry {
   // Built key by key: V8 (Node 20) adds keys to a spread copy on its slow path, ~0.6 µs a key (once per reading).
   const values: EvaluationValues = {};
@@ -33,7 +38,7 @@ export function entryOf(reading: Reading): StateEntry {
     observedAt: reading.observedAt,
     recordedAt: reading.recordedAt,
     values,
-    hasVitals: VITALS_CHECK_REQUIRED_PARAMETERS.every((p) => reading.values[p] !== undefined),
+    hasVitals: hasEvery(reading.values, VITALS_CHECK_REQUIRED_PARAMETERS),
     hasBloodPressure: reading.values.systolicMmHg !== undefined && reading.values.diastolicMmHg !== undefined,
     fromMonitor: reading.source === 'monitor',
   };
@@ -90,6 +95,8 @@ export class SortedEntries {
 export class SessionReadingState {
   private readonly byId = new Map<number, StateEntry>();
   private readonly byParameter = new Map<AlertParameter, SortedEntries>(ALERT_PARAMETERS.map((p) => [p, new SortedEntries()]));
+  /** The same lists in ALERT_PARAMETERS order, walked per reading without a [key, value] pair per parameter. */
+  private readonly lists: readonly SortedEntries[] = ALERT_PARAMETERS.map((p) => this.byParameter.get(p) as SortedEntries);
   private readonly vitals = new SortedEntries();
   private readonly bloodPressure = new SortedEntries();
 
@@ -106,7 +113,7 @@ export class SessionReadingState {
   add(entry: StateEntry): void {
     if (this.byId.has(entry.id)) return;
     this.byId.set(entry.id, entry);
-    for (const [parameter, list] of this.byParameter) if (entry.values[parameter] !== undefined) list.add(entry);
+    for (let i = 0; i < ALERT_PARAMETERS.length; i++) if (entry.values[ALERT_PARAMETERS[i] as AlertParameter] !== undefined) (this.lists[i] as SortedEntries).add(entry);
     if (entry.hasVitals) this.vitals.add(entry);
     if (entry.hasBloodPressure) this.bloodPressure.add(entry);
   }
@@ -116,7 +123,7 @@ export class SessionReadingState {
     const entry = this.byId.get(readingId);
     if (!entry) return;
     this.byId.delete(readingId);
-    for (const [parameter, list] of this.byParameter) if (entry.values[parameter] !== undefined) list.remove(entry);
+    for (let i = 0; i < ALERT_PARAMETERS.length; i++) if (entry.values[ALERT_PARAMETERS[i] as AlertParameter] !== undefined) (this.lists[i] as SortedEntries).remove(entry);
     if (entry.hasVitals) this.vitals.remove(entry);
     if (entry.hasBloodPressure) this.bloodPressure.remove(entry);
   }
@@ -127,9 +134,10 @@ export class SessionReadingState {
   latest(): { values: EvaluationValues; sources: Partial<Record<AlertParameter, StateEntry>> } {
     const values: EvaluationValues = {};
     const sources: Partial<Record<AlertParameter, StateEntry>> = {};
-    for (const [parameter, list] of this.byParameter) {
-      const entry = list.last();
+    for (let i = 0; i < ALERT_PARAMETERS.length; i++) {
+      const entry = (this.lists[i] as SortedEntries).last();
       if (!entry) continue;
+      const parameter = ALERT_PARAMETERS[i] as AlertParameter;
       values[parameter] = entry.values[parameter];
       sources[parameter] = entry;
     }
