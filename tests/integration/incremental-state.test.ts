@@ -158,6 +158,10 @@ function expectStateMatchesRecord(twin: Twin, sessionId: number): void {
     hasVitals: VITALS_CHECK_REQUIRED_PARAMETERS.every((p) => r.values[p] !== undefined),
     hasBloodPressure: r.values.systolicMmHg !== undefined && r.values.diastolicMmHg !== undefined,
   }));
+  // The list row's NEWS2 (taken from the newest reading when it is complete enough) is the newest scored reading's.
+  const row = services.views.list('open', now).find((r) => r.session.id === sessionId);
+  expect(row?.latestNews2).toEqual(services.readings.newestCurrentScored(sessionId)?.news2 ?? null);
+  expect(row?.latestReading).toEqual(services.readings.newestCurrent(sessionId));
   const schedule = services.monitoring.scheduleOf(session);
   expect(services.monitoring.dueChecks(session, now)).toEqual(computeDueChecks(services.sessions.phaseEvents(sessionId), everyReading, now, schedule));
 }

@@ -1,4 +1,5 @@
 import { PRIORITY_RANK } from '../../../shared/clinical/alert-rules';
+import { NEWS2_MINIMUM_PARAMETERS } from '../../../shared/clinical/news2-reading';
 import type { Alert } from '../../../shared/domain/alert';
 import { isCurrentReading } from '../../../shared/domain/reading';
 import type { Session } from '../../../shared/domain/session';
@@ -53,15 +54,18 @@ const peak = (values: readonly (number | undefined)[]): number | null => {
 export function createSessionViews(s: ViewSources) {
   function summary(session: Session, now: number): SessionSummary {
     const active = s.alerts.activeOfSession(session.id);
+    const latestReading = s.readings.newestCurrent(session.id);
+    // The newest current reading, when complete enough for NEWS2, is the newest scored one too: no second look-up.
+    const latestScored = latestReading && NEWS2_MINIMUM_PARAMETERS.every((p) => latestReading.values[p] !== undefined) ? latestReading : s.readings.newestCurrentScored(session.id);
 
     return {
       session,
       patient: s.patients.get(session.patientId),
       timer: s.sessions.timerOf(session, now),
-      latestReading: s.readings.newestCurrent(session.id),
+      latestReading,
       highestActiveAlert: highestPriority(active),
       activeAlertCount: active.length,
-      latestNews2: s.readings.newestCurrentScored(session.id)?.news2 ?? null,
+      latestNews2: latestScored?.news2 ?? null,
       // Once someone has seen it, an escalated alert no longer calls for the physician.
       escalated: active.some((a) => a.escalatedAt !== null && a.acknowledgedAt === null),
     };
