@@ -5,10 +5,9 @@
  * renderer (bench/browser/; `npm run bench:browser` alone). The older 32-hour ICU replay through the contract: `node --import tsx bench/replay.ts`.
  */
 import { cpus, totalmem } from 'node:os';
-import { growthBudgets, measureGrowth, printGrowthTable } from './core-growth';
+import { runCoreBenchBundled } from './core-bundled';
 import { spawnSync } from 'node:child_process';
 import { rendererInitialJs } from './renderer-size';
-import { openBenchCore } from './seed';
 import { runAuditBench } from './audit-bench';
 import { runReportBench } from './report-bench';
 import { runStartupBench } from './startup-bench';
@@ -17,14 +16,8 @@ import { printBudgetTable, type BudgetRow } from './stats';
 async function main(): Promise<void> {
   console.log(`Vigil bench on ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, ${new Date().toISOString()}`);
   const budgets: BudgetRow[] = [];
-  const bench = await openBenchCore();
-  try {
-    const growth = await measureGrowth(bench, 7);
-    printGrowthTable(growth);
-    budgets.push(...growthBudgets(growth));
-  } finally {
-    bench.core.close();
-  }
+  // The growth table and the core budgets, on the code as shipped (a bundle, in its own process).
+  budgets.push(...(await runCoreBenchBundled()));
   const jsSize = rendererInitialJs();
   if (jsSize) budgets.push(jsSize);
   else console.log('\nRenderer initial JS: dist/renderer is not built (npm run build first).');

@@ -12,6 +12,9 @@ export async function timed(work: () => unknown): Promise<number> {
   return performance.now() - started;
 }
 
+/** The line a bench run in its own process prints its budget rows on, for the parent run to collect. */
+export const BUDGET_ROWS_MARKER = 'VIGIL_BENCH_BUDGET_ROWS ';
+
 /** One line of the budget table: a figure, its budget, and whether it is met. */
 export interface BudgetRow {
   measure: string;

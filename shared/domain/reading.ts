@@ -24,6 +24,7 @@ export type ReadingValues = z.infer<typeof ReadingValuesSchema>;
 
 export const VitalParameterSchema = z.enum(VITAL_PARAMETER_KEYS);
 
+/** Main parses a plainly valid request without zod (src-main/core/fast-requests.ts, held to this schema by a property test): change both together. */
 export const NewReadingSchema = z.object({
   sessionId: IdSchema,
   /** When the values were observed at the chair; defaults to now. Older than the grace period marks the entry late. */

@@ -81,7 +81,7 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
       const at = clock.now();
       const actor = typeof spec.actor === 'function' ? spec.actor() : spec.actor;
       const entry = audit.append({ at, actorUserId: actor.userId, actor: actor.name, channel: spec.channel, kind: spec.kind, outcome, detail: spec.detail });
-      head = entry ? { ...entry, at } : null;
+      head = entry ? { seq: entry.seq, hash: entry.hash, at } : null;
       commitStatement.run();
     } catch (error) {
       rollback();
