@@ -311,3 +311,53 @@ export function deliveredDose(
     exact: { volumeMl, doseMg },
   };
 }
+
+/**
+ * The delivered estimate as main computed it at `asOf`, with the rate the pump was running at
+ * then (0 when paused or stopped), so a screen can carry it forward second by second until the
+ * next change (a pause, a resume, a rate change) sends a new one.
+ */
+export const DeliveredSnapshotSchema = z.object({
+  /** Rounded for display, as DeliveredDose. */
+  volumeMl: z.number(),
+  doseMg: z.number(),
+  exactVolumeMl: z.number().nonnegative(),
+  asOf: EpochMsSchema,
+  runningRateMlPerHour: z.number().finite().nonnegative(),
+});
+export type DeliveredSnapshot = z.infer<typeof DeliveredSnapshotSchema>;
+
+/** The rate of the segment still running at `nowAt` (0 when the pump is not running). */
+export function runningRateAt(segments: readonly InfusionSegment[], nowAt: number): number {
+  const running = segments.find((segment) => segment.toAt === null && segment.fromAt <= nowAt);
+  return running?.rateMlPerHour ?? 0;
+}
+
+export interface DeliveredNow extends DeliveredDose {
+  /** mL of the ordered volume still to run in (0 once it has). */
+  remainingMl: number;
+  /** When the ordered volume runs in (or ran in, since the snapshot) at the running rate; null when the pump is not running or it had run in before the snapshot. */
+  runsInAt: number | null;
+}
+
+/**
+ * A snapshot carried forward to `nowAt`, exactly as `deliveredDose` would answer for the same
+ * segments if nothing changed in between: the running rate times the time since, up to the
+ * ordered volume (where the pump stops). Also when the ordered volume runs in at that rate.
+ */
+export function deliveredNow(snapshot: DeliveredSnapshot, concentrationMgPerMl: number, orderedVolumeMl: number, nowAt: number, rounding: DoseRounding = DEFAULT_DOSE_ROUNDING): DeliveredNow {
+  requirePositive(concentrationMgPerMl, 'concentrationMgPerMl', 'mg/mL');
+  const rate = snapshot.runningRateMlPerHour;
+  const runMs = Math.max(0, nowAt - snapshot.asOf);
+  const volumeMl = Math.min(orderedVolumeMl, snapshot.exactVolumeMl + (rate * runMs) / MS_PER_HOUR);
+  const doseMg = volumeMl * concentrationMgPerMl;
+  const leftAtSnapshot = Math.max(0, orderedVolumeMl - snapshot.exactVolumeMl);
+  const runsInAt = rate > 0 && leftAtSnapshot > 0 ? snapshot.asOf + Math.round((leftAtSnapshot / rate) * MS_PER_HOUR) : null;
+  return {
+    volumeMl: roundToDecimals(volumeMl, rounding.mlDecimals),
+    doseMg: roundToDecimals(doseMg, rounding.mgDecimals),
+    exact: { volumeMl, doseMg },
+    remainingMl: roundToDecimals(Math.max(0, orderedVolumeMl - volumeMl), rounding.mlDecimals),
+    runsInAt,
+  };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DischargeCriterionSchema } from '../clinical/aldrete';
 import { DueChecksSchema } from '../clinical/due-checks';
+import { DeliveredSnapshotSchema } from '../clinical/dose';
 import { News2ScoreSchema } from '../clinical/news2';
 import { START_BLOCKERS } from '../clinical/start-blockers';
 import { AlertSchema } from './alert';
@@ -38,7 +39,8 @@ export const SessionLiveSchema = z.object({
   dueChecks: DueChecksSchema,
   startBlockers: z.array(z.enum(START_BLOCKERS)),
   dischargeBlockers: z.array(DischargeCriterionSchema),
-  delivered: z.object({ volumeMl: z.number(), doseMg: z.number() }).nullable(),
+  /** Estimated at the time of this update, with the running rate, so a screen carries it forward each second (deliveredNow). */
+  delivered: DeliveredSnapshotSchema.nullable(),
 });
 export type SessionLive = z.infer<typeof SessionLiveSchema>;
 
@@ -64,8 +66,8 @@ export const SessionDetailSchema = z.object({
   alertCount: z.number().int().nonnegative(),
   protocol: ProtocolSchema.nullable(),
   doseOrder: DoseOrderRecordSchema.nullable(),
-  /** Estimated so far from the pump segments (rate x running time). */
-  delivered: z.object({ volumeMl: z.number(), doseMg: z.number() }).nullable(),
+  /** Estimated so far from the pump segments (rate x running time), with the running rate, to carry forward each second (deliveredNow). */
+  delivered: DeliveredSnapshotSchema.nullable(),
   screening: ScreeningSchema.nullable(),
   overrides: z.array(OverrideSchema),
   events: z.array(SessionEventSchema),

@@ -1,17 +1,26 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionPanels } from '../store/session-selectors';
+import { deliveredNow } from '../../shared/clinical/dose';
+import { formatClockTime } from '../format/time';
+import { useSessionTimer, type SessionPanels } from '../store/session-selectors';
 import type { AppError } from '../../shared/result';
 import { errorText } from '../format/error-text';
 import { call } from '../transport/client';
 
-/** The running pump: ordered and current rate, estimated delivered volume and dose, rate changes. */
+/**
+ * The running pump: ordered and current rate, the estimated delivered volume and dose carried
+ * forward each second from main's last figure (at the rate the pump was running then), when
+ * the ordered volume runs in, rate changes.
+ */
 export function InfusionPanel({ detail }: { detail: SessionPanels }) {
   const { t } = useTranslation();
   const [rate, setRate] = useState('');
   const [error, setError] = useState<AppError | null>(null);
-  const { doseOrder, delivered } = detail;
+  const nowAt = useSessionTimer(detail.session.id)?.nowAt;
+  const { doseOrder } = detail;
   if (!doseOrder) return null;
+  const delivered = detail.delivered && deliveredNow(detail.delivered, doseOrder.concentrationMgPerMl, doseOrder.volumeMl, Math.max(nowAt ?? 0, detail.delivered.asOf));
+  const pumpPhase = detail.session.phase === 'infusing' || detail.session.phase === 'paused';
   const lastRateChange = [...detail.events].reverse().find((e) => e.retraction === null && e.event.kind === 'rateChange');
   const currentRate = lastRateChange && lastRateChange.event.kind === 'rateChange' ? lastRateChange.event.rateMlPerHour : doseOrder.rateMlPerHour;
 
@@ -36,6 +45,20 @@ export function InfusionPanel({ detail }: { detail: SessionPanels }) {
           <>
             <dt>{t('infusion.delivered')}</dt>
             <dd data-testid="delivered">{t('infusion.deliveredValue', { ml: delivered.volumeMl, mg: delivered.doseMg, totalMg: doseOrder.totalDoseMg })}</dd>
+          </>
+        )}
+        {delivered && pumpPhase && (
+          <>
+            <dt>{t('infusion.runsIn')}</dt>
+            <dd data-testid="runs-in">
+              {delivered.remainingMl === 0
+                ? delivered.runsInAt === null
+                  ? t('infusion.ranIn')
+                  : t('infusion.ranInAt', { time: formatClockTime(delivered.runsInAt) })
+                : delivered.runsInAt === null
+                  ? t('infusion.notRunning', { ml: delivered.remainingMl })
+                  : t('infusion.runsInAt', { time: formatClockTime(delivered.runsInAt), ml: delivered.remainingMl })}
+            </dd>
           </>
         )}
       </dl>

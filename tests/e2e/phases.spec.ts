@@ -136,8 +136,15 @@ test('a physician screens, orders within and beyond the limits, overrides, disch
 
   await page.getByRole('button', { name: 'Start infusion' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Infusing');
-  await host.advanceClock(40 * MINUTE_MS);
+  // The delivered estimate moves with the clock, not only when something is charted, and says when the ordered volume runs in.
+  await host.advanceClock(10 * MINUTE_MS);
+  await expect(page.getByTestId('delivered')).toHaveText('18 mL · 18 of 72 mg');
+  await expect(page.getByTestId('runs-in')).toHaveText(/^at \d{2}:\d{2} · 54 mL to go$/);
+  const promised = (await page.getByTestId('runs-in').textContent())?.slice(3, 8);
+  await host.advanceClock(30 * MINUTE_MS);
   await expect(page.getByTestId('infusion-elapsed')).toHaveText('40:00');
+  await expect(page.getByTestId('delivered')).toHaveText('72 mL · 72 of 72 mg');
+  await expect(page.getByTestId('runs-in')).toHaveText(`has run in, at ${promised}`);
   await page.getByRole('button', { name: 'Stop infusion' }).click();
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Recovery');

@@ -250,7 +250,8 @@ describe('during the session', () => {
   });
 
   it('estimated the delivered dose from the rate in force: 60 mL/h for 15 min, then 45 mL/h, nothing while paused', () => {
-    expect(run.deliveredAt).toEqual({
+    const figures = Object.fromEntries(Object.entries(run.deliveredAt).map(([at, d]) => [at, d && { volumeMl: d.volumeMl, doseMg: d.doseMg }]));
+    expect(figures).toEqual({
       // 60 mL/h x 15 min.
       beforeRateChange: { volumeMl: 15, doseMg: 15 },
       // + 45 mL/h x 5 min = 18.75.
@@ -262,6 +263,9 @@ describe('during the session', () => {
       atStop: { volumeMl: 33.8, doseMg: 33.8 },
       afterDischarge: { volumeMl: 33.8, doseMg: 33.8 },
     });
+    // The rate each figure is carried forward at on the screen: the pump's, only while it runs.
+    const rates = Object.fromEntries(Object.entries(run.deliveredAt).map(([at, d]) => [at, d?.runningRateMlPerHour]));
+    expect(rates).toEqual({ beforeRateChange: 60, at20: 45, atPause: 0, duringPause: 0, atStop: 0, afterDischarge: 0 });
   });
 
   it('raised no technical alert: every check was charted on time', () => {
@@ -271,7 +275,8 @@ describe('during the session', () => {
 
 describe('the reopened file', () => {
   it('shows the same session screen as before the close (only the clock moved)', () => {
-    expect({ ...after, timer: { ...after.timer, nowAt: 0 } }).toEqual({ ...run.before, timer: { ...run.before.timer, nowAt: 0 } });
+    const clockless = (detail: typeof after) => ({ ...detail, timer: { ...detail.timer, nowAt: 0 }, delivered: detail.delivered && { ...detail.delivered, asOf: 0 } });
+    expect(clockless(after)).toEqual(clockless(run.before));
   });
 
   it('reproduces every reading charted: values, observed and recorded times, who charted it', () => {
@@ -360,7 +365,7 @@ describe('the reopened file', () => {
     expect(after.protocol).toMatchObject({ name: 'Depression — standard', version: 1 });
     expect(after.doseOrder).toEqual({ ...run.orderShown });
     expect(after.doseOrder).toMatchObject({ at: T0, userName: NURSE.displayName, overrideReason: null });
-    expect(after.delivered).toEqual({ volumeMl: 33.8, doseMg: 33.8 });
+    expect(after.delivered).toMatchObject({ volumeMl: 33.8, doseMg: 33.8, runningRateMlPerHour: 0 });
   });
 
   it('has the screening, the discharge assessment and the signature', () => {

@@ -1,4 +1,4 @@
-import { checkDoseAgainstLimits, deliveredDose, planDose, type DoseLimits, type DoseOrder, type InfusionSegment } from '../../../shared/clinical/dose';
+import { checkDoseAgainstLimits, deliveredDose, planDose, runningRateAt, type DeliveredSnapshot, type DoseLimits, type DoseOrder, type InfusionSegment } from '../../../shared/clinical/dose';
 import type { PhaseEvent } from '../../../shared/domain/session';
 import type { DoseOrderRecord, Protocol } from '../../../shared/domain/protocol';
 import type { SessionEvent } from '../../../shared/domain/session-event';
@@ -177,6 +177,13 @@ export function createDoseOrderService({ db, clock, caches }: CoreDeps) {
     /** Estimated delivered volume and dose so far, from the pump segments. */
     delivered(order: DoseOrderRecord, phaseEvents: readonly PhaseEvent[], events: readonly SessionEvent[], nowAt: number) {
       return deliveredDose(infusionSegments(order, phaseEvents, events), order.concentrationMgPerMl, nowAt, undefined, order.volumeMl);
+    },
+
+    /** The estimate at `nowAt` with the rate the pump runs at then, for a screen to carry forward (deliveredNow) until the next change. */
+    snapshot(order: DoseOrderRecord, phaseEvents: readonly PhaseEvent[], events: readonly SessionEvent[], nowAt: number): DeliveredSnapshot {
+      const segments = infusionSegments(order, phaseEvents, events);
+      const dose = deliveredDose(segments, order.concentrationMgPerMl, nowAt, undefined, order.volumeMl);
+      return { volumeMl: dose.volumeMl, doseMg: dose.doseMg, exactVolumeMl: dose.exact.volumeMl, asOf: nowAt, runningRateMlPerHour: runningRateAt(segments, nowAt) };
     },
   };
 }

@@ -74,13 +74,13 @@ export function createSessionViews(s: ViewSources) {
   function live(session: Session, now: number): SessionLive {
     const summaryRow = summary(session, now);
     const doseOrder = s.doseOrders.latest(session.id);
-    const delivered = doseOrder ? s.doseOrders.delivered(doseOrder, s.sessions.phaseEvents(session.id), s.sessionEvents.ofSession(session.id), now) : null;
+    const delivered = doseOrder ? s.doseOrders.snapshot(doseOrder, s.sessions.phaseEvents(session.id), s.sessionEvents.ofSession(session.id), now) : null;
     return {
       summary: summaryRow,
       dueChecks: s.monitoring.dueChecks(session, now),
       startBlockers: session.phase === 'screening' ? s.workflow.startBlockers(session) : [],
       dischargeBlockers: session.phase === 'recovery' ? s.workflow.dischargeBlockers(session, summaryRow.timer) : [],
-      delivered: delivered ? { volumeMl: delivered.volumeMl, doseMg: delivered.doseMg } : null,
+      delivered,
     };
   }
 
@@ -99,7 +99,7 @@ export function createSessionViews(s: ViewSources) {
       const phaseEvents = s.sessions.phaseEvents(sessionId);
       const events = s.sessionEvents.ofSession(sessionId);
       const doseOrder = s.doseOrders.latest(sessionId);
-      const delivered = doseOrder ? s.doseOrders.delivered(doseOrder, phaseEvents, events, now) : null;
+      const delivered = doseOrder ? s.doseOrders.snapshot(doseOrder, phaseEvents, events, now) : null;
       return {
         session,
         patient: s.patients.get(session.patientId),
@@ -109,7 +109,7 @@ export function createSessionViews(s: ViewSources) {
         ...s.alerts.forScreen(sessionId, SESSION_GET_ALERTS_MAX),
         protocol: session.protocolId === null ? null : s.protocols.get(session.protocolId),
         doseOrder,
-        delivered: delivered ? { volumeMl: delivered.volumeMl, doseMg: delivered.doseMg } : null,
+        delivered,
         screening: s.screenings.latest(sessionId),
         overrides: s.screenings.overrides(sessionId),
         events,
