@@ -65,7 +65,11 @@ export function createSignInAttempts(db: Database, clock: Clock) {
           if (!reserved.locked) running.set(key, (running.get(key) ?? 0) + 1);
           return reserved;
         }
-        await new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
+        await new Promise<void>((resolve) => {
+          const queue = waiting.get(key);
+          if (queue) queue.push(resolve);
+          else waiting.set(key, [resolve]);
+        });
       }
     },
     /** A reserved attempt's PIN has been checked: attempts waiting on the same name count again. */
