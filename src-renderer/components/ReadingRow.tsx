@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertPriority } from '../../shared/clinical/alert-rules';
 import type { VitalParameter } from '../../shared/clinical/parameters';
@@ -6,7 +6,7 @@ import type { Reading } from '../../shared/domain/reading';
 import { formatValue, summarizeValues } from '../format/parameters';
 import { formatClockTime } from '../format/time';
 import { MonitorBadge, isUnvalidatedMonitorValue } from '../monitor/MonitorBadge';
-import { ReadingActions } from './ReadingActions';
+import { ReadingActionButtons, ReadingEditRow, type ReadingEditMode } from './ReadingActions';
 import { shortName } from './reading-flags';
 
 export const READING_COLUMNS: readonly VitalParameter[] = ['heartRateBpm', 'spo2Pct', 'respiratoryRatePerMin', 'moaasScore', 'dissociationLevel', 'etco2MmHg', 'temperatureC'];
@@ -39,6 +39,7 @@ export const ReadingRow = memo(
   function ReadingRow({ reading, history, flag, canEdit, historyOpen, onToggleHistory }: ReadingRowProps) {
     const { t } = useTranslation();
     const bpFlag = flag(reading, 'systolicMmHg') ?? flag(reading, 'diastolicMmHg');
+    const [editMode, setEditMode] = useState<ReadingEditMode>('closed');
     return (
       <>
         <tr
@@ -87,8 +88,11 @@ export const ReadingRow = memo(
           <td className="muted reading-by" title={reading.recordedByName}>
             {reading.source === 'monitor' ? <MonitorBadge reading={reading} /> : shortName(reading.recordedByName)}
           </td>
-          {canEdit && <ReadingActions reading={reading} colSpan={READING_COLUMN_COUNT} />}
+          {canEdit && <ReadingActionButtons reading={reading} mode={editMode} onOpen={setEditMode} />}
         </tr>
+        {canEdit && editMode !== 'closed' && (
+          <ReadingEditRow key={editMode} reading={reading} mode={editMode} colSpan={READING_COLUMN_COUNT} onClose={() => setEditMode('closed')} />
+        )}
         {historyOpen && (
           <tr className="history-row" data-testid="reading-history">
             <td colSpan={READING_COLUMN_COUNT + 1}>

@@ -22,6 +22,13 @@ async function openChair(page: Page, url: string, key: string, chairs: number): 
 /** The row of the reading observed at HH:mm (the newest such row). */
 const rowAt = (page: Page, time: string) => page.getByTestId('reading-row').filter({ has: page.locator('td:first-child', { hasText: time }) }).first();
 
+/** The readings table is no wider than its scroll box: no column (the row's actions last) is cut off at the card's edge. */
+async function expectTableFitsItsCard(page: Page): Promise<void> {
+  const box = page.getByTestId('readings-scroll');
+  const overflowPx = await box.evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(overflowPx, 'readings table wider than its card').toBeLessThanOrEqual(0);
+}
+
 function clockTime(at: number): string {
   const d = new Date(at);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -43,11 +50,20 @@ test('a 40-minute protocol session by keyboard: correction, artifact, late entry
   await expect(high).toContainText('Systolic BP 210 mmHg');
   const slipTime = clockTime(await host.advanceClock(0));
   const slip = rowAt(page, slipTime);
+  // At the smallest supported screen (1280 x 800) the correction opens under its row, across
+  // the table, with its first field focused: nothing of it is cut off at the card's edge.
+  await page.setViewportSize({ width: 1280, height: 800 });
   await slip.getByRole('button', { name: 'Correct' }).click();
-  await page.getByRole('form', { name: 'Correct this reading' }).getByLabel('SBP').fill('130');
-  await page.getByRole('form', { name: 'Correct this reading' }).getByLabel('Reason').fill('Typing slip: monitor showed 130');
+  const correction = page.getByRole('form', { name: 'Correct this reading' });
+  await expect(correction.getByLabel('HR')).toBeFocused();
+  await expect(correction.getByRole('button', { name: 'Save correction' })).toBeInViewport();
+  await expectTableFitsItsCard(page);
+  await correction.getByLabel('SBP').fill('130');
+  await correction.getByLabel('Reason').fill('Typing slip: monitor showed 130');
   await page.keyboard.press('Enter');
   await expect(high).toHaveCount(0);
+  // Saved: focus is back where the nurse types the next reading, not on the page body.
+  await expect(page.getByLabel('Heart rate')).toBeFocused();
   const corrected = rowAt(page, slipTime);
   await expect(corrected.locator('[data-col="bloodPressure"]')).toHaveText('130/84');
   await corrected.getByRole('button', { name: /corrected/ }).click();
@@ -60,10 +76,15 @@ test('a 40-minute protocol session by keyboard: correction, artifact, late entry
   await expect(high).toContainText('Oxygen saturation 81');
   const probeTime = clockTime(await host.advanceClock(0));
   await rowAt(page, probeTime).getByRole('button', { name: 'Artifact' }).click();
-  await page.getByRole('form', { name: 'Mark as artifact' }).getByLabel('Reason').fill('Probe off the finger');
+  await expect(page.getByRole('form', { name: 'Mark as artifact' }).getByLabel('Reason')).toBeFocused();
+  await page.keyboard.type('Probe off the finger');
   await page.keyboard.press('Enter');
   await expect(high).toHaveCount(0);
   await expect(rowAt(page, probeTime)).toHaveAttribute('data-artifact', 'true');
+  await expect(page.getByLabel('Heart rate')).toBeFocused();
+  // With a corrected and an artifact row, every row's actions are still inside the card.
+  await expectTableFitsItsCard(page);
+  await page.setViewportSize({ width: 1400, height: 900 });
   // The trend keeps the baseline and the corrected 5-minute reading; the artifact is out.
   await expect(page.getByTestId('vitals-chart')).toHaveAttribute('data-points', '2');
 
