@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAlertsStore } from '../store/alerts-store';
 import { useAppStore } from '../store/app-store';
 import { transportKind } from '../transport/client';
-import { parameterLabel } from '../format/parameters';
+import { alertSubject } from '../format/parameters';
 
 /**
  * In the desktop app, a high-priority alert (new, or newly escalated) also raises an OS
@@ -26,7 +26,7 @@ export function DesktopNotifier() {
       const summary = openSessions.find((s) => s.session.id === alert.sessionId);
       const where = summary ? `${summary.session.chair} · ${summary.patient.familyName}: ` : '';
       new Notification(t(alert.escalatedAt === null ? 'alarm.notifyTitle' : 'alarm.notifyEscalatedTitle'), {
-        body: `${where}${parameterLabel(t, alert.parameter)} ${alert.lastValue ?? ''}`,
+        body: `${where}${alertSubject(t, alert)}${alert.kind === 'technical' ? '' : ` ${alert.lastValue ?? ''}`}`,
         tag: `vigil-alert-${alert.id}`,
         requireInteraction: true,
       });

@@ -10,6 +10,14 @@ export function parameterLabel(t: TFunction, parameter: string): string {
   return t([`parameters.${parameter}.label`, `rules.parameter.${parameter}.label`], { defaultValue: parameter });
 }
 
+/**
+ * What an alert is about, by name: a technical alert's condition ("Blood pressure checkpoint
+ * missed") or a physiological alert's parameter ("Systolic BP"), never the stored key.
+ */
+export function alertSubject(t: TFunction, alert: { kind: string; parameter: string }): string {
+  return alert.kind === 'technical' ? t(`alerts.technical.${alert.parameter}`, { defaultValue: alert.parameter }) : parameterLabel(t, alert.parameter);
+}
+
 export function isVitalParameter(parameter: string): parameter is VitalParameter {
   return Object.hasOwn(VITAL_PARAMETERS, parameter);
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LockedChair } from '../../shared/domain/workstation-lock';
 import type { User } from '../../shared/domain/user';
 import { PRIORITY_SYMBOL } from '../components/AlertBanner';
-import { parameterLabel } from '../format/parameters';
+import { alertSubject } from '../format/parameters';
 import { mayCall } from '../store/access';
 import { bridge, call } from '../transport/client';
 import { PinForm } from './PinForm';
@@ -77,7 +77,7 @@ export function LockScreen({ user }: { user: User }) {
               {chair.alert ? (
                 <p className="lock-chair-alert">
                   <span aria-hidden="true">{PRIORITY_SYMBOL[chair.alert.priority]} </span>
-                  {t(`alerts.priority.${chair.alert.priority}`)}: {parameterLabel(t, chair.alert.parameter)}
+                  {t(`alerts.priority.${chair.alert.priority}`)}: {alertSubject(t, chair.alert)}
                   {chair.activeAlertCount > 1 && ` ${t('lock.moreAlerts', { count: chair.activeAlertCount - 1 })}`}
                   <br />
                   <small>{chair.alert.acknowledged ? t('lock.seen') : chair.alert.escalated ? t('lock.escalated') : t('lock.notSeen')}</small>
