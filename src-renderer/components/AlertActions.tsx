@@ -3,10 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/domain/alert';
 import { errorText } from '../format/error-text';
 import { formatClockTime, formatDuration } from '../format/time';
+import { focusNextEntry } from '../hooks/focus-next-entry';
 import { useServerNow } from '../hooks/use-server-now';
 import { call } from '../transport/client';
 
 type Mode = 'none' | 'acknowledge' | 'resolve';
+
+/**
+ * After acknowledging, pausing or resolving, the button pressed is gone: focus goes to where the
+ * nurse types next (the new reading's HR), or on the physician's queue to the next alert still
+ * to acknowledge, never to the page body.
+ */
+const focusAfterAlertAction = () => focusNextEntry('.alert-ack-button');
 
 /** Acknowledge (with an optional note), pause the audio, or resolve by hand with a reason: three separate acts. */
 export function AlertActions({ alert }: { alert: Alert }) {
@@ -29,11 +37,13 @@ export function AlertActions({ alert }: { alert: Alert }) {
     setMode('none');
     setText('');
     setError(null);
+    focusAfterAlertAction();
   }
 
   async function pauseAudio() {
     const result = await call('alert/audioPause', { alertId: alert.id });
     if (!result.ok) setError(errorText(t, result.error));
+    else focusAfterAlertAction();
   }
 
   if (mode !== 'none') {
@@ -53,7 +63,13 @@ export function AlertActions({ alert }: { alert: Alert }) {
           autoFocus
         />
         <button type="submit">{mode === 'acknowledge' ? t('alerts.acknowledge') : t('alerts.resolve')}</button>
-        <button type="button" onClick={() => setMode('none')}>
+        <button
+          type="button"
+          onClick={() => {
+            setMode('none');
+            focusAfterAlertAction();
+          }}
+        >
           {t('session.cancel')}
         </button>
         {error && <span className="field-error">{error}</span>}

@@ -59,6 +59,8 @@ test('a high alert reaches the chair and the physician within the same second; a
   await physician.getByLabel('Note (optional)').fill('Seen; repeat BP in 5 min, labetalol if still > 180');
   await physician.keyboard.press('Enter');
   await expect(atChair.getByTestId('alert-acknowledged')).toContainText(`Seen by ${PHYSICIAN.displayName}`);
+  // On the queue, focus moves to the next alert still to acknowledge (the diastolic one).
+  await expect(physician.locator('[data-testid="queue-alert"][data-priority="medium"]').getByRole('button', { name: 'Acknowledge' }).first()).toBeFocused();
   await expect(atChair.getByTestId('alert-acknowledged')).toContainText('labetalol if still > 180');
   // Acknowledged is silenced for good, still shown until the condition clears.
   await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'medium');
@@ -80,6 +82,8 @@ test('audio pause silences without hiding and expires; an unacknowledged high al
   await high.getByRole('button', { name: 'Pause audio' }).click();
   // Counted down on main's clock (which the test holds still between steps).
   await expect(high.getByTestId('audio-paused')).toContainText(/audio paused [12]:[0-5]\d/);
+  // The pressed button is gone: focus is back on the new reading's HR, not on the page body.
+  await expect(page.getByLabel('Heart rate')).toBeFocused();
   await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-paused', 'true');
   // The paused high alert is silent (a medium one, NEWS2 for a pulse of 156, may still sound).
   await expect(page.getByTestId('alarm-status')).not.toHaveAttribute('data-sounding', 'high');
