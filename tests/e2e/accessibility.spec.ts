@@ -11,7 +11,12 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
     } },
   { name: 'physician', open: async (page) => {
       await page.getByTestId('nav-physician').click();
-      await expect(page.getByTestId('session-tile')).toHaveCount(1);
+      await expect(page.getByTestId('session-tile')).toHaveCount(2);
+    } },
+  // Chair 2 is screened and ready: the green "Ready to start" line has its own contrast.
+  { name: 'screening ready', open: async (page) => {
+      await page.getByTestId('chair-tab').filter({ hasText: 'Chair 2' }).click();
+      await expect(page.getByTestId('start-ready')).toBeVisible();
     } },
   { name: 'rules', open: async (page) => {
       await openScreen(page, 'Alert rules');
@@ -31,13 +36,14 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
   // Last: the lock screen (its header keeps Sign out, which ends each pass).
   { name: 'lock', open: async (page) => {
       await page.getByTestId('lock-now').click();
-      await expect(page.getByTestId('lock-chair')).toHaveAttribute('data-priority', 'high');
+      await expect(page.getByTestId('lock-chair').first()).toHaveAttribute('data-priority', 'high');
     } },
 ];
 
 test('axe-core finds no serious or critical violation on any main screen, light then dark', async ({ page, host, pageProblems }) => {
   await seedClinic(host);
   const sessionId = await seedSession(host, { start: true });
+  await seedSession(host, { chair: 'Chair 2', patient: { mrn: 'MRN-1002', familyName: 'Okonkwo', givenName: 'Chidi', dateOfBirth: '1979-11-30', weightKg: '92' } });
   await seedReadings(host, sessionId, [{ heartRateBpm: 128, systolicMmHg: 188, diastolicMmHg: 104, spo2Pct: 90, respiratoryRatePerMin: 16, moaasScore: 4, dissociationLevel: 2 }], 5 * 60_000);
   const found: string[] = [];
   for (const theme of ['light', 'dark'] as const) {
