@@ -20,3 +20,8 @@ export function formatDateTime(at: number): string {
   return format(at, 'yyyy-MM-dd HH:mm');
 }
 
+/** For the audit trail, where acts seconds apart must read in order: 2026-11-30 21:40:07. */
+export function formatDateTimeSeconds(at: number): string {
+  return format(at, 'yyyy-MM-dd HH:mm:ss');
+}
+

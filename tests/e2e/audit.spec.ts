@@ -11,6 +11,8 @@ test('an administrator reads, filters and verifies the audit log; after the file
   await openScreen(page, 'Audit');
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
   await expect(page.getByTestId('audit-row').filter({ hasText: 'auth/setup' })).toHaveCount(1);
+  // Times read as everywhere else in Vigil (24-hour, year first, whatever the browser's locale), to the second.
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'auth/setup' }).locator('td').nth(1)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   await page.getByRole('button', { name: 'Verify the record' }).click();
   await expect(page.getByTestId('verify-result')).toContainText('The record is intact');
   await page.getByLabel('Call').fill('auth/setup');

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerify } from '../../../shared/domain/audit';
 import { errorText } from '../../format/error-text';
+import { formatDateTimeSeconds } from '../../format/time';
 import { useAnswer } from '../../hooks/use-answer';
 import { call } from '../../transport/client';
 import { auditCsv } from './audit-csv';
@@ -111,7 +112,7 @@ export function AuditScreen() {
             {entries.map((entry) => (
               <tr key={entry.seq} data-testid="audit-row" data-kind={entry.kind}>
                 <td>{entry.seq}</td>
-                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td className="audit-at">{formatDateTimeSeconds(entry.at)}</td>
                 <td>{entry.actor}</td>
                 <td>
                   <code>{entry.channel}</code> <span className="muted">{t(`audit.kind.${entry.kind}`)}</span>
