@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { DueChecks } from '../../shared/clinical/due-checks';
 import { formatClockTime, formatDuration } from '../format/time';
 
+const MINUTE_MS = 60_000;
+
 /** What is due next and what is overdue, as main computed it from the stored record. */
 export function DueChecksPanel({ dueChecks, nowAt }: { dueChecks: DueChecks; nowAt: number }) {
   const { t } = useTranslation();
@@ -12,9 +14,10 @@ export function DueChecksPanel({ dueChecks, nowAt }: { dueChecks: DueChecks; now
       {nextVitalsDueAt === null ? (
         <p className="muted">{t('due.notRunning')}</p>
       ) : vitalsOverdue ? (
+        // Late by whole minutes ("24 min late"): a running m:ss such as "24:00" read as a clock time.
         <p className="due-overdue" data-testid="vitals-due" data-overdue="true">
           <span aria-hidden="true">!! </span>
-          {t('due.overdue', { time: formatClockTime(nextVitalsDueAt), late: formatDuration(Math.max(0, nowAt - nextVitalsDueAt)) })}
+          {t('due.overdue', { time: formatClockTime(nextVitalsDueAt), late: t('due.lateMinutes', { count: Math.floor(Math.max(0, nowAt - nextVitalsDueAt) / MINUTE_MS) }) })}
         </p>
       ) : (
         <p className="due-next" data-testid="vitals-due" data-overdue="false">

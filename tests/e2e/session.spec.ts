@@ -91,6 +91,8 @@ test('a 40-minute protocol session by keyboard: correction, artifact, late entry
   // The artifact is no check: the one due at 10 min is overdue once the grace (2 min) has passed.
   await host.advanceClock(2 * MINUTE_MS + 1000);
   await expect(page.getByTestId('vitals-due')).toHaveAttribute('data-overdue', 'true');
+  // Late by whole minutes, not a running "2:01" that reads like a clock time.
+  await expect(page.getByTestId('vitals-due')).toContainText('(2 min late)');
   const overdue = page.locator('[data-testid="active-alert"][data-rule="vitalsOverdue"]');
   await expect(overdue).toContainText('Vitals check overdue');
   await typeReading(page, normal(84, 134, 86));
