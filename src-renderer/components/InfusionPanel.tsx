@@ -40,7 +40,10 @@ export function InfusionPanel({ detail }: { detail: SessionPanels }) {
         <dt>{t('infusion.ordered')}</dt>
         <dd>{t('infusion.orderedValue', { mg: doseOrder.totalDoseMg, ml: doseOrder.volumeMl, rate: doseOrder.rateMlPerHour })}</dd>
         <dt>{t('infusion.currentRate')}</dt>
-        <dd data-testid="current-rate">{t('infusion.rateValue', { rate: currentRate })}</dd>
+        {/* The set rate alone ("60 mL/h") read as a running pump while it was paused or stopped. */}
+        <dd data-testid="current-rate" data-running={detail.session.phase === 'paused' ? 'false' : 'true'}>
+          {detail.session.phase === 'paused' ? t('infusion.ratePaused', { rate: currentRate }) : t('infusion.rateValue', { rate: currentRate })}
+        </dd>
         {delivered && (
           <>
             <dt>{t('infusion.delivered')}</dt>

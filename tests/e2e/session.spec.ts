@@ -189,6 +189,8 @@ test('two chairs side by side: independent timers and alerts, one keystroke to s
   // Chair 1 pauses; only its infusion clock stops.
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Paused');
+  // The pump's rate says that it is not running, not only the set figure.
+  await expect(page.getByTestId('current-rate')).toHaveText('60 mL/h · paused, pump not running');
   await host.advanceClock(2 * MINUTE_MS);
   await expect(page.getByTestId('infusion-elapsed')).toHaveText('13:00');
   await page.keyboard.press('Control+2');
