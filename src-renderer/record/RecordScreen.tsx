@@ -51,6 +51,9 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
           </h1>
           <p className="muted">
             {t('records.header', { mrn: patient.mrn, dateOfBirth: patient.dateOfBirth, weight: session.weightKg, chair: session.chair })}
+            {/* The record's own times are clock times only: the header carries the day. */}
+            {' · '}
+            <span data-testid="record-session-date">{t('records.sessionDate', { at: formatDateTime(session.createdAt) })}</span>
             {protocol && <> · {t('session.protocolLine', { name: protocol.name, version: protocol.version })}</>}
           </p>
         </div>

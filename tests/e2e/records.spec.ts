@@ -96,6 +96,8 @@ test('staff sign in, find yesterday’s session, open its record and download ev
     await row.getByTestId('record-open').click();
     const record = page.getByTestId('record-screen');
     await expect(record.getByTestId('phase')).toHaveText('Closed');
+    // The record's times are clock times: its header names the day the session was opened.
+    await expect(record.getByTestId('record-session-date')).toHaveText(new RegExp(`^session opened ${day} \\d{2}:\\d{2}$`));
     await expect(record.getByTestId('signed-by')).toHaveText(`✓ Signed by ${NURSE.displayName}`);
     await expect(record.getByTestId('record-alerts')).toContainText('Repeat cuff in 5 min; no treatment, patient calm');
     await expect(record.getByTestId('record-override')).toContainText('Escort must leave');
