@@ -59,7 +59,8 @@ export function AlarmStatus() {
       {sounding && (
         <span>
           <span aria-hidden="true">{PRIORITY_SYMBOL[sounding.priority]} </span>
-          {t('alarm.sounding', { priority: t(`alerts.priority.${sounding.priority}`) })}
+          {/* One phrase per priority: word order and case differ by language ("Alarma alta sonando"). */}
+          {t(`alarm.sounding_${sounding.priority}`)}
         </span>
       )}
       {pausedUntil !== null && <span className="alarm-paused">{t('alarm.paused', { left: formatDuration(pausedUntil - now) })}</span>}

@@ -36,6 +36,8 @@ test('dark mode follows the OS setting (prefers-color-scheme) and can be set for
   await expect(page.getByRole('button', { name: 'Detener infusión' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Nueva lectura' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  // The alarm line reads as Spanish, not an English word order with a capitalised priority ("alarma Alta sonando").
+  await expect(page.getByTestId('alarm-status')).toContainText('Alarma alta sonando');
   await page.getByTestId('language-choice').selectOption('en');
   await expect(page.getByTestId('phase')).toHaveText('Infusing');
   expect(pageProblems).toEqual([]);
