@@ -168,14 +168,15 @@ export const DoseLimitsSchema = z
   });
 export type DoseLimits = z.infer<typeof DoseLimitsSchema>;
 
-interface LimitBounds {
+export interface LimitBounds {
   hardMin: number;
   softMin: number;
   softMax: number;
   hardMax: number;
 }
 
-function boundsOf(limits: DoseLimits): LimitBounds {
+/** A protocol's four dose limits in its own unit (mg/kg or mg/kg/h), whatever the kind. */
+export function doseLimitBounds(limits: DoseLimits): LimitBounds {
   return limits.kind === 'perKgTotal'
     ? { hardMin: limits.hardMinMgPerKg, softMin: limits.softMinMgPerKg, softMax: limits.softMaxMgPerKg, hardMax: limits.hardMaxMgPerKg }
     : {
@@ -187,7 +188,7 @@ function boundsOf(limits: DoseLimits): LimitBounds {
 }
 
 function limitsOrderingProblem(limits: DoseLimits): string | null {
-  const { hardMin, softMin, softMax, hardMax } = boundsOf(limits);
+  const { hardMin, softMin, softMax, hardMax } = doseLimitBounds(limits);
   const unit = DOSE_ORDER_UNIT[limits.kind];
   if (![hardMin, softMin, softMax, hardMax].every((value) => Number.isFinite(value) && value >= 0)) {
     return `Dose limits must be finite numbers of 0 ${unit} or more`;
@@ -226,7 +227,7 @@ export function checkDoseAgainstLimits<K extends DoseOrderKind>(
   if (problem) throw new RangeError(problem);
   const dose = anyOrder.kind === 'perKgTotal' ? anyOrder.doseMgPerKg : anyOrder.doseMgPerKgPerHour;
   const unit = DOSE_ORDER_UNIT[anyOrder.kind];
-  const { hardMin, softMin, softMax, hardMax } = boundsOf(anyLimits);
+  const { hardMin, softMin, softMax, hardMax } = doseLimitBounds(anyLimits);
   if (dose < hardMin) return { verdict: 'hardLimit', side: 'low', limit: hardMin, unit };
   if (dose > hardMax) return { verdict: 'hardLimit', side: 'high', limit: hardMax, unit };
   if (dose < softMin) return { verdict: 'softLimit', side: 'low', limit: softMin, unit };

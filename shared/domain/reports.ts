@@ -108,7 +108,8 @@ export const SessionRecordSchema = z.object({
   timer: SessionTimerSchema,
   phaseEvents: z.array(PhaseEventSchema),
   doseOrder: DoseOrderRecordSchema.nullable(),
-  rateChanges: z.array(z.object({ at: z.number().int(), rateMlPerHour: z.number(), userName: z.string() })),
+  /** `overrideReason`: a physician's reason for a rate above the order's soft limit (shared/clinical/rate-limits.ts). */
+  rateChanges: z.array(z.object({ at: z.number().int(), rateMlPerHour: z.number(), userName: z.string(), overrideReason: z.string().nullable() })),
   delivered: z.object({ volumeMl: z.number(), doseMg: z.number() }).nullable(),
   screening: ScreeningSchema.nullable(),
   overrides: z.array(OverrideSchema),

@@ -16,8 +16,12 @@ export const SessionEventPayloadSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('note'), text: z.string().trim().min(1, 'Write the note').max(2000) }).strict(),
-  /** The pump's new rate; the delivered-dose estimate follows it. */
-  z.object({ kind: z.literal('rateChange'), rateMlPerHour: z.number().finite().min(0).max(2000) }).strict(),
+  /**
+   * The pump's new rate; the delivered-dose estimate follows it. Main judges it against the
+   * order's rate limits (shared/clinical/rate-limits.ts): above the soft limit a physician gives
+   * `overrideReason`, above the hard limit it is refused.
+   */
+  z.object({ kind: z.literal('rateChange'), rateMlPerHour: z.number().finite().min(0).max(2000), overrideReason: ReasonSchema.optional() }).strict(),
   z.object({ kind: z.literal('cadss6'), items: Cadss6ItemsSchema }).strict(),
 ]);
 export type SessionEventPayload = z.infer<typeof SessionEventPayloadSchema>;

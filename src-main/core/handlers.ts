@@ -258,6 +258,11 @@ export function createHandlers(services: Services, auditDeps: AuditHandlersDeps)
       const event = db.transaction(() => {
         const session = sessions.get(request.sessionId);
         requirePhase(session, request.event.kind === 'rateChange' ? ['infusing', 'paused'] : ['screening', 'infusing', 'paused', 'recovery'], 'event/add');
+        if (request.event.kind === 'rateChange') {
+          const order = doseOrders.latest(session.id);
+          if (!order) fail({ code: 'precondition_failed', message: 'This session has no dose order to change the rate of', field: 'sessionId', reason: 'no_dose_order' });
+          doseOrders.judgeRateChange(order, protocols.get(order.protocolId), request.event, who(ctx).roles.includes('physician'));
+        }
         return sessionEvents.add({ sessionId: session.id, sessionCreatedAt: session.createdAt, observedAt: request.observedAt, event: request.event, userId: who(ctx).id });
       })();
       const session = sessions.get(request.sessionId);

@@ -15,7 +15,10 @@ import { call } from '../transport/client';
 export function InfusionPanel({ detail }: { detail: SessionPanels }) {
   const { t } = useTranslation();
   const [rate, setRate] = useState('');
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<AppError | null>(null);
+  // Main judged this rate above the order's soft limit and the user may override it (a physician).
+  const needsReason = error?.code === 'override_required';
   const nowAt = useSessionTimer(detail.session.id)?.nowAt;
   const { doseOrder } = detail;
   if (!doseOrder) return null;
@@ -26,11 +29,18 @@ export function InfusionPanel({ detail }: { detail: SessionPanels }) {
 
   async function changeRate(event: FormEvent) {
     event.preventDefault();
-    const result = await call('event/add', { sessionId: detail.session.id, event: { kind: 'rateChange', rateMlPerHour: rate.trim() === '' ? Number.NaN : Number(rate) } });
+    const rateMlPerHour = rate.trim() === '' ? Number.NaN : Number(rate);
+    const result = await call('event/add', { sessionId: detail.session.id, event: { kind: 'rateChange', rateMlPerHour, ...(needsReason ? { overrideReason: reason.trim() } : {}) } });
     if (result.ok) {
-      setRate('');
-      setError(null);
+      changeRateText('');
     } else setError(result.error);
+  }
+
+  // The reason belongs to the rate main judged; another rate is judged again.
+  function changeRateText(text: string) {
+    setRate(text);
+    setReason('');
+    setError(null);
   }
 
   return (
@@ -69,9 +79,17 @@ export function InfusionPanel({ detail }: { detail: SessionPanels }) {
         <form className="inline-form" onSubmit={changeRate}>
           <label>
             {t('infusion.newRate')}
-            <input name="rateMlPerHour" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />
+            <input name="rateMlPerHour" inputMode="decimal" value={rate} onChange={(e) => changeRateText(e.target.value)} />
           </label>
-          <button type="submit">{t('infusion.changeRate')}</button>
+          {needsReason && (
+            <label>
+              {t('infusion.overrideReason')}
+              <input name="overrideReason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} autoFocus />
+            </label>
+          )}
+          <button type="submit" className={needsReason ? 'primary' : undefined}>
+            {needsReason ? t('infusion.changeRateOverride') : t('infusion.changeRate')}
+          </button>
           {error && <span className="field-error">{errorText(t, error)}</span>}
         </form>
       )}

@@ -12,7 +12,7 @@ export function describeEvent(t: TFunction, event: SessionEventPayload): string 
     case 'note':
       return event.text;
     case 'rateChange':
-      return t('events.rateChangeLine', { rate: event.rateMlPerHour });
+      return event.overrideReason ? t('events.rateChangeOverrideLine', { rate: event.rateMlPerHour, reason: event.overrideReason }) : t('events.rateChangeLine', { rate: event.rateMlPerHour });
     case 'cadss6':
       return t('events.cadssLine', { total: scoreCadss6(event.items) });
   }

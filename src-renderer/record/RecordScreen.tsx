@@ -86,7 +86,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
                 {order.overrideReason && <> · {t('records.dose.override', { reason: order.overrideReason })}</>}
               </dd>
               <dt>{t('records.dose.rateChanges')}</dt>
-              <dd>{record.rateChanges.length === 0 ? t('records.none') : record.rateChanges.map((c) => `${formatClockTime(c.at)} ${c.rateMlPerHour} mL/h (${c.userName})`).join('; ')}</dd>
+              <dd>{record.rateChanges.length === 0 ? t('records.none') : record.rateChanges.map((c) => `${formatClockTime(c.at)} ${c.rateMlPerHour} mL/h (${c.userName}${c.overrideReason ? ` · ${t('records.dose.override', { reason: c.overrideReason })}` : ''})`).join('; ')}</dd>
               <dt>{t('records.dose.delivered')}</dt>
               <dd>{record.delivered ? t('records.dose.deliveredLine', { mg: round(record.delivered.doseMg), ml: round(record.delivered.volumeMl) }) : '—'}</dd>
             </dl>

@@ -145,6 +145,24 @@ test('a physician screens, orders within and beyond the limits, overrides, disch
   await expect(page.getByTestId('infusion-elapsed')).toHaveText('40:00');
   await expect(page.getByTestId('delivered')).toHaveText('72 mL · 72 of 72 mg');
   await expect(page.getByTestId('runs-in')).toHaveText(`has run in, at ${promised}`);
+
+  // A rate above the order's hard limit (1 mg/kg over 40 min for 80 kg: 120 mL/h) is refused;
+  // above its soft limit (here the ordered 108 mL/h, itself an override) a physician gives a reason.
+  const infusion = page.getByTestId('infusion-panel');
+  const newRate = infusion.getByLabel('New rate (mL/h)');
+  await newRate.fill('900');
+  await newRate.press('Enter');
+  await expect(infusion.locator('.field-error')).toHaveText("900 mL/h is above this order's hard limit of 120 mL/h: it cannot be set.");
+  await newRate.fill('115');
+  await newRate.press('Enter');
+  await expect(infusion.locator('.field-error')).toHaveText("115 mL/h is above this order's soft limit of 108 mL/h: give a reason to override.");
+  const rateReason = infusion.getByLabel('Reason for going above the soft limit');
+  await expect(rateReason).toBeFocused();
+  await rateReason.fill('Slow responder, per the treatment plan');
+  await rateReason.press('Enter');
+  await expect(page.getByTestId('current-rate')).toHaveText('115 mL/h');
+  await expect(infusion.locator('.field-error')).toHaveCount(0);
+  await expect(page.getByText('Rate changed to 115 mL/h, above the soft limit: Slow responder, per the treatment plan')).toBeVisible();
   await page.getByRole('button', { name: 'Stop infusion' }).click();
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Recovery');

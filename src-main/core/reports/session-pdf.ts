@@ -32,7 +32,7 @@ function describeEvent(event: SessionEvent): string {
     case 'note':
       return `Note: ${e.text}`;
     case 'rateChange':
-      return `Pump rate changed to ${e.rateMlPerHour} mL/h`;
+      return `Pump rate changed to ${e.rateMlPerHour} mL/h${e.overrideReason ? ` (above the soft limit; reason: ${e.overrideReason})` : ''}`;
     case 'cadss6':
       return `CADSS-6: ${scoreCadss6(e.items)} of 24 (items ${Object.entries(e.items).map(([item, score]) => `${item}: ${score}`).join(', ')})`;
   }
@@ -81,7 +81,7 @@ export async function sessionPdf(record: SessionRecord): Promise<Uint8Array> {
       ['Volume and rate', `${order.volumeMl} mL at ${order.concentrationMgPerMl} mg/mL; ${order.rateMlPerHour} mL/h over ${order.durationMinutes} min`],
       ['Ordered by', `${order.userName}, ${localDateTime(order.at)} (${order.source === 'protocol' ? "the protocol's standing order" : 'physician order'})`],
       ['Limits', order.limitVerdict === 'within' ? 'within the protocol limits' : `outside the soft limits; override: ${order.overrideReason ?? ''}`],
-      ['Rate changes', record.rateChanges.map((c) => `${localTime(c.at)} ${c.rateMlPerHour} mL/h (${c.userName})`).join('; ') || 'none'],
+      ['Rate changes', record.rateChanges.map((c) => `${localTime(c.at)} ${c.rateMlPerHour} mL/h (${c.userName}${c.overrideReason ? `; soft limit overridden: ${c.overrideReason}` : ''})`).join('; ') || 'none'],
       ['Delivered (estimate)', record.delivered ? `${round(record.delivered.doseMg)} mg in ${round(record.delivered.volumeMl)} mL` : '—'],
     ]);
   } else doc.text('No dose was ordered.');

@@ -31,7 +31,7 @@ export function createSessionRecords(services: Services, queries: RecordQueries,
         phaseEvents,
         doseOrder,
         rateChanges: events.flatMap((e) =>
-          e.retraction === null && e.event.kind === 'rateChange' ? [{ at: e.observedAt, rateMlPerHour: e.event.rateMlPerHour, userName: e.userName }] : [],
+          e.retraction === null && e.event.kind === 'rateChange' ? [{ at: e.observedAt, rateMlPerHour: e.event.rateMlPerHour, userName: e.userName, overrideReason: e.event.overrideReason ?? null }] : [],
         ),
         delivered: delivered ? { volumeMl: delivered.volumeMl, doseMg: delivered.doseMg } : null,
         screening: services.screenings.latest(sessionId),

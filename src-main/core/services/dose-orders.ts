@@ -2,6 +2,7 @@ import { checkDoseAgainstLimits, deliveredDose, planDose, runningRateAt, type De
 import type { PhaseEvent } from '../../../shared/domain/session';
 import type { DoseOrderRecord, Protocol } from '../../../shared/domain/protocol';
 import type { SessionEvent } from '../../../shared/domain/session-event';
+import { checkRateAgainstLimits, rateLimitsOf } from '../../../shared/clinical/rate-limits';
 import { fail } from '../../../shared/result';
 import type { CoreDeps } from '../deps';
 
@@ -172,6 +173,44 @@ export function createDoseOrderService({ db, clock, caches }: CoreDeps) {
       return toRecord(
         db.prepare<[number], DoseOrderRow>(`SELECT d.*, u.display_name AS user_name FROM dose_orders d JOIN users u ON u.id = d.user_id WHERE d.id = ?`).get(Number(lastInsertRowid)) as DoseOrderRow,
       );
+    },
+
+    /**
+     * Judges a new pump rate against the order's rate limits (rateLimitsOf): above the hard
+     * limit it is refused; above the soft limit only a physician may set it, with a reason (a
+     * mistyped 900 for 90 mL/h would run a 40 mg ketamine order in under three minutes).
+     */
+    judgeRateChange(order: DoseOrderRecord, protocol: Protocol, change: { rateMlPerHour: number; overrideReason?: string | undefined }, byPhysician: boolean): void {
+      const check = checkRateAgainstLimits(change.rateMlPerHour, rateLimitsOf(order, limitsOf(protocol)));
+      if (check.verdict === 'within') return;
+      const params = { value: change.rateMlPerHour, limit: check.limit, unit: check.unit };
+      if (check.verdict === 'hardLimit') {
+        fail({
+          code: 'value_out_of_range',
+          message: `${change.rateMlPerHour} mL/h is above this order's hard limit ${check.limit} mL/h (${protocol.name}); it cannot be set`,
+          field: 'event.rateMlPerHour',
+          reason: 'rate_above_hard_limit',
+          params,
+        });
+      }
+      if (!byPhysician) {
+        fail({
+          code: 'forbidden',
+          message: `${change.rateMlPerHour} mL/h is above this order's soft limit ${check.limit} mL/h; only a physician can set it, with a reason`,
+          field: 'event.rateMlPerHour',
+          reason: 'rate_above_soft_limit_needs_physician',
+          params,
+        });
+      }
+      if (!change.overrideReason) {
+        fail({
+          code: 'override_required',
+          message: `${change.rateMlPerHour} mL/h is above this order's soft limit ${check.limit} mL/h; give a reason to override`,
+          field: 'event.overrideReason',
+          reason: 'rate_above_soft_limit',
+          params,
+        });
+      }
     },
 
     /** Estimated delivered volume and dose so far, from the pump segments. */
