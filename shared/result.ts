@@ -48,6 +48,8 @@ export interface AppError {
   /** A stable sub-code for the renderer's message catalogue (`errors.reason.<reason>`). */
   reason?: string;
   params?: Record<string, string | number>;
+  /** A refused request's other refused fields, one error each, so a form can mark them all at once. */
+  also?: AppError[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -26,13 +26,24 @@ export function faultError(error: unknown, act: CallAct): AppError {
   return { code, message: `Vigil could not complete this: ${FAULT_LOG_TEXT[code]}; ${outcome}.`, params: { act } };
 }
 
-export function describeZodError(error: z.ZodError): AppError {
-  const issue = error.issues[0];
+function describeZodIssue(issue: z.core.$ZodIssue | undefined): AppError {
   // An unknown key is reported on its parent; name the key itself as the field.
   const path = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
   const field = path.length > 0 ? path.map(String).join('.') : undefined;
   const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : 'Invalid request';
   return { code: 'invalid_request', message, ...(field ? { field } : {}) };
+}
+
+/** The first refused field as the error, and every other refused field (its first problem) in `also`: a form marks them all in one answer. */
+export function describeZodError(error: z.ZodError): AppError {
+  const perField = new Map<string, AppError>();
+  for (const issue of error.issues) {
+    const described = describeZodIssue(issue);
+    const key = described.field ?? '';
+    if (!perField.has(key)) perField.set(key, described);
+  }
+  const [first = describeZodIssue(undefined), ...also] = perField.values();
+  return also.length === 0 ? first : { ...first, also };
 }
 
 function accessError(access: Access, user: User | null, channel: string): AppError | null {

@@ -40,3 +40,10 @@ export function errorText(t: TFunction, error: AppError): string {
   }
   return t(`errors.${error.code}`, { ...error.params, message: error.message, what: fieldName(t, field) }).trim();
 }
+
+/** Main's error for one field of a refused request: the error itself, or one of the other refused fields it lists (`also`). */
+export function fieldErrorOf(error: AppError | null, field: string): AppError | null {
+  if (!error) return null;
+  if (error.field === field) return error;
+  return error.also?.find((other) => other.field === field) ?? null;
+}

@@ -4,7 +4,7 @@ import { SEXES, type Patient } from '../../shared/domain/patient';
 import type { AppError } from '../../shared/result';
 import { FieldError } from '../components/FieldError';
 import { FormFooter } from '../components/FormFooter';
-import { errorText } from '../format/error-text';
+import { errorText, fieldErrorOf } from '../format/error-text';
 import { call } from '../transport/client';
 
 const FIELDS = ['mrn', 'familyName', 'givenName', 'dateOfBirth', 'weightKg'] as const;
@@ -36,29 +36,33 @@ export function NewPatientForm({ onCreated, onCancel }: { onCreated(patient: Pat
     else setError(result.error);
   }
 
+  const heightError = fieldErrorOf(error, 'heightCm');
   const inputType: Record<Field, string> = { mrn: 'text', familyName: 'text', givenName: 'text', dateOfBirth: 'date', weightKg: 'number' };
 
   return (
     <form className="card new-patient" onSubmit={submit} aria-label={t('patients.new')}>
       <h2>{t('patients.new')}</h2>
       <div className="form-grid">
-        {FIELDS.map((field, index) => (
-          <div key={field} className="form-field">
-            <label htmlFor={`patient-${field}`}>{t(`patients.${field}`)}</label>
-            <input
-              id={`patient-${field}`}
-              name={field}
-              type={inputType[field]}
-              step={field === 'weightKg' ? '0.1' : undefined}
-              value={values[field]}
-              autoFocus={index === 0}
-              aria-invalid={error?.field === field}
-              aria-describedby={error?.field === field ? `patient-${field}-error` : undefined}
-              onChange={(e) => setValues({ ...values, [field]: e.target.value })}
-            />
-            <FieldError id={`patient-${field}-error`} text={error?.field === field ? errorText(t, error) : null} />
-          </div>
-        ))}
+        {FIELDS.map((field, index) => {
+          const fieldError = fieldErrorOf(error, field);
+          return (
+            <div key={field} className="form-field">
+              <label htmlFor={`patient-${field}`}>{t(`patients.${field}`)}</label>
+              <input
+                id={`patient-${field}`}
+                name={field}
+                type={inputType[field]}
+                step={field === 'weightKg' ? '0.1' : undefined}
+                value={values[field]}
+                autoFocus={index === 0}
+                aria-invalid={fieldError !== null}
+                aria-describedby={fieldError ? `patient-${field}-error` : undefined}
+                onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+              />
+              <FieldError id={`patient-${field}-error`} text={fieldError ? errorText(t, fieldError) : null} />
+            </div>
+          );
+        })}
       </div>
       <div className="form-grid patient-details">
         <div className="form-field">
@@ -78,11 +82,11 @@ export function NewPatientForm({ onCreated, onCancel }: { onCreated(patient: Pat
             id="patient-heightCm"
             inputMode="decimal"
             value={details.heightCm}
-            aria-invalid={error?.field === 'heightCm'}
-            aria-describedby={error?.field === 'heightCm' ? 'patient-heightCm-error' : undefined}
+            aria-invalid={heightError !== null}
+            aria-describedby={heightError ? 'patient-heightCm-error' : undefined}
             onChange={(e) => setDetails({ ...details, heightCm: e.target.value })}
           />
-          <FieldError id="patient-heightCm-error" text={error?.field === 'heightCm' ? errorText(t, error) : null} />
+          <FieldError id="patient-heightCm-error" text={heightError ? errorText(t, heightError) : null} />
         </div>
         <div className="form-field patient-allergies">
           <label htmlFor="patient-allergies">{t('patientDetails.allergies')}</label>

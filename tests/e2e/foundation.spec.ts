@@ -10,6 +10,21 @@ test('a nurse charts a session by keyboard, sees a high BP alert, and finds ever
   await setUpFirstAccount(page);
   // The clinic's chairs, as its administrator would have set them (through the contract).
   await seedChairs(host);
+  // A form refused by main marks every field it refuses in one answer, not one per submit.
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  const newPatient = page.getByRole('form', { name: 'New patient' });
+  await expect(newPatient.locator('input[aria-invalid="true"]')).toHaveCount(5);
+  await page.getByLabel('MRN', { exact: true }).fill(PATIENT_A.mrn);
+  await page.getByLabel('Family name').fill(PATIENT_A.familyName);
+  await page.getByLabel('Given name').fill(PATIENT_A.givenName);
+  await page.getByLabel('Date of birth').fill('2099-01-01');
+  await page.getByLabel('Weight (kg)').fill('900');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  await expect(newPatient.locator('input[aria-invalid="true"]')).toHaveCount(2);
+  await expect(page.getByLabel('Weight (kg)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Date of birth')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Cancel' }).click();
   await registerPatient(page, PATIENT_A);
   await openSession(page, PATIENT_A.mrn, 'Chair 1');
   await expect(page.getByTestId('phase')).toHaveText('Screening');

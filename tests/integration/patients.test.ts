@@ -62,6 +62,14 @@ describe('patient/create', () => {
     });
   });
 
+  it('names every field it refuses in one answer: a weight out of range and a date of birth in the future', async () => {
+    await expectNothingWritten(async () => {
+      const error = await callErr(clinician, 'patient/create', newPatient({ weightKg: 900, dateOfBirth: '2025-03-04' }));
+      expect(error).toMatchObject({ code: 'value_out_of_range', field: 'weightKg', params: { value: 900, unit: 'kg' } });
+      expect(error.also).toEqual([{ code: 'invalid_request', message: 'The date of birth is in the future', field: 'dateOfBirth', reason: 'date_in_future' }]);
+    });
+  });
+
   it('refuses a date of birth in the future or more than 120 years ago', async () => {
     await expectNothingWritten(async () => {
       expect(await callErr(clinician, 'patient/create', newPatient({ dateOfBirth: '2025-03-04' }))).toMatchObject({ code: 'invalid_request', field: 'dateOfBirth' });

@@ -1,6 +1,6 @@
 import { differenceInYears, parseISO } from 'date-fns';
 import type { NewPatient, Patient, PatientDetailsInput } from '../../../shared/domain/patient';
-import { fail } from '../../../shared/result';
+import { fail, type AppError } from '../../../shared/result';
 import type { CoreDeps } from '../deps';
 import { createPatientDetails } from './patient-details';
 
@@ -44,29 +44,27 @@ export function createPatientService({ db, clock, settings, caches }: CoreDeps) 
      VALUES (:mrn, :familyName, :givenName, :dateOfBirth, :weightKg, :createdAt, :createdBy)`,
   );
 
+  /** Every refused field at once (the first as the error, the rest in `also`): the front desk corrects them in one go. */
   function checkNewPatient(input: NewPatient, now: number): void {
     const { patientWeightMinKg: min, patientWeightMaxKg: max, patientMaxAgeYears } = settings;
+    const refused: AppError[] = [];
     if (input.weightKg < min || input.weightKg > max) {
-      fail({
-        code: 'value_out_of_range',
-        message: `Weight ${input.weightKg} kg is outside ${min}-${max} kg`,
-        field: 'weightKg',
-        params: { value: input.weightKg, min, max, unit: 'kg' },
-      });
-    }
-    if (Math.round(input.weightKg * 10) !== input.weightKg * 10) {
-      fail({ code: 'invalid_request', message: 'Weight takes at most one decimal place', field: 'weightKg', reason: 'too_many_decimals', params: { decimals: 1 } });
+      refused.push({ code: 'value_out_of_range', message: `Weight ${input.weightKg} kg is outside ${min}-${max} kg`, field: 'weightKg', params: { value: input.weightKg, min, max, unit: 'kg' } });
+    } else if (Math.round(input.weightKg * 10) !== input.weightKg * 10) {
+      refused.push({ code: 'invalid_request', message: 'Weight takes at most one decimal place', field: 'weightKg', reason: 'too_many_decimals', params: { decimals: 1 } });
     }
     const birth = parseISO(input.dateOfBirth);
-    if (birth.getTime() > now) fail({ code: 'invalid_request', message: 'The date of birth is in the future', field: 'dateOfBirth', reason: 'date_in_future' });
-    if (differenceInYears(now, birth) > patientMaxAgeYears) {
-      fail({
+    if (birth.getTime() > now) refused.push({ code: 'invalid_request', message: 'The date of birth is in the future', field: 'dateOfBirth', reason: 'date_in_future' });
+    else if (differenceInYears(now, birth) > patientMaxAgeYears) {
+      refused.push({
         code: 'value_out_of_range',
         message: `A date of birth more than ${patientMaxAgeYears} years ago is not accepted`,
         field: 'dateOfBirth',
         params: { max: patientMaxAgeYears, unit: 'years' },
       });
     }
+    const [first, ...also] = refused;
+    if (first) fail(also.length === 0 ? first : { ...first, also });
   }
 
   return {

@@ -13,6 +13,15 @@ const PATIENT = { mrn: 'MRN-100', familyName: 'Okafor', givenName: 'Chidi', date
 const { mrn: _mrn, ...PATIENT_WITHOUT_MRN } = PATIENT;
 
 describe('contract request schemas name the offending field', () => {
+  it('name every refused field at once: the first as the error, the others in `also`, one each', () => {
+    const refused = refusal('patient/create', { ...PATIENT, mrn: '', familyName: '   ', dateOfBirth: '17/05/1980', weightKg: '80' });
+    expect(refused).toMatchObject({ code: 'invalid_request', field: 'mrn' });
+    expect(refused?.also?.map((other) => other.field)).toEqual(['familyName', 'dateOfBirth', 'weightKg']);
+    for (const other of refused?.also ?? []) expect(other).toMatchObject({ code: 'invalid_request', message: expect.stringContaining(other.field ?? '?') });
+    // One refused field: no `also`.
+    expect(refusal('patient/create', { ...PATIENT, weightKg: '80' })).not.toHaveProperty('also');
+  });
+
   it('accepts a well-formed patient', () => {
     expect(refusal('patient/create', PATIENT)).toBeNull();
   });
