@@ -42,11 +42,15 @@ export function EventsList({
   const [error, setError] = useState<string | null>(null);
 
   const items: TimelineItem[] = [
-    ...phaseEvents.filter((p) => p.fromPhase !== null).map((item) => ({ kind: 'phase' as const, at: item.at, item })),
-    ...events.map((item) => ({ kind: 'event' as const, at: item.observedAt, item })),
-    ...alerts.map((item) => ({ kind: 'alert' as const, at: item.raisedAt, item })),
-    ...alerts.flatMap((item) => (item.acknowledgedAt === null ? [] : [{ kind: 'acknowledged' as const, at: item.acknowledgedAt, item }])),
-    ...alerts.flatMap((item) => (item.resolvedAt === null ? [] : [{ kind: 'ended' as const, at: item.resolvedAt, item }])),
+    // In the order they happened, then reversed: the stable newest-first sort keeps acts of the
+    // same minute newest first too (Closed above Discharged, an alert's end above its start).
+    ...[
+      ...phaseEvents.filter((p) => p.fromPhase !== null).map((item) => ({ kind: 'phase' as const, at: item.at, item })),
+      ...events.map((item) => ({ kind: 'event' as const, at: item.observedAt, item })),
+      ...alerts.map((item) => ({ kind: 'alert' as const, at: item.raisedAt, item })),
+      ...alerts.flatMap((item) => (item.acknowledgedAt === null ? [] : [{ kind: 'acknowledged' as const, at: item.acknowledgedAt, item }])),
+      ...alerts.flatMap((item) => (item.resolvedAt === null ? [] : [{ kind: 'ended' as const, at: item.resolvedAt, item }])),
+    ].reverse(),
     // Last, so the stable sort puts it below the entries of its own time (the oldest alert shown).
     ...(earlierAlerts ? [{ kind: 'earlier' as const, at: earlierAlerts.raisedBefore, node: earlierAlerts.node }] : []),
   ].sort((a, b) => b.at - a.at);

@@ -154,6 +154,10 @@ test('a 40-minute protocol session by keyboard: correction, artifact, late entry
   await pin.fill(PHYSICIAN.pin);
   await pin.press('Enter');
   await expect(page.getByTestId('phase')).toHaveText('Closed');
+  // Newest first, also within one minute: the close above the discharge it followed.
+  const phasesShown = page.getByTestId('timeline').locator('.timeline-phase');
+  await expect(phasesShown.nth(0)).toContainText('Closed');
+  await expect(phasesShown.nth(1)).toContainText('Discharged');
   expect(pageProblems).toEqual([]);
 });
 
