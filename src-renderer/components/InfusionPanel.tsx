@@ -19,6 +19,8 @@ export function InfusionPanel({ detail }: { detail: SessionPanels }) {
   const [error, setError] = useState<AppError | null>(null);
   // Main judged this rate above the order's soft limit and the user may override it (a physician).
   const needsReason = error?.code === 'override_required';
+  // Said after a change: the figure alone changing was no sign that main had taken it.
+  const [saved, setSaved] = useState<{ rate: number; at: number } | null>(null);
   const nowAt = useSessionTimer(detail.session.id)?.nowAt;
   const { doseOrder } = detail;
   if (!doseOrder) return null;
@@ -32,8 +34,12 @@ export function InfusionPanel({ detail }: { detail: SessionPanels }) {
     const rateMlPerHour = rate.trim() === '' ? Number.NaN : Number(rate);
     const result = await call('event/add', { sessionId: detail.session.id, event: { kind: 'rateChange', rateMlPerHour, ...(needsReason ? { overrideReason: reason.trim() } : {}) } });
     if (result.ok) {
+      setSaved({ rate: rateMlPerHour, at: nowAt ?? Date.now() });
       changeRateText('');
-    } else setError(result.error);
+    } else {
+      setSaved(null);
+      setError(result.error);
+    }
   }
 
   // The reason belongs to the rate main judged; another rate is judged again.
@@ -91,6 +97,11 @@ export function InfusionPanel({ detail }: { detail: SessionPanels }) {
             {needsReason ? t('infusion.changeRateOverride') : t('infusion.changeRate')}
           </button>
           {error && <span className="field-error">{errorText(t, error)}</span>}
+          {saved && !error && (
+            <span className="ok" role="status" data-testid="rate-saved">
+              ✓ {t('infusion.rateSaved', { rate: saved.rate, time: formatClockTime(saved.at) })}
+            </span>
+          )}
         </form>
       )}
     </section>

@@ -190,11 +190,17 @@ test('two chairs side by side: independent timers and alerts, one keystroke to s
   await expect(page.getByTestId('no-alerts')).toBeVisible();
   await expect(page.getByLabel('Heart rate')).toBeVisible();
 
+  // A rate change says it was taken, with the rate and the time.
+  await page.getByLabel('New rate (mL/h)').fill('45');
+  await page.getByLabel('New rate (mL/h)').press('Enter');
+  await expect(page.getByTestId('rate-saved')).toHaveText(/^✓ Rate changed to 45 mL\/h at \d{2}:\d{2}$/);
+  await expect(page.getByTestId('current-rate')).toHaveText('45 mL/h');
+
   // Chair 1 pauses; only its infusion clock stops.
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('phase')).toHaveText('Paused');
   // The pump's rate says that it is not running, not only the set figure.
-  await expect(page.getByTestId('current-rate')).toHaveText('60 mL/h · paused, pump not running');
+  await expect(page.getByTestId('current-rate')).toHaveText('45 mL/h · paused, pump not running');
   await host.advanceClock(2 * MINUTE_MS);
   await expect(page.getByTestId('infusion-elapsed')).toHaveText('13:00');
   await page.keyboard.press('Control+2');
