@@ -10,7 +10,8 @@ import { isUnvalidatedMonitorValue } from '../monitor/MonitorBadge';
 import { TrendHistory, TrendTail, TrendLiveContext } from './TrendTail';
 import { HoverTimeContext, TrendHover, hoverTime } from './TrendHover';
 import { DENSE_FROM_POINTS, TrendPointsKeeper, readingPoint, type TrendPoint } from './trend-points';
-import { thresholdLines } from './threshold-lines';
+import { placeThresholdLabels, thresholdLines } from './threshold-lines';
+import { parameterShort } from '../format/parameters';
 import { CHART_PANELS, CHART_SERIES, TIME_AXIS_PX, axisDomain, mergeExtents, seriesExtents, type ChartPanel } from './vitals-chart-series';
 
 export { CHART_SERIES } from './vitals-chart-series';
@@ -19,6 +20,10 @@ export { CHART_SERIES } from './vitals-chart-series';
 const SYNC_ID = 'vitals';
 const LEFT_AXIS_PX = 40;
 const RIGHT_AXIS_PX = 34;
+/** A panel's legend (20 px) and top margin (6 px): what of its height the plot does not get. */
+const PLOT_INSET_PX = 26;
+/** Threshold labels are 10 px text: closer than this on one side they print over each other. */
+const LABEL_GAP_PX = 11;
 const PRIORITY_COLOUR = { high: 'var(--high)', medium: 'var(--warn-line)', low: 'var(--low)' } as const;
 // Props recharts compares by reference: made once, so an update redraws only what changed.
 const MARGIN_WITH_RIGHT_AXIS = { top: 6, right: 4, bottom: 0, left: 0 };
@@ -54,18 +59,29 @@ interface PanelProps {
 const Panel = memo(function Panel({ panel, data, rules, bottom, xDomain, xTicks, leftLow, leftHigh, rightLow, rightHigh }: PanelProps) {
   const { t } = useTranslation();
   const series = useMemo(() => CHART_SERIES.filter((s) => s.panel === panel.id), [panel]);
-  const lines = useMemo(
-    () =>
-      thresholdLines(
-        rules,
-        series.map((s) => s.parameter),
-      ).map((line) => {
-        const axis = series.find((s) => s.parameter === line.parameter)?.axis ?? 'left';
-        const colour = PRIORITY_COLOUR[line.priority];
-        return { ...line, axis, colour, label: { value: String(line.value), position: axis === 'right' ? 'insideBottomRight' : 'insideBottomLeft', fontSize: 10, fill: colour } as const };
-      }),
-    [rules, series],
-  );
+  const lines = useMemo(() => {
+    const drawn = thresholdLines(
+      rules,
+      series.map((s) => s.parameter),
+    ).map((line) => ({ ...line, axis: series.find((s) => s.parameter === line.parameter)?.axis ?? 'left' }));
+    // Each label names its parameter ("SBP 160": the colour gives the priority only) and moves to
+    // the other side, or is left out, rather than print over a neighbour.
+    const plotPx = panel.heightPx - PLOT_INSET_PX;
+    const heightPx = (value: number, axis: 'left' | 'right') => {
+      const [low, high] = axis === 'right' ? [rightLow, rightHigh] : [leftLow, leftHigh];
+      return ((value - low) / (high - low || 1)) * plotPx;
+    };
+    const sides = placeThresholdLabels(
+      drawn.map((line) => ({ heightPx: heightPx(line.value, line.axis), preferred: line.axis === 'right' ? 'end' : 'start' })),
+      LABEL_GAP_PX,
+    );
+    return drawn.map((line, index) => {
+      const colour = PRIORITY_COLOUR[line.priority];
+      const side = sides[index];
+      const label = side && ({ value: `${parameterShort(t, line.parameter)} ${line.value}`, position: side === 'end' ? 'insideBottomRight' : 'insideBottomLeft', fontSize: 10, fill: colour } as const);
+      return { ...line, colour, label: label || undefined };
+    });
+  }, [rules, series, panel.heightPx, leftLow, leftHigh, rightLow, rightHigh, t]);
   const leftDomain = useMemo(() => [leftLow, leftHigh], [leftLow, leftHigh]);
   const rightDomain = useMemo(() => [rightLow, rightHigh], [rightLow, rightHigh]);
   // The time grid at the axis' own ticks: recharts' default works them out again and measures every label's width.

@@ -45,6 +45,13 @@ test("the trend shows every charted parameter in three panels with the session's
   expect(await labels('circulation', 'medium')).toEqual(expect.arrayContaining(['160', '100']));
   expect(await labels('breathing', 'high')).toEqual(expect.arrayContaining(['88']));
   expect(await labels('breathing', 'medium')).toEqual(expect.arrayContaining(['92']));
+  // Each limit's label names its parameter (the colour gives only the priority), and none prints over another.
+  for (const id of ['circulation', 'breathing']) {
+    const boxes = await panel(id).locator('text.recharts-label').evaluateAll((texts) => texts.map((text) => ({ text: text.textContent ?? '', box: text.getBoundingClientRect().toJSON() as DOMRect })));
+    expect(boxes.map((label) => label.text)).toEqual(expect.arrayContaining(id === 'circulation' ? ['SBP 180', 'DBP 110', 'SBP 160'] : ['SpO₂ 88', 'SpO₂ 92']));
+    const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom).map((b) => `${a.text} / ${b.text}`));
+    expect(overlapping, `${id} labels printed over each other`).toEqual([]);
+  }
   expect((await chart.boundingBox())?.y ?? Infinity).toBeLessThan(800);
   await docsScreenshot(page, 'session-trend');
   await page.emulateMedia({ colorScheme: 'dark' });

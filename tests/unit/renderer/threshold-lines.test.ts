@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES } from '../../../shared/clinical/alert-rules';
-import { thresholdLines } from '../../../src-renderer/components/threshold-lines';
+import { placeThresholdLabels, thresholdLines } from '../../../src-renderer/components/threshold-lines';
 
 describe("the trend's threshold lines", () => {
   it("draw each fixed limit of the session's rules on its parameter, with the rule's priority, and leave baseline rises and NEWS2 out", () => {
@@ -18,5 +18,25 @@ describe("the trend's threshold lines", () => {
   it('gives both limits of an "outside" rule', () => {
     const rule = { id: 'hr-band', parameter: 'heartRateBpm' as const, comparison: { kind: 'outside' as const, low: 50, high: 120 }, priority: 'medium' as const, group: 'hr', confirmation: { kind: 'none' as const }, hysteresis: 2 };
     expect(thresholdLines([rule], ['heartRateBpm']).map((line) => line.value)).toEqual([50, 120]);
+  });
+
+  it('places the labels of the default HR/BP limits so that none prints over another on its side', () => {
+    // The circulation panel: 0-220 on about 164 px; HR 120, DBP 110, DBP 100 and SBP 90 lie within 22 px.
+    const lines = thresholdLines(DEFAULT_ALERT_RULES, ['heartRateBpm', 'systolicMmHg', 'diastolicMmHg']);
+    const heights = lines.map((line) => ({ heightPx: (line.value / 220) * 164, preferred: 'start' as const }));
+    const sides = placeThresholdLabels(heights, 11);
+    for (const side of ['start', 'end'] as const) {
+      const placed = heights.filter((_, index) => sides[index] === side).map((line) => line.heightPx).sort((a, b) => a - b);
+      const gaps = placed.slice(1).map((height, index) => height - (placed[index] ?? Number.NEGATIVE_INFINITY));
+      expect(gaps.every((gap) => gap >= 11), `${side}: ${gaps.join(', ')}`).toBe(true);
+    }
+    // Room was made by moving labels to the other side, not by dropping them.
+    expect(sides.filter((side) => side === 'end').length).toBeGreaterThan(0);
+    expect(sides.filter((side) => side === null).length).toBeLessThan(lines.length / 2);
+  });
+
+  it('keeps a label on its own side when there is room, moves it when not, and leaves it out when neither side has room', () => {
+    expect(placeThresholdLabels([{ heightPx: 10, preferred: 'end' }, { heightPx: 50, preferred: 'end' }], 11)).toEqual(['end', 'end']);
+    expect(placeThresholdLabels([{ heightPx: 10, preferred: 'start' }, { heightPx: 15, preferred: 'start' }, { heightPx: 18, preferred: 'start' }], 11)).toEqual(['start', 'end', null]);
   });
 });
