@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format, isSameDay } from 'date-fns';
 
 /** Elapsed time as m:ss, or h:mm:ss from an hour on. */
 export function formatDuration(ms: number): string {
@@ -25,3 +25,11 @@ export function formatDateTimeSeconds(at: number): string {
   return format(at, 'yyyy-MM-dd HH:mm:ss');
 }
 
+
+/**
+ * A clock time read beside another (an acknowledgement beside the alert it answers): with its
+ * date when the two fall on different days, so "seen at 00:10" is never read as before "since 23:50".
+ */
+export function formatClockTimeBeside(at: number, reference: number): string {
+  return isSameDay(at, reference) ? formatClockTime(at) : formatDateTime(at);
+}

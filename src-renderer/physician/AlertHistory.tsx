@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/domain/alert';
 import { AlertText } from '../components/AlertText';
-import { formatClockTime } from '../format/time';
+import { formatClockTime, formatClockTimeBeside } from '../format/time';
 import { useAlertsStore } from '../store/alerts-store';
 import { useAnswer } from '../hooks/use-answer';
 import { call } from '../transport/client';
@@ -41,7 +41,7 @@ export function AlertHistory({ sessionId }: { sessionId: number }) {
                 </td>
                 <td>
                   {alert.acknowledgedAt !== null
-                    ? `${alert.acknowledgedByName ?? ''} ${formatClockTime(alert.acknowledgedAt)}${alert.acknowledgeNote ? ` — ${alert.acknowledgeNote}` : ''}`
+                    ? `${alert.acknowledgedByName ?? ''} ${formatClockTimeBeside(alert.acknowledgedAt, alert.raisedAt)}${alert.acknowledgeNote ? ` — ${alert.acknowledgeNote}` : ''}`
                     : '–'}
                 </td>
                 <td>

@@ -5,7 +5,7 @@ import { PRIORITY_SYMBOL } from '../components/AlertBanner';
 import { AlertText } from '../components/AlertText';
 import { valueNowOf } from '../components/alert-now';
 import { formatValue } from '../format/parameters';
-import { formatClockTime, formatDuration } from '../format/time';
+import { formatClockTime, formatClockTimeBeside, formatDuration } from '../format/time';
 import { Sparkline } from './Sparkline';
 
 /** One chair at a glance: who, phase and clock, latest vitals, NEWS2, and what needs the physician now. */
@@ -66,7 +66,7 @@ export function SessionTile({ summary, timer, selected, onSelect }: { summary: S
           <>
             <b aria-hidden="true">{PRIORITY_SYMBOL[alert.priority]} </b>
             {t(`alerts.priority.${alert.priority}`)}: <AlertText alert={alert} now={latestReading ? valueNowOf(alert, [latestReading]) : null} />
-            {seen && <> · {t('alerts.acknowledgedBy', { name: alert.acknowledgedByName, time: formatClockTime(alert.acknowledgedAt ?? 0) })}</>}
+            {seen && <> · {t('alerts.acknowledgedBy', { name: alert.acknowledgedByName, time: formatClockTimeBeside(alert.acknowledgedAt ?? 0, alert.raisedAt) })}</>}
             {summary.activeAlertCount > 1 && <> {t('physician.more', { count: summary.activeAlertCount - 1 })}</>}
             {summary.escalated && <b> · {t('physician.escalated')}</b>}
           </>

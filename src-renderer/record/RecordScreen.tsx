@@ -11,7 +11,7 @@ import { ReadingsTable } from '../components/ReadingsTable';
 import { VitalsChart } from '../components/VitalsChart';
 import { PRIORITY_SYMBOL } from '../components/AlertBanner';
 import { errorText } from '../format/error-text';
-import { formatClockTime, formatDateTime } from '../format/time';
+import { formatClockTime, formatClockTimeBeside, formatDateTime } from '../format/time';
 import { call } from '../transport/client';
 import { ExportButtons } from './ExportButtons';
 import { PrintReportButton } from './PrintReportButton';
@@ -157,7 +157,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
                       {a.escalatedAt !== null && <> · {t('records.alerts.escalated', { time: formatClockTime(a.escalatedAt) })}</>}
                       {a.audioPausedUntil !== null && <> · {t('records.alerts.audioPaused', { time: formatClockTime(a.audioPausedUntil) })}</>}
                     </td>
-                    <td>{a.acknowledgedAt !== null ? t('records.alerts.ackLine', { time: formatClockTime(a.acknowledgedAt), name: a.acknowledgedByName ?? '', note: a.acknowledgeNote ?? '' }) : t('records.alerts.notAcknowledged')}</td>
+                    <td>{a.acknowledgedAt !== null ? t('records.alerts.ackLine', { time: formatClockTimeBeside(a.acknowledgedAt, a.raisedAt), name: a.acknowledgedByName ?? '', note: a.acknowledgeNote ?? '' }) : t('records.alerts.notAcknowledged')}</td>
                     <td>
                       {a.resolvedAt !== null
                         ? `${formatClockTime(a.resolvedAt)} · ${t(`alerts.resolved.${a.resolvedReason ?? ''}`, { defaultValue: a.resolvedReason ?? '' })}${a.resolvedByName ? ` (${a.resolvedByName})` : ''}`
