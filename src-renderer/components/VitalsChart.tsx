@@ -25,6 +25,8 @@ const PLOT_INSET_PX = 26;
 /** Threshold labels are 10 px text: closer than this on one side they print over each other. */
 const LABEL_GAP_PX = 11;
 const PRIORITY_COLOUR = { high: 'var(--high)', medium: 'var(--warn-line)', low: 'var(--low)' } as const;
+/** The labels' text: the alert red as text colour, legible on the dim-room theme's dark plot too (the line red was not). */
+const LABEL_COLOUR = { high: 'var(--high-text)', medium: 'var(--warn-line)', low: 'var(--low)' } as const;
 // Props recharts compares by reference: made once, so an update redraws only what changed.
 const MARGIN_WITH_RIGHT_AXIS = { top: 6, right: 4, bottom: 0, left: 0 };
 const MARGIN_WITHOUT_RIGHT_AXIS = { top: 6, right: 4 + RIGHT_AXIS_PX, bottom: 0, left: 0 };
@@ -78,7 +80,7 @@ const Panel = memo(function Panel({ panel, data, rules, bottom, xDomain, xTicks,
     return drawn.map((line, index) => {
       const colour = PRIORITY_COLOUR[line.priority];
       const side = sides[index];
-      const label = side && ({ value: `${parameterShort(t, line.parameter)} ${line.value}`, position: side === 'end' ? 'insideBottomRight' : 'insideBottomLeft', fontSize: 10, fill: colour } as const);
+      const label = side && ({ value: `${parameterShort(t, line.parameter)} ${line.value}`, position: side === 'end' ? 'insideBottomRight' : 'insideBottomLeft', fontSize: 10, fill: LABEL_COLOUR[line.priority] } as const);
       return { ...line, colour, label: label || undefined };
     });
   }, [rules, series, panel.heightPx, leftLow, leftHigh, rightLow, rightHigh, t]);

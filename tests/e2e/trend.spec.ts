@@ -55,6 +55,8 @@ test("the trend shows every charted parameter in three panels with the session's
   expect((await chart.boundingBox())?.y ?? Infinity).toBeLessThan(800);
   await docsScreenshot(page, 'session-trend');
   await page.emulateMedia({ colorScheme: 'dark' });
+  // In the dim-room theme a high limit's label is the light alert red of text, legible on the dark plot.
+  await expect(panel('circulation').locator('text.recharts-label', { hasText: 'SBP 180' })).toHaveCSS('fill', 'rgb(255, 138, 128)');
   await docsScreenshot(page, 'session-trend-dark');
 
   // The physician's tile: SBP and SpO2 this session as sparklines with the latest values, following the next reading.
