@@ -79,7 +79,7 @@ export const ClinicReportSchema = z.object({
     medianSeconds: z.number().nonnegative().nullable(),
     p90Seconds: z.number().nonnegative().nullable(),
   }),
-  overrides: z.object({ contraindication: count, minimumRecovery: count, doseSoftLimit: count }),
+  overrides: z.object({ contraindication: count, minimumRecovery: count, doseSoftLimit: count, rateSoftLimit: count }),
   missedChecks: count,
 });
 export type ClinicReport = z.infer<typeof ClinicReportSchema>;

@@ -64,7 +64,7 @@ export function ClinicReportScreen() {
             <div>
               {t('records.clinic.ack', { median: seconds(report.acknowledgement.medianSeconds), p90: seconds(report.acknowledgement.p90Seconds) })}
             </div>
-            <div>{t('records.clinic.overrides', { contraindication: report.overrides.contraindication, recovery: report.overrides.minimumRecovery, dose: report.overrides.doseSoftLimit })}</div>
+            <div>{t('records.clinic.overrides', { contraindication: report.overrides.contraindication, recovery: report.overrides.minimumRecovery, dose: report.overrides.doseSoftLimit, rate: report.overrides.rateSoftLimit })}</div>
             <div>{t('records.clinic.missed', { count: report.missedChecks })}</div>
           </div>
           <div className="clinic-charts">

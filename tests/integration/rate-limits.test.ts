@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import type { CoreConnection } from '../../src-main/core/vigil-core';
 import { infusingSession } from '../support/alert-fixtures';
@@ -78,5 +79,10 @@ describe('a pump rate change is judged against the order (80 kg, 0.5 mg/kg over 
     writeFileSync(path, Buffer.from(pdf.base64, 'base64'));
     const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('100 mL/h (Dr Ada Admin; soft limit overridden: Slow responder, per the treatment plan)');
+    // The clinic report counts it among the overrides, for the session and for the clinic.
+    const day = format(session.createdAt, 'yyyy-MM-dd');
+    const report = await callOk(physician, 'report/clinic', { from: day, to: day });
+    expect(report.overrides.rateSoftLimit).toBe(1);
+    expect(report.sessions.find((row) => row.sessionId === session.id)?.overrides).toBe(1);
   });
 });

@@ -295,7 +295,7 @@ describe('the clinic report', () => {
     const report = await callOk(staff, 'report/clinic', { from: '2025-03-03', to: '2025-03-03' });
     expect(report.byProtocol).toEqual([{ protocolName: 'Depression — standard', completed: 2, aborted: 1, open: 1 }]);
     expect(report.sessions).toHaveLength(4);
-    expect(report.overrides).toEqual({ contraindication: 0, minimumRecovery: 2, doseSoftLimit: 0 });
+    expect(report.overrides).toEqual({ contraindication: 0, minimumRecovery: 2, doseSoftLimit: 0, rateSoftLimit: 0 });
     const highSbp = report.byCondition.find((c) => c.condition === 'Systolic BP' && c.priority === 'high');
     expect(highSbp).toMatchObject({ count: 2, perSession: 0.5 });
     // Two sessions, each with the SBP acknowledged at once and the SpO2 acknowledged at once (the clock did not move).

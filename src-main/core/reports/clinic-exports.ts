@@ -76,7 +76,7 @@ export async function clinicPdf(report: ClinicReport): Promise<Uint8Array> {
   const ack = report.acknowledgement;
   doc.fields([
     ['Time to acknowledge', `median ${seconds(ack.medianSeconds)}, 90th percentile ${seconds(ack.p90Seconds)} (${ack.acknowledged} acknowledged, ${ack.unacknowledged} never acknowledged)`],
-    ['Overrides', `${report.overrides.contraindication} contraindication, ${report.overrides.minimumRecovery} minimum recovery time, ${report.overrides.doseSoftLimit} dose soft limit`],
+    ['Overrides', `${report.overrides.contraindication} contraindication, ${report.overrides.minimumRecovery} minimum recovery time, ${report.overrides.doseSoftLimit} dose soft limit, ${report.overrides.rateSoftLimit} pump rate soft limit`],
     ['Missed checks', `${report.missedChecks} (vitals checks overdue and BP checkpoints missed)`],
   ]);
   doc.heading('Sessions');

@@ -35,7 +35,7 @@ export function buildClinicReport(services: Services, queries: RecordQueries, ra
   const byCondition = new Map<string, { condition: string; priority: ClinicReport['byCondition'][number]['priority']; count: number }>();
   const ackSeconds: number[] = [];
   let unacknowledged = 0;
-  const overrides = { contraindication: 0, minimumRecovery: 0, doseSoftLimit: 0 };
+  const overrides = { contraindication: 0, minimumRecovery: 0, doseSoftLimit: 0, rateSoftLimit: 0 };
   let missedChecks = 0;
 
   for (const found of sessions) {
@@ -62,6 +62,9 @@ export function buildClinicReport(services: Services, queries: RecordQueries, ra
     const order = services.doseOrders.latest(session.id);
     const doseOverride = order?.limitVerdict === 'softLimit' ? 1 : 0;
     overrides.doseSoftLimit += doseOverride;
+    // A pump rate a physician set above the order's soft limit, with a reason (not taken back).
+    const rateOverrides = services.sessionEvents.ofSession(session.id).filter((e) => e.retraction === null && e.event.kind === 'rateChange' && e.event.overrideReason !== undefined).length;
+    overrides.rateSoftLimit += rateOverrides;
     const missed = alerts.filter((a) => a.kind === 'technical' && MISSED_CHECK_CONDITIONS.includes(a.parameter)).length;
     missedChecks += missed;
     rows.push({
@@ -78,7 +81,7 @@ export function buildClinicReport(services: Services, queries: RecordQueries, ra
         low: alerts.filter((a) => a.priority === 'low').length,
       },
       acknowledged: alerts.filter((a) => a.acknowledgedAt !== null).length,
-      overrides: sessionOverrides.length + doseOverride,
+      overrides: sessionOverrides.length + doseOverride + rateOverrides,
       missedChecks: missed,
     });
   }
