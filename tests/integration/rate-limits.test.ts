@@ -60,6 +60,13 @@ describe('a pump rate change is judged against the order (80 kg, 0.5 mg/kg over 
       params: { value: 100, limit: 90, unit: 'mL/h' },
     });
     expect(await callErr(physician, 'event/add', rateChange(session.id, 100, 'x'))).toMatchObject({ code: 'invalid_request', field: 'event.overrideReason' });
+    // A reason on a rate within the limits would be kept and counted as an override that never was.
+    expect(await callErr(physician, 'event/add', rateChange(session.id, 80, 'no reason needed'))).toMatchObject({
+      code: 'invalid_request',
+      field: 'event.overrideReason',
+      reason: 'rate_override_not_needed',
+      params: { value: 80, unit: 'mL/h' },
+    });
     expect(await untouched(session.id)).toEqual(before);
 
     t.clock.advance(MINUTE);

@@ -182,7 +182,19 @@ export function createDoseOrderService({ db, clock, caches }: CoreDeps) {
      */
     judgeRateChange(order: DoseOrderRecord, protocol: Protocol, change: { rateMlPerHour: number; overrideReason?: string | undefined }, byPhysician: boolean): void {
       const check = checkRateAgainstLimits(change.rateMlPerHour, rateLimitsOf(order, limitsOf(protocol)));
-      if (check.verdict === 'within') return;
+      if (check.verdict === 'within') {
+        // A reason on a rate within the limits would be recorded, reported and counted as an override that never was.
+        if (change.overrideReason !== undefined) {
+          fail({
+            code: 'invalid_request',
+            message: `${change.rateMlPerHour} mL/h is within this order's limits; it needs no override reason`,
+            field: 'event.overrideReason',
+            reason: 'rate_override_not_needed',
+            params: { value: change.rateMlPerHour, unit: 'mL/h' },
+          });
+        }
+        return;
+      }
       const params = { value: change.rateMlPerHour, limit: check.limit, unit: check.unit };
       if (check.verdict === 'hardLimit') {
         fail({
