@@ -62,3 +62,32 @@ test('axe-core finds no serious or critical violation on any main screen, light 
   expect(found).toEqual([]);
   expect(pageProblems).toEqual([]);
 });
+
+test('the keyboard reaches every control shown on the chair screen and is never trapped', async ({ page, host, pageProblems }) => {
+  await seedClinic(host);
+  const sessionId = await seedSession(host, { start: true });
+  await seedReadings(host, sessionId, [{ heartRateBpm: 128, systolicMmHg: 188, diastolicMmHg: 104, spo2Pct: 90, respiratoryRatePerMin: 16, moaasScore: 4, dissociationLevel: 2 }], 5 * 60_000);
+  await page.goto(host.url);
+  await signIn(page, PHYSICIAN);
+  await page.getByTestId('chair-tab').first().click();
+  await expect(page.locator('[data-testid="active-alert"]').first()).toBeVisible();
+  // Every control shown (not inside a closed menu or panel), numbered in document order.
+  const controls = await page.evaluate(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')].filter(
+      (element) => element.tabIndex >= 0 && !(element as HTMLButtonElement).disabled && element.checkVisibility({ visibilityProperty: true }),
+    );
+    found.forEach((element, index) => element.setAttribute('data-tab-check', String(index)));
+    return found.length;
+  });
+  expect(controls).toBeGreaterThan(20);
+  await page.locator('body').focus();
+  const reached = new Set<string>();
+  for (let i = 0; i < controls * 2 && reached.size < controls; i++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => document.activeElement?.getAttribute('data-tab-check') ?? null);
+    if (at !== null) reached.add(at);
+  }
+  const missed = await page.evaluate((seen) => [...document.querySelectorAll<HTMLElement>('[data-tab-check]')].filter((element) => !seen.includes(element.getAttribute('data-tab-check') ?? '')).map((element) => element.outerHTML.slice(0, 120)), [...reached]);
+  expect(missed).toEqual([]);
+  expect(pageProblems).toEqual([]);
+});
