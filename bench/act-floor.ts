@@ -21,6 +21,7 @@ export function actFloorTable(bench: BenchCore, sessionId: number) {
   const detail = { sessionId, values: { heartRateBpm, systolicMmHg, diastolicMmHg, spo2Pct, respiratoryRatePerMin } };
   let at = bench.clock.now();
   return {
+    db,
     durableInsert: () => {
       at += 1;
       bench.core.acts.run({ actor, channel: 'reading/add', kind: 'write', detail }, () => insert.run(sessionId, at, at, bench.userId, news2Json));

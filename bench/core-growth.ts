@@ -137,7 +137,7 @@ export async function measureGrowth(bench: BenchCore, otherOpenSessions: number)
   const openCount = otherOpenSessions + 3;
   const bare = bareTable(bench.dataDir);
   const floor = auditedFloorTable(bench.dataDir);
-  await warmUp(bench, [bare, floor, { db: bench.core.services.db, durableInsert: actFloor.durableInsert }], next);
+  await warmUp(bench, [bare, floor, actFloor], next);
   const rows: GrowthRow[] = [];
   let stored = 1;
   try {

@@ -34,7 +34,7 @@ export function InfusionPanel({ detail }: { detail: SessionPanels }) {
     const rateMlPerHour = rate.trim() === '' ? Number.NaN : Number(rate);
     const result = await call('event/add', { sessionId: detail.session.id, event: { kind: 'rateChange', rateMlPerHour, ...(needsReason ? { overrideReason: reason.trim() } : {}) } });
     if (result.ok) {
-      setSaved({ rate: rateMlPerHour, at: nowAt ?? Date.now() });
+      setSaved({ rate: rateMlPerHour, at: result.value.observedAt });
       changeRateText('');
     } else {
       setSaved(null);
