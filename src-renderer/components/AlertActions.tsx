@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/domain/alert';
 import { errorText } from '../format/error-text';
-import { formatClockTimeBeside, formatDuration } from '../format/time';
+import { formatDuration, timeBeside } from '../format/time';
 import { focusNextEntry } from '../hooks/focus-next-entry';
 import { useServerNow } from '../hooks/use-server-now';
 import { call } from '../transport/client';
@@ -81,7 +81,7 @@ export function AlertActions({ alert }: { alert: Alert }) {
     <span className="alert-actions">
       {alert.acknowledgedAt !== null ? (
         <span className="alert-ack" data-testid="alert-acknowledged">
-          {t('alerts.acknowledgedBy', { name: alert.acknowledgedByName, time: formatClockTimeBeside(alert.acknowledgedAt, alert.raisedAt) })}
+          {t('alerts.acknowledgedBy', { name: alert.acknowledgedByName, ...timeBeside(alert.acknowledgedAt, alert.raisedAt) })}
           {alert.acknowledgeNote && <> — “{alert.acknowledgeNote}”</>}
         </span>
       ) : (

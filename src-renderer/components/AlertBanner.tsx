@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { PRIORITY_RANK } from '../../shared/clinical/alert-rules';
 import type { Alert } from '../../shared/domain/alert';
 import type { Reading } from '../../shared/domain/reading';
-import { formatClockTime } from '../format/time';
+import { formatClockTime, timeOnDay } from '../format/time';
+import { useServerDay } from '../hooks/use-server-day';
 import { useServerNow } from '../hooks/use-server-now';
 import { AlertActions } from './AlertActions';
 import { AlertText } from './AlertText';
@@ -17,9 +18,10 @@ export const PRIORITY_SYMBOL = { high: '!!!', medium: '!!', low: '!' } as const;
  * and the actions. Acknowledged alerts keep their colour as an outline ("seen by ... at ..."),
  * so what nobody has seen yet stands out. The line opens for its details (repeats, latching,
  * escalation, the acknowledgement note). Memoised on the alert and its value now: a pushed
- * reading re-renders only the line whose figure it changes.
+ * reading re-renders only the line whose figure it changes. `today` (main's date) changes only
+ * at midnight: an alert raised on an earlier day then reads "since 2026-11-29 23:50".
  */
-const AlertRow = memo(function AlertRow({ alert, nowValue, nowAt }: { alert: Alert; nowValue: number | null; nowAt: number | null }) {
+const AlertRow = memo(function AlertRow({ alert, nowValue, nowAt, today }: { alert: Alert; nowValue: number | null; nowAt: number | null; today: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const acknowledged = alert.acknowledgedAt !== null;
@@ -42,19 +44,19 @@ const AlertRow = memo(function AlertRow({ alert, nowValue, nowAt }: { alert: Ale
       </span>
       <button type="button" className="alert-text" aria-expanded={open} onClick={() => setOpen(!open)} title={t('alertTruth.details')}>
         <AlertText alert={alert} now={nowValue === null || nowAt === null ? null : { value: nowValue, at: nowAt }} />
-        {escalated && <span className="alert-escalated-label"> · {t('alerts.escalated', { time: formatClockTime(alert.escalatedAt ?? 0) })}</span>}
+        {escalated && <span className="alert-escalated-label"> · {t('alerts.escalated', timeOnDay(alert.escalatedAt ?? 0, today))}</span>}
       </button>
       <span className="alert-meta">
-        {t('alerts.raisedAt', { time: formatClockTime(alert.raisedAt) })}
+        {t('alerts.raisedAt', timeOnDay(alert.raisedAt, today))}
         {alert.count > 1 && <> · {t('alerts.repeats', { count: alert.count })}</>}
       </span>
       <AlertActions alert={alert} />
       {open && (
         <span className="alert-details" data-testid="alert-details">
-          {t('alertTruth.raised', { time: formatClockTime(alert.raisedAt) })}
-          {alert.count > 1 && <> · {t('alertTruth.repeated', { count: alert.count, time: formatClockTime(alert.lastAt) })}</>}
-          {alert.conditionClearedAt !== null && <> · {t('alerts.latched', { time: formatClockTime(alert.conditionClearedAt) })}</>}
-          {alert.escalatedAt !== null && <> · {t('alerts.escalated', { time: formatClockTime(alert.escalatedAt) })}</>}
+          {t('alertTruth.raised', timeOnDay(alert.raisedAt, today))}
+          {alert.count > 1 && <> · {t('alertTruth.repeated', { count: alert.count, ...timeOnDay(alert.lastAt, today) })}</>}
+          {alert.conditionClearedAt !== null && <> · {t('alerts.latched', timeOnDay(alert.conditionClearedAt, today))}</>}
+          {alert.escalatedAt !== null && <> · {t('alerts.escalated', timeOnDay(alert.escalatedAt, today))}</>}
         </span>
       )}
     </li>
@@ -86,6 +88,7 @@ function RecentlyEnded({ alerts, readings }: { alerts: readonly Alert[]; reading
 
 export function AlertBanner({ alerts, readings = [] }: { alerts: readonly Alert[]; readings?: readonly Reading[] }) {
   const { t } = useTranslation();
+  const today = useServerDay();
   const active = alerts
     .filter((alert) => alert.state === 'active')
     .sort((a, b) => PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority] || a.raisedAt - b.raisedAt);
@@ -100,7 +103,7 @@ export function AlertBanner({ alerts, readings = [] }: { alerts: readonly Alert[
           <ul className="alert-banner">
             {active.map((alert) => {
               const now = valueNowOf(alert, readings);
-              return <AlertRow key={alert.id} alert={alert} nowValue={now?.value ?? null} nowAt={now?.at ?? null} />;
+              return <AlertRow key={alert.id} alert={alert} nowValue={now?.value ?? null} nowAt={now?.at ?? null} today={today} />;
             })}
           </ul>
         </section>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DueChecks } from '../../shared/clinical/due-checks';
-import { formatClockTime, formatDuration } from '../format/time';
+import { dayOf, formatClockTime, formatDuration, timeOnDay } from '../format/time';
 
 const MINUTE_MS = 60_000;
 
@@ -17,7 +17,7 @@ export function DueChecksPanel({ dueChecks, nowAt }: { dueChecks: DueChecks; now
         // Late by whole minutes ("24 min late"): a running m:ss such as "24:00" read as a clock time.
         <p className="due-overdue" data-testid="vitals-due" data-overdue="true">
           <span aria-hidden="true">!! </span>
-          {t('due.overdue', { time: formatClockTime(nextVitalsDueAt), late: t('due.lateMinutes', { count: Math.floor(Math.max(0, nowAt - nextVitalsDueAt) / MINUTE_MS) }) })}
+          {t('due.overdue', { ...timeOnDay(nextVitalsDueAt, dayOf(nowAt)), late: t('due.lateMinutes', { count: Math.floor(Math.max(0, nowAt - nextVitalsDueAt) / MINUTE_MS) }) })}
         </p>
       ) : (
         <p className="due-next" data-testid="vitals-due" data-overdue="false">

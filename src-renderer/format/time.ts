@@ -15,6 +15,30 @@ export function formatClockTime(at: number): string {
   return format(at, 'HH:mm');
 }
 
+/** The calendar day of a moment, as Vigil writes dates (2026-11-30): a key that changes only at midnight. */
+export function dayOf(at: number): string {
+  return format(at, 'yyyy-MM-dd');
+}
+
+/** i18next options for a clock time on a screen about now: see `timeOnDay`. */
+// A type, not an interface: i18next's options take an index signature, which only type literals carry implicitly.
+export type TimeOnDay = {
+  time: string;
+  date?: string;
+  context?: 'otherDay';
+};
+
+/**
+ * A clock time shown as part of what is happening now ("since 23:50"): alone when it fell
+ * today (`today` from `dayOf`), with its date when it fell on another day, through the
+ * message's `_otherDay` variant so each language words the date its own way.
+ */
+export function timeOnDay(at: number, today: string): TimeOnDay {
+  const time = formatClockTime(at);
+  const day = dayOf(at);
+  return day === today ? { time } : { time, date: day, context: 'otherDay' };
+}
+
 
 export function formatDateTime(at: number): string {
   return format(at, 'yyyy-MM-dd HH:mm');
@@ -32,4 +56,9 @@ export function formatDateTimeSeconds(at: number): string {
  */
 export function formatClockTimeBeside(at: number, reference: number): string {
   return isSameDay(at, reference) ? formatClockTime(at) : formatDateTime(at);
+}
+
+/** `timeOnDay` for a time read beside another (an acknowledgement beside its alert's "since"): dated when their days differ. */
+export function timeBeside(at: number, reference: number): TimeOnDay {
+  return timeOnDay(at, dayOf(reference));
 }

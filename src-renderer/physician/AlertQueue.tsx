@@ -6,7 +6,8 @@ import type { SessionSummary } from '../../shared/domain/views';
 import { AlertActions } from '../components/AlertActions';
 import { PRIORITY_SYMBOL } from '../components/AlertBanner';
 import { AlertText } from '../components/AlertText';
-import { formatClockTime } from '../format/time';
+import { timeOnDay } from '../format/time';
+import { useServerDay } from '../hooks/use-server-day';
 import { useAlertsStore } from '../store/alerts-store';
 
 type PriorityFilter = 'all' | AlertPriority;
@@ -16,6 +17,7 @@ type KindFilter = 'all' | Alert['kind'];
 export function AlertQueue({ sessions }: { sessions: readonly SessionSummary[] }) {
   const { t } = useTranslation();
   const active = useAlertsStore((state) => state.active);
+  const today = useServerDay();
   const [priority, setPriority] = useState<PriorityFilter>('all');
   const [kind, setKind] = useState<KindFilter>('all');
   const [unacknowledgedOnly, setUnacknowledgedOnly] = useState(false);
@@ -83,7 +85,7 @@ export function AlertQueue({ sessions }: { sessions: readonly SessionSummary[] }
                   <AlertText alert={alert} />
                   {escalated && <b> · {t('physician.escalated')}</b>}
                 </span>
-                <span className="alert-meta">{t('alerts.raisedAt', { time: formatClockTime(alert.raisedAt) })}</span>
+                <span className="alert-meta">{t('alerts.raisedAt', timeOnDay(alert.raisedAt, today))}</span>
                 <AlertActions alert={alert} />
               </li>
             );

@@ -5,12 +5,17 @@ import { PRIORITY_SYMBOL } from '../components/AlertBanner';
 import { AlertText } from '../components/AlertText';
 import { valueNowOf } from '../components/alert-now';
 import { formatValue } from '../format/parameters';
-import { formatClockTime, formatClockTimeBeside, formatDuration } from '../format/time';
+import { formatClockTime, formatDuration, timeOnDay } from '../format/time';
+import { useServerDay } from '../hooks/use-server-day';
 import { Sparkline } from './Sparkline';
 
-/** One chair at a glance: who, phase and clock, latest vitals, NEWS2, and what needs the physician now. */
+/**
+ * One chair at a glance: who, phase and clock, latest vitals, NEWS2, and what needs the physician now.
+ * The tile shows no "since": an acknowledgement's time carries its date when it was not today.
+ */
 export function SessionTile({ summary, timer, selected, onSelect }: { summary: SessionSummary; timer: SessionTimer; selected: boolean; onSelect(): void }) {
   const { t } = useTranslation();
+  const today = useServerDay();
   const { session, patient, latestReading, latestNews2, highestActiveAlert: alert } = summary;
   const v = latestReading?.values;
   const seen = alert !== null && alert.acknowledgedAt !== null;
@@ -66,7 +71,7 @@ export function SessionTile({ summary, timer, selected, onSelect }: { summary: S
           <>
             <b aria-hidden="true">{PRIORITY_SYMBOL[alert.priority]} </b>
             {t(`alerts.priority.${alert.priority}`)}: <AlertText alert={alert} now={latestReading ? valueNowOf(alert, [latestReading]) : null} />
-            {seen && <> · {t('alerts.acknowledgedBy', { name: alert.acknowledgedByName, time: formatClockTimeBeside(alert.acknowledgedAt ?? 0, alert.raisedAt) })}</>}
+            {seen && <> · {t('alerts.acknowledgedBy', { name: alert.acknowledgedByName, ...timeOnDay(alert.acknowledgedAt ?? 0, today) })}</>}
             {summary.activeAlertCount > 1 && <> {t('physician.more', { count: summary.activeAlertCount - 1 })}</>}
             {summary.escalated && <b> · {t('physician.escalated')}</b>}
           </>

@@ -1,0 +1,35 @@
+import { expect, PATIENT_A, PHYSICIAN, signIn, test } from './fixtures';
+import { newDataDir, startHost } from './host';
+import { seedClinic, seedReadings, seedSession } from './seed';
+
+const MINUTE_MS = 60_000;
+/** An evening session: main's clock starts ten minutes before midnight (local time, as the screens show it). */
+const EVENING_START_AT = new Date(2026, 10, 29, 23, 50).getTime();
+
+test('an alert raised before midnight reads "since" with its date once the day has changed, on the chair and in the queue', async ({ page, pageProblems }) => {
+  const host = await startHost(newDataDir(), EVENING_START_AT);
+  try {
+    await seedClinic(host);
+    const { sessionId } = await seedSession(host, PATIENT_A, 'Chair 1');
+    // SBP 196 raises a high alert at 23:51, on 2026-11-29.
+    await seedReadings(host, PHYSICIAN, sessionId, [{ heartRateBpm: 94, systolicMmHg: 196, diastolicMmHg: 108, spo2Pct: 97 }], MINUTE_MS);
+    await page.goto(host.url);
+    await signIn(page, PHYSICIAN);
+    await page.getByTestId('chair-tab').filter({ hasText: 'Chair 1' }).click();
+    const high = page.locator('[data-testid="active-alert"][data-priority="high"]');
+    await expect(high).toContainText('since 23:51');
+    await expect(high).not.toContainText('2026-11-29');
+
+    // Past midnight with nothing new charted: only the day changed, and the line says so.
+    await host.advanceClock(15 * MINUTE_MS);
+    await expect(high).toContainText('since 2026-11-29 23:51');
+    // The vitals check due five minutes after that reading has been overdue since the evening before.
+    await expect(page.getByTestId('vitals-due')).toContainText('OVERDUE since 2026-11-29 23:56');
+
+    await page.getByTestId('nav-physician').click();
+    await expect(page.locator('[data-testid="queue-alert"][data-priority="high"]')).toContainText('since 2026-11-29 23:51');
+    expect(pageProblems).toEqual([]);
+  } finally {
+    await host.stop();
+  }
+});
