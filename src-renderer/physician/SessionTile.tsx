@@ -5,7 +5,7 @@ import { PRIORITY_SYMBOL } from '../components/AlertBanner';
 import { AlertText } from '../components/AlertText';
 import { valueNowOf } from '../components/alert-now';
 import { formatValue } from '../format/parameters';
-import { formatClockTime, formatDuration, timeOnDay } from '../format/time';
+import { formatDuration, timeOnDay } from '../format/time';
 import { useServerDay } from '../hooks/use-server-day';
 import { Sparkline } from './Sparkline';
 
@@ -43,6 +43,11 @@ export function SessionTile({ summary, timer, selected, onSelect }: { summary: S
       <span className="tile-vitals" data-testid="tile-vitals">
         {v && latestReading ? (
           <>
+            {/* The values' time as a caption of its own: after the last value it read as that value's ("Dissociation – 21:40"). */}
+            <small className="muted tile-vitals-time" data-testid="tile-vitals-time">
+              {t('physician.latestAt', timeOnDay(latestReading.observedAt, today))}
+            </small>
+            <br />
             {t('physician.vitalsLine', {
               hr: formatValue('heartRateBpm', v.heartRateBpm) || '–',
               bp: v.systolicMmHg !== undefined ? `${v.systolicMmHg}/${v.diastolicMmHg ?? ''}` : '–',
@@ -56,7 +61,6 @@ export function SessionTile({ summary, timer, selected, onSelect }: { summary: S
                 dissociation: formatValue('dissociationLevel', v.dissociationLevel) || '–',
               })}
             </span>
-            <small className="muted"> {formatClockTime(latestReading.observedAt)}</small>
           </>
         ) : (
           t('physician.noVitals')

@@ -28,6 +28,9 @@ test('an alert raised before midnight reads "since" with its date once the day h
 
     await page.getByTestId('nav-physician').click();
     await expect(page.locator('[data-testid="queue-alert"][data-priority="high"]')).toContainText('since 2026-11-29 23:51');
+    // The tile's latest values carry their time as a caption of their own, dated as it is not today's.
+    await expect(page.getByTestId('tile-vitals-time')).toHaveText('Latest values on 2026-11-29 at 23:51');
+    await expect(page.getByTestId('tile-vitals')).toContainText('Latest values on 2026-11-29 at 23:51HR 94');
     expect(pageProblems).toEqual([]);
   } finally {
     await host.stop();
