@@ -331,7 +331,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
       closed = true;
       if (auditCheckTimer) clearTimeout(auditCheckTimer);
       clearInterval(idleSweep);
-      headWriter.flush();
+      headWriter.close();
       stopAutoBackup();
       services.ticker.stop();
       void services.monitorLink.close();
