@@ -48,7 +48,12 @@ export interface ActRunner {
   readonly inAct: boolean;
 }
 
-export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, clock: Clock, logger: Logger): ActRunner {
+/** Checked at the start of every act, inside its transaction; what it throws refuses the act (db/schema-check.ts). */
+export interface ActGuard {
+  check(): void;
+}
+
+export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, clock: Clock, logger: Logger, guard?: ActGuard): ActRunner {
   let depth = 0;
   // Prepared once: db.exec parses the statement on every act (about 1.5 µs each for BEGIN and COMMIT after an idle moment).
   const begin = db.prepare('BEGIN IMMEDIATE');
@@ -127,6 +132,12 @@ export function createActRunner(db: Database, audit: AuditLog, bus: EventBus, cl
     run(spec, work) {
       if (depth > 0) return work();
       begin.run();
+      try {
+        guard?.check();
+      } catch (error) {
+        rollbackStatement.run();
+        throw error;
+      }
       audit.actStarted();
       bus.hold();
       let value: ReturnType<typeof work>;

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/result';
+import { DatabaseCorruptError } from './db/errors';
 
 /** The storage faults Vigil names for what they are, each with its own error code. */
 export type StorageFault = Extract<ErrorCode, 'storage_full' | 'storage_read_only' | 'storage_io' | 'storage_busy' | 'storage_damaged'>;
@@ -30,6 +31,8 @@ const ERRNO_FAULTS: Readonly<Record<string, StorageFault>> = {
 
 /** The storage fault behind an error thrown by better-sqlite3 or node:fs, or null for any other error. */
 export function classifyStorageFault(error: unknown): StorageFault | null {
+  // Vigil's own finding (a failed check, a trigger planted in the file), not SQLite's.
+  if (error instanceof DatabaseCorruptError) return 'storage_damaged';
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   const errno = ERRNO_FAULTS[code];

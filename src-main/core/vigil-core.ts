@@ -21,6 +21,7 @@ import type { Shortfall } from './backup/high-water';
 import { createSystemClock, type Clock } from './clock';
 import { createPinHasher, PRODUCTION_PIN_COST, TEST_PIN_COST } from './security/pin-hash';
 import { openCheckedDatabase } from './db/open-database';
+import { createSchemaGuard } from './db/schema-check';
 import { startFileCheck, type FileCheckService } from './db/background-file-check';
 import { createDispatcher } from './dispatcher';
 import { EventBus } from './event-bus';
@@ -175,7 +176,7 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   const audit = createAuditLog(db, auditKey);
   // A file from before the audit trail: its existing rows are vouched for once, as found.
   audit.adoptUnaudited(clock.now());
-  const acts = createActRunner(db, audit, bus, clock, logger);
+  const acts = createActRunner(db, audit, bus, clock, logger, createSchemaGuard(db, databasePath, options.nativeBinding));
   const caches = createRecordCaches(db);
   acts.onEnded(() => caches.settle());
   const headWriter = createHeadWriter(auditHeadPath, (error) => logger.error('audit head write failed', { error: error instanceof Error ? error.message : String(error) }));

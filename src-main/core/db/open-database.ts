@@ -6,6 +6,7 @@ import { DatabaseCorruptError, DatabaseReadOnlyError, DatabaseStorageError, Data
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { forgetFileCheck, fullCheckNow, lastFullCheckOf, type FullCheckResult } from './file-check';
+import { foreignSchema } from './schema-check';
 
 /** SQLite's answer for a file that is not a database, or one with damaged pages. */
 const DAMAGED_FILE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
@@ -90,7 +91,7 @@ export interface OpenDatabaseOptions {
 
 /**
  * Opens (or creates) the session log: refuses a file or folder it cannot write, checks it
- * (checkBeforeUse) and its version, then WAL with
+ * (checkBeforeUse), its version and its schema (foreignSchema), then WAL with
  * synchronous=FULL so a committed reading survives a power cut, foreign keys on,
  * migrations applied.
  */
@@ -107,12 +108,17 @@ export function openCheckedDatabase(path: string, options: OpenDatabaseOptions =
     // Refuse a newer file before any pragma below can rewrite its header.
     const version = schemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(version, LATEST_SCHEMA_VERSION, path);
+    // Before any write (the migrations' included): code planted in the file would run inside them.
+    const planted = foreignSchema(db, version, options.nativeBinding);
+    if (planted.length > 0) throw new DatabaseCorruptError(path, planted);
     probeWrite(db, path, version);
     // From the first write on, the record no longer describes the file: only the next clean close writes it again.
     forgetFileCheck(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // The file's own triggers, views and defaults may not call Vigil's functions (the audit capture's): only its TEMP triggers do.
+    db.pragma('trusted_schema = OFF');
     db.pragma('busy_timeout = 5000');
     migrate(db, path);
     return { db, fileCheck };

@@ -1,0 +1,90 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { DatabaseCorruptError } from './errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+/** One object of the schema (table, index, trigger, view) as sqlite_master keeps it. */
+interface SchemaObject {
+  type: string;
+  name: string;
+  table: string;
+  sql: string;
+}
+
+function schemaOf(db: Database): Map<string, SchemaObject> {
+  const rows = db
+    .prepare<[], { type: string; name: string; tbl_name: string; sql: string | null }>(
+      "SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    )
+    .all();
+  return new Map(rows.map((row) => [row.name, { type: row.type, name: row.name, table: row.tbl_name, sql: row.sql ?? '' }]));
+}
+
+// Per migration list and version: built once per process (a few ms in memory), asked at every open.
+const expectedCache = new WeakMap<readonly Migration[], Map<number, Map<string, SchemaObject>>>();
+
+/** Vigil's own schema at each version, as its migrations make it on an empty database. */
+function expectedSchema(version: number, migrations: readonly Migration[], nativeBinding: string | undefined): Map<string, SchemaObject> {
+  let byVersion = expectedCache.get(migrations);
+  if (!byVersion) {
+    byVersion = new Map();
+    const memory = new BetterSqlite3(':memory:', nativeBinding ? { nativeBinding } : {});
+    try {
+      byVersion.set(0, schemaOf(memory));
+      for (const migration of migrations) {
+        memory.exec(migration.sql);
+        byVersion.set(migration.version, schemaOf(memory));
+      }
+    } finally {
+      memory.close();
+    }
+    expectedCache.set(migrations, byVersion);
+  }
+  return byVersion.get(version) ?? new Map();
+}
+
+/**
+ * What in the file's schema Vigil must not run on:
+ * - a trigger Vigil did not make: code that would run inside Vigil's own transactions
+ *   (changing or swallowing a reading or an alert as it is written), which the audit trail
+ *   would then vouch for as part of Vigil's act;
+ * - a table, index, trigger or view of Vigil's whose definition differs from Vigil's (a
+ *   conflict clause that silently replaces rows, a guard rewritten to let changes through).
+ * Not listed: another program's own table, index or view (nothing of it runs on Vigil's
+ * writes), and an object of Vigil's that is missing (no foreign code runs; the rows a dropped
+ * guard no longer protected are checked by audit/verify, and a missing table fails loudly).
+ */
+export function foreignSchema(db: Database, version: number, nativeBinding?: string, migrations: readonly Migration[] = MIGRATIONS): string[] {
+  const expected = expectedSchema(version, migrations, nativeBinding);
+  const problems: string[] = [];
+  for (const object of schemaOf(db).values()) {
+    const own = expected.get(object.name);
+    if (!own) {
+      if (object.type === 'trigger') problems.push(`a trigger Vigil did not create: ${object.name} on ${object.table}`);
+    } else if (own.type !== object.type || own.sql !== object.sql || own.table !== object.table) {
+      problems.push(`${own.type} ${object.name} differs from Vigil's own`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * The same check while Vigil runs: another program may change the open file's schema. At the
+ * start of every act (inside its write lock, so the schema cannot change again before the
+ * commit) the schema's version number is compared with the one last checked; only when it
+ * moved is the schema looked at again. What foreignSchema lists refuses the act (nothing
+ * written) and every act after it, until it is put right.
+ */
+export function createSchemaGuard(db: Database, path: string, nativeBinding?: string) {
+  const schemaVersionNow = db.prepare<[], number>('PRAGMA schema_version').pluck();
+  const userVersion = db.prepare<[], number>('PRAGMA user_version').pluck();
+  let checkedVersion = schemaVersionNow.get();
+  return {
+    check(): void {
+      const version = schemaVersionNow.get();
+      if (version === checkedVersion) return;
+      const planted = foreignSchema(db, userVersion.get() ?? 0, nativeBinding);
+      if (planted.length > 0) throw new DatabaseCorruptError(path, planted);
+      checkedVersion = version;
+    },
+  };
+}
