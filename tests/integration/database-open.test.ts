@@ -5,7 +5,7 @@ import { DatabaseCorruptError, DatabaseTooNewError } from '../../src-main/core/d
 import { LATEST_SCHEMA_VERSION } from '../../src-main/core/db/migrations';
 import { openDatabase } from '../../src-main/core/db/open-database';
 import { openVigilCore } from '../../src-main/core/vigil-core';
-import { databasePathIn, openRaw, openTestCore } from '../support/test-core';
+import { databasePathIn, openError, openRaw, openTestCore } from '../support/test-core';
 import { createMemoryLogger } from '../support/memory-logger';
 import { useTempDirs } from '../support/temp-dir';
 
@@ -13,17 +13,6 @@ const dirs = useTempDirs();
 
 const CLINICAL_TABLES = ['alert_events', 'alerts', 'patients', 'phase_events', 'readings', 'sessions', 'users'];
 const APPEND_ONLY_TRIGGERS = ['readings', 'phase_events', 'alerts', 'alert_events'].flatMap((table) => [`${table}_no_update`, `${table}_no_delete`]);
-
-/** What openVigilCore threw for this folder (it must throw). */
-function openError(dataDir: string): Error {
-  try {
-    openVigilCore({ dataDir, logger: createMemoryLogger(), checkResponses: true }).close();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-Error: ${String(error)}`);
-  }
-  throw new Error('the database was opened');
-}
 
 /** The bytes of the database file and whether SQLite left side files next to it. */
 function snapshot(path: string) {

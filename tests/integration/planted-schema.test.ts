@@ -6,25 +6,13 @@ import { restoreBackup } from '../../src-main/core/backup/restore';
 import { DatabaseCorruptError } from '../../src-main/core/db/errors';
 import { migrate } from '../../src-main/core/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src-main/core/db/migrations';
-import { openVigilCore } from '../../src-main/core/vigil-core';
-import { createMemoryLogger } from '../support/memory-logger';
 import { useTempDirs } from '../support/temp-dir';
-import { callErr, callOk, databasePathIn, openRaw, openSession, openTestCore, readyToStart, setUpAdmin } from '../support/test-core';
+import { callErr, callOk, databasePathIn, openError, openRaw, openSession, openTestCore, readyToStart, setUpAdmin } from '../support/test-core';
 
 const dirs = useTempDirs();
 
 /** A trigger someone with the file could plant: every alert Vigil raises would be resolved as it is written (a silent alarm). */
 const HUSH = "CREATE TRIGGER hush AFTER INSERT ON alert_state BEGIN UPDATE alert_state SET resolved_at = NEW.alert_id, resolved_reason = 'cleared' WHERE alert_id = NEW.alert_id; END";
-
-function openError(dataDir: string): Error {
-  try {
-    openVigilCore({ dataDir, logger: createMemoryLogger(), checkResponses: true }).close();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-Error: ${String(error)}`);
-  }
-  throw new Error('the database was opened');
-}
 
 async function closedClinic(): Promise<{ dataDir: string; path: string }> {
   const dataDir = dirs.make();

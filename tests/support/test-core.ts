@@ -244,3 +244,14 @@ export function countRows(databasePath: string, table: string, where = '1 = 1'):
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** What openVigilCore threw for this folder (it must throw). */
+export function openError(dataDir: string): Error {
+  try {
+    openVigilCore({ dataDir, logger: createMemoryLogger(), checkResponses: true }).close();
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`threw a non-Error: ${String(error)}`);
+  }
+  throw new Error('the database was opened');
+}
