@@ -12,7 +12,7 @@ import { HoverTimeContext, TrendHover, hoverTime } from './TrendHover';
 import { DENSE_FROM_POINTS, TrendPointsKeeper, readingPoint, type TrendPoint } from './trend-points';
 import { placeThresholdLabels, thresholdLines } from './threshold-lines';
 import { parameterShort } from '../format/parameters';
-import { CHART_PANELS, CHART_SERIES, TIME_AXIS_PX, axisDomain, mergeExtents, seriesExtents, type ChartPanel } from './vitals-chart-series';
+import { CHART_PANELS, CHART_SERIES, TICK_LABEL_OVERHANG_PX, TIME_AXIS_PX, axisDomain, mergeExtents, seriesExtents, type ChartPanel } from './vitals-chart-series';
 
 export { CHART_SERIES } from './vitals-chart-series';
 
@@ -28,8 +28,12 @@ const PRIORITY_COLOUR = { high: 'var(--high)', medium: 'var(--warn-line)', low: 
 /** The labels' text: the alert red as text colour, legible on the dim-room theme's dark plot too (the line red was not). */
 const LABEL_COLOUR = { high: 'var(--high-text)', medium: 'var(--warn-line)', low: 'var(--low)' } as const;
 // Props recharts compares by reference: made once, so an update redraws only what changed.
-const MARGIN_WITH_RIGHT_AXIS = { top: 6, right: 4, bottom: 0, left: 0 };
-const MARGIN_WITHOUT_RIGHT_AXIS = { top: 6, right: 4 + RIGHT_AXIS_PX, bottom: 0, left: 0 };
+// The panel above the time axis has its lowest tick label's room in the axis; the others keep a margin for it.
+const margin = (rightAxis: boolean, timeAxis: boolean) => ({ top: 6, right: 4 + (rightAxis ? 0 : RIGHT_AXIS_PX), bottom: timeAxis ? 0 : TICK_LABEL_OVERHANG_PX, left: 0 });
+const MARGINS = {
+  withRightAxis: { timeAxis: margin(true, true), noTimeAxis: margin(true, false) },
+  withoutRightAxis: { timeAxis: margin(false, true), noTimeAxis: margin(false, false) },
+} as const;
 const TOOLTIP_STYLE = { background: 'var(--card)', borderColor: 'var(--line)' };
 const LEGEND_STYLE = { fontSize: '0.8rem' };
 const DOT = { r: 3 };
@@ -155,8 +159,8 @@ const Panel = memo(function Panel({ panel, data, rules, bottom, xDomain, xTicks,
   );
   return (
     <div className="vitals-panel" data-panel={panel.id}>
-      <ResponsiveContainer width="100%" height={panel.heightPx + (bottom ? TIME_AXIS_PX : 0)}>
-        <LineChart data={data ?? axisCorners} syncId={SYNC_ID} margin={panel.right ? MARGIN_WITH_RIGHT_AXIS : MARGIN_WITHOUT_RIGHT_AXIS}>
+      <ResponsiveContainer width="100%" height={panel.heightPx + (bottom ? TIME_AXIS_PX : TICK_LABEL_OVERHANG_PX)}>
+        <LineChart data={data ?? axisCorners} syncId={SYNC_ID} margin={MARGINS[panel.right ? 'withRightAxis' : 'withoutRightAxis'][bottom ? 'timeAxis' : 'noTimeAxis']}>
           {grid}
           {xAxis}
           {leftAxis}

@@ -53,8 +53,13 @@ export const CHART_PANELS: readonly ChartPanel[] = [
 
 /** The time axis under the last panel, px. */
 export const TIME_AXIS_PX = 24;
-/** The three panels and the time axis, px: what the trend takes on screen. */
-export const CHART_HEIGHT_PX = CHART_PANELS.reduce((sum, panel) => sum + panel.heightPx, 0) + TIME_AXIS_PX;
+/**
+ * A y tick's label is centred on its tick, so the lowest hangs about half a line below the plot:
+ * a panel without the time axis under it keeps this margin, or its "0" / "80" was cut in half.
+ */
+export const TICK_LABEL_OVERHANG_PX = 10;
+/** The three panels, the margins under the upper two and the time axis, px: what the trend takes on screen. */
+export const CHART_HEIGHT_PX = CHART_PANELS.reduce((sum, panel) => sum + panel.heightPx, 0) + TICK_LABEL_OVERHANG_PX * (CHART_PANELS.length - 1) + TIME_AXIS_PX;
 
 /** Each series' lowest and highest value in a run of points (series without values left out). */
 export type SeriesExtents = Partial<Record<SeriesKey, [number, number]>>;

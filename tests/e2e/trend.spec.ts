@@ -52,6 +52,19 @@ test("the trend shows every charted parameter in three panels with the session's
     const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom).map((b) => `${a.text} / ${b.text}`));
     expect(overlapping, `${id} labels printed over each other`).toEqual([]);
   }
+  // Every axis' tick labels are whole (the SVG clips what passes its edge), the lowest included (the upper panels' "0" and "80" were cut in half at their bottom edge).
+  for (const id of ['circulation', 'breathing', 'sedation']) {
+    const clipped = await panel(id).evaluate((element) => {
+      const surface = element.querySelector('.recharts-wrapper > svg')?.getBoundingClientRect();
+      const labels = element.querySelectorAll('.recharts-cartesian-axis-tick-label text');
+      if (!surface || labels.length === 0) return ['no chart or no tick labels'];
+      return [...labels]
+        .map((label) => ({ text: label.textContent ?? '', box: label.getBoundingClientRect() }))
+        .filter(({ box }) => box.top < surface.top || box.bottom > surface.bottom)
+        .map(({ text }) => text);
+    });
+    expect(clipped, `${id}: tick labels cut by the panel's edge`).toEqual([]);
+  }
   expect((await chart.boundingBox())?.y ?? Infinity).toBeLessThan(800);
   await docsScreenshot(page, 'session-trend');
   await page.emulateMedia({ colorScheme: 'dark' });
