@@ -21,7 +21,7 @@ export function AlertHistory({ sessionId }: { sessionId: number }) {
       {history.length === 0 ? (
         <p className="empty">{t('physician.historyEmpty')}</p>
       ) : (
-        <table className="readings-table">
+        <table className="readings-table alert-history-table">
           <thead>
             <tr>
               <th>{t('physician.raised')}</th>

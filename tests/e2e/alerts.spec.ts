@@ -68,6 +68,9 @@ test('a high alert reaches the chair and the physician within the same second; a
 
   await physician.getByTestId('session-tile').click();
   await expect(physician.getByTestId('history-alert').filter({ hasText: 'Systolic BP 196' })).toContainText('labetalol');
+  // The history is text, left-aligned like text (Condition, Acknowledged, Ended were right-aligned like figures).
+  const historyCells = physician.getByTestId('history-alert').filter({ hasText: 'Systolic BP 196' }).locator('td');
+  for (const column of [2, 3, 4]) await expect(historyCells.nth(column)).toHaveCSS('text-align', 'left');
   expect(pageProblems).toEqual([]);
   await physician.close();
 });
