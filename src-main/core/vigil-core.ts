@@ -22,6 +22,7 @@ import { createSystemClock, type Clock } from './clock';
 import { createPinHasher, PRODUCTION_PIN_COST, TEST_PIN_COST } from './security/pin-hash';
 import { openCheckedDatabase } from './db/open-database';
 import { createSchemaGuard } from './db/schema-check';
+import { lockDataFolder } from './db/folder-lock';
 import { startFileCheck, type FileCheckService } from './db/background-file-check';
 import { createDispatcher } from './dispatcher';
 import { EventBus } from './event-bus';
@@ -148,8 +149,25 @@ export type IntegrityState = { state: 'checking' } | { state: 'checked'; result:
  */
 export function openVigilCore(options: VigilCoreOptions): VigilCore {
   mkdirSync(options.dataDir, { recursive: true });
-  const logger = options.logger ?? createFileLogger(join(options.dataDir, LOG_FILE_NAME));
-  return superviseCore({ ...options, logger }, openCoreInstance);
+  // Before anything is read or written: a second Vigil on this folder is refused (folder-lock.ts); held across restores.
+  const folderLock = lockDataFolder(options.dataDir, join(options.dataDir, DATABASE_FILE_NAME), options.nativeBinding);
+  try {
+    const logger = options.logger ?? createFileLogger(join(options.dataDir, LOG_FILE_NAME));
+    const core = superviseCore({ ...options, logger }, openCoreInstance);
+    const close = core.close.bind(core);
+    return Object.assign(core, {
+      close() {
+        try {
+          close();
+        } finally {
+          folderLock.release();
+        }
+      },
+    });
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
 }
 
 /** One core instance on the file as it is now (closed and replaced by the supervisor on a restore). */

@@ -48,7 +48,7 @@ export interface FileCheckAtStart {
 }
 
 /** The folder, the file and its -wal/-shm companions must all be writable (WAL creates and writes all three). */
-function refuseReadOnly(path: string): void {
+export function refuseReadOnly(path: string): void {
   const folder = dirname(path);
   try {
     accessSync(folder, constants.W_OK);
