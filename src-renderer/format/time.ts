@@ -1,4 +1,4 @@
-import { format, isSameDay } from 'date-fns';
+import { format, isSameDay, isValid, parse } from 'date-fns';
 
 /** Elapsed time as m:ss, or h:mm:ss from an hour on. */
 export function formatDuration(ms: number): string {
@@ -18,6 +18,11 @@ export function formatClockTime(at: number): string {
 /** The calendar day of a moment, as Vigil writes dates (2026-11-30): a key that changes only at midnight. */
 export function dayOf(at: number): string {
   return format(at, 'yyyy-MM-dd');
+}
+
+/** Whether `text` is a calendar day written as Vigil writes them (2026-11-23): four-two-two digits, a day that exists. */
+export function isIsoDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parse(text, 'yyyy-MM-dd', new Date(0)));
 }
 
 /** i18next options for a clock time on a screen about now: see `timeOnDay`. */

@@ -78,6 +78,16 @@ test('staff sign in, find yesterday’s session, open its record and download ev
     const row = page.getByTestId('record-row');
     await expect(row).toHaveCount(1);
     await expect(row).toHaveAttribute('data-session-id', String(sessionId));
+    // Days are typed as Vigil writes them (a native date field showed the workstation's 11/23/2026):
+    // another format is refused by name, and the list keeps the day it had.
+    const from = page.getByTestId('records-from');
+    await expect(from).toHaveAttribute('placeholder', 'yyyy-mm-dd');
+    await from.fill(`${day.slice(5, 7)}/${day.slice(8)}/${day.slice(0, 4)}`);
+    await expect(page.getByRole('alert')).toHaveText(new RegExp(`^Write a day as yyyy-mm-dd, for example \\d{4}-\\d{2}-\\d{2}\\. The list still uses ${day}\\.$`));
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+    await expect(row).toHaveCount(1);
+    await from.fill(day);
+    await expect(page.getByRole('alert')).toHaveCount(0);
 
     const expected = {
       pdf: { name: `vigil-session-${sessionId}-MRN-7001-${day}.pdf`, start: '%PDF-' },
