@@ -29,6 +29,8 @@ test('alerts tell the truth at a glance: raised and current value, the trend abo
   await expect(tile.getByTestId('tile-sedation')).toHaveText('MOAA/S 5 · Dissociation 4');
   // The values' time is a caption of its own, not read as the dissociation's ("Dissociation 4 18:45").
   await expect(tile.getByTestId('tile-vitals-time')).toHaveText(/^Latest values at \d\d:\d\d$/);
+  // A label never wraps away from its value ("RR" at a line's end, "9" under it): they are joined by no-break spaces.
+  expect(await tile.getByTestId('tile-vitals').textContent()).toContain('RR\u00a09');
 
   // A lower reading, still above the clearing band: the alert keeps the value that raised it and says what is true now.
   await host.advanceClock(4 * MINUTE_MS);
