@@ -63,6 +63,11 @@ export function formatClockTimeBeside(at: number, reference: number): string {
   return isSameDay(at, reference) ? formatClockTime(at) : formatDateTime(at);
 }
 
+/** A clock time in a table about now (the physician's alert history): with its date when it fell on another day than `today`. */
+export function formatClockTimeOnDay(at: number, today: string): string {
+  return dayOf(at) === today ? formatClockTime(at) : formatDateTime(at);
+}
+
 /** `timeOnDay` for a time read beside another (an acknowledgement beside its alert's "since"): dated when their days differ. */
 export function timeBeside(at: number, reference: number): TimeOnDay {
   return timeOnDay(at, dayOf(reference));

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/domain/alert';
 import { AlertText } from '../components/AlertText';
-import { formatClockTime, formatClockTimeBeside } from '../format/time';
+import { formatClockTimeBeside, formatClockTimeOnDay } from '../format/time';
+import { useServerDay } from '../hooks/use-server-day';
 import { useAlertsStore } from '../store/alerts-store';
 import { useAnswer } from '../hooks/use-answer';
 import { call } from '../transport/client';
@@ -12,6 +13,8 @@ const NO_ALERTS: Alert[] = [];
 export function AlertHistory({ sessionId }: { sessionId: number }) {
   const { t } = useTranslation();
   const active = useAlertsStore((state) => state.active);
+  // A session past midnight, or one raised yesterday: its earlier rows carry their date.
+  const today = useServerDay();
   // Asked again whenever the active alerts change (one raised, acknowledged or ended).
   const history = useAnswer(() => call('alert/list', { sessionId, state: 'all' }), { of: [sessionId], refresh: [active] }).value ?? NO_ALERTS;
 
@@ -34,7 +37,7 @@ export function AlertHistory({ sessionId }: { sessionId: number }) {
           <tbody>
             {[...history].reverse().map((alert) => (
               <tr key={alert.id} data-testid="history-alert">
-                <td>{formatClockTime(alert.raisedAt)}</td>
+                <td>{formatClockTimeOnDay(alert.raisedAt, today)}</td>
                 <td className={`flag-${alert.priority}`}>{t(`alerts.priority.${alert.priority}`)}</td>
                 <td>
                   <AlertText alert={alert} /> {alert.count > 1 && t('alerts.repeats', { count: alert.count })}
@@ -46,7 +49,7 @@ export function AlertHistory({ sessionId }: { sessionId: number }) {
                 </td>
                 <td>
                   {alert.resolvedAt !== null
-                    ? `${formatClockTime(alert.resolvedAt)} ${t(`alerts.resolved.${alert.resolvedReason ?? ''}`, { defaultValue: alert.resolvedReason ?? '' })}${alert.resolvedByName ? ` (${alert.resolvedByName})` : ''}`
+                    ? `${formatClockTimeOnDay(alert.resolvedAt, today)} ${t(`alerts.resolved.${alert.resolvedReason ?? ''}`, { defaultValue: alert.resolvedReason ?? '' })}${alert.resolvedByName ? ` (${alert.resolvedByName})` : ''}`
                     : t('physician.stillActive')}
                 </td>
               </tr>

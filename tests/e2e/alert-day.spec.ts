@@ -6,7 +6,7 @@ const MINUTE_MS = 60_000;
 /** An evening session: main's clock starts ten minutes before midnight (local time, as the screens show it). */
 const EVENING_START_AT = new Date(2026, 10, 29, 23, 50).getTime();
 
-test('an alert raised before midnight reads "since" with its date once the day has changed, on the chair and in the queue', async ({ page, pageProblems }) => {
+test('times from before midnight carry their date once the day has changed: chair alert line, vitals overdue, queue, tile and alert history', async ({ page, pageProblems }) => {
   const host = await startHost(newDataDir(), EVENING_START_AT);
   try {
     await seedClinic(host);
@@ -31,6 +31,11 @@ test('an alert raised before midnight reads "since" with its date once the day h
     // The tile's latest values carry their time as a caption of their own, dated as it is not today's.
     await expect(page.getByTestId('tile-vitals-time')).toHaveText('Latest values on 2026-11-29 at 23:51');
     await expect(page.getByTestId('tile-vitals')).toContainText('Latest values on 2026-11-29 at 23:51HR 94');
+    // The session's alert history: the row raised yesterday carries its date, one raised today its time only.
+    await page.getByTestId('session-tile').click();
+    const history = page.getByTestId('history-alert');
+    await expect(history.filter({ hasText: 'Systolic BP 196' }).locator('td').first()).toHaveText('2026-11-29 23:51');
+    await expect(history.filter({ hasText: 'Vitals check overdue' }).locator('td').first()).toHaveText(/^\d\d:\d\d$/);
     expect(pageProblems).toEqual([]);
   } finally {
     await host.stop();

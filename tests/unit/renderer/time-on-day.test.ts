@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, timeBeside, timeOnDay } from '../../../src-renderer/format/time';
+import { dayOf, formatClockTimeOnDay, timeBeside, timeOnDay } from '../../../src-renderer/format/time';
 
 describe('a clock time shown as part of now', () => {
   const today = dayOf(new Date(2026, 10, 30, 0, 5).getTime());
@@ -16,5 +16,10 @@ describe('a clock time shown as part of now', () => {
     const raised = new Date(2026, 10, 29, 23, 50).getTime();
     expect(timeBeside(new Date(2026, 10, 29, 23, 58).getTime(), raised)).toEqual({ time: '23:58' });
     expect(timeBeside(new Date(2026, 10, 30, 0, 10).getTime(), raised)).toEqual({ time: '00:10', date: '2026-11-30', context: 'otherDay' });
+  });
+
+  it('in a table, is the clock time today and the date and time on another day', () => {
+    expect(formatClockTimeOnDay(new Date(2026, 10, 30, 0, 1).getTime(), today)).toBe('00:01');
+    expect(formatClockTimeOnDay(new Date(2026, 10, 29, 23, 50).getTime(), today)).toBe('2026-11-29 23:50');
   });
 });
