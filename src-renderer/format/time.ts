@@ -25,8 +25,8 @@ export function isIsoDay(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parse(text, 'yyyy-MM-dd', new Date(0)));
 }
 
-/** i18next options for a clock time on a screen about now: see `timeOnDay`. */
 // A type, not an interface: i18next's options take an index signature, which only type literals carry implicitly.
+/** i18next options for a clock time on a screen about now: see `timeOnDay`. */
 export type TimeOnDay = {
   time: string;
   date?: string;

@@ -25,22 +25,21 @@ function DayField({ label, value, onChange, testId }: { label: string; value: st
       <label>
         {label}
         <input
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={ISO_DAY_LENGTH}
-        placeholder={t('dayField.placeholder')}
-        value={text}
-        aria-invalid={wrong}
-        aria-describedby={wrong ? errorId : undefined}
-        onChange={(e) => {
-          const typed = e.target.value.trim();
-          setText(typed);
-          setLeft(false);
-          if (typed === '' || isIsoDay(typed)) onChange(typed);
-        }}
-        onBlur={() => setLeft(true)}
-        data-testid={testId}
+          type="text"
+          autoComplete="off"
+          maxLength={ISO_DAY_LENGTH}
+          placeholder={t('dayField.placeholder')}
+          value={text}
+          aria-invalid={wrong}
+          aria-describedby={wrong ? errorId : undefined}
+          onChange={(e) => {
+            const typed = e.target.value.trim();
+            setText(typed);
+            setLeft(false);
+            if (typed === '' || isIsoDay(typed)) onChange(typed);
+          }}
+          onBlur={() => setLeft(true)}
+          data-testid={testId}
         />
       </label>
       <FieldError id={errorId} text={wrong ? t('dayField.invalid', { example: today, kept: value || t('dayField.noLimit') }) : null} />
