@@ -94,7 +94,8 @@ export const CHANNEL_RULES = {
   'export/session': { access: RECORD_READERS, audit: 'view' },
   'export/clinic': { access: RECORD_READERS, audit: 'view' },
   'audit/verify': { access: ADMIN, audit: 'none' },
-  'audit/status': { access: ADMIN, audit: 'none' },
+  // Everyone who relies on the record (a protocol's dose, an alarm limit, a reading) is told when it does not match its trail.
+  'audit/status': { access: 'signedIn', audit: 'none' },
   'audit/list': { access: ADMIN, audit: 'view' },
 } as const satisfies Record<string, ChannelRule>;
 

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useAnswer } from '../hooks/use-answer';
 import { call } from '../transport/client';
 
-/** How often an administrator's window asks again (the start-up check runs in the background). */
+/** How often a window asks again (the start-up check runs in the background). */
 const POLL_MS = 30_000;
 
 /**
- * For administrators: a warning that stays until the record verifies again, when the check
- * at start (or the last one asked for) found the record not matching its audit trail. It
- * has no close button on purpose.
+ * For everyone signed in (a changed protocol dose or alarm limit matters at the chair, not only
+ * to clinic IT): a warning that stays until the record verifies again, when the check at start
+ * (or the last one asked for) found the record not matching its audit trail. It has no close
+ * button on purpose.
  */
 export function RecordWarning() {
   const { t } = useTranslation();

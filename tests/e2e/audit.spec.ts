@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, openScreen, PHYSICIAN, signIn, test } from './fixtures';
+
+const NURSE = { username: 'nina.berg', displayName: 'Nina Berg', pin: '270415' };
 import { startHost } from './host';
 import { seedClinic } from './seed';
 
-test('an administrator reads, filters and verifies the audit log; after the file is edited, a warning that cannot be dismissed greets them', async ({ page, host, pageProblems }) => {
-  await seedClinic(host);
+test('an administrator reads, filters and verifies the audit log; after the file is edited, a warning that cannot be dismissed greets them and the nurse', async ({ page, host, pageProblems }) => {
+  await seedClinic(host, [{ ...NURSE, roles: ['nurse'] }]);
   await page.goto(host.url);
   await signIn(page, PHYSICIAN);
   await openScreen(page, 'Audit');
@@ -38,6 +40,11 @@ test('an administrator reads, filters and verifies the audit log; after the file
     await page.getByRole('button', { name: 'Verify the record' }).click();
     await expect(page.getByTestId('verify-result')).toContainText('The record does NOT match its audit trail');
     await page.screenshot({ path: test.info().outputPath('audit-warning.png') });
+    // The nurse charting at the chair relies on the protocol's dose too: she is told the same.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, NURSE);
+    await expect(page.getByTestId('record-warning')).toContainText('Row 1 of protocols was changed');
+    await page.screenshot({ path: test.info().outputPath('audit-warning-nurse.png') });
   } finally {
     await restarted.stop();
   }

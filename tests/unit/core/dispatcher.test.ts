@@ -231,7 +231,7 @@ const ROLE_TABLE = {
   'export/session': ['physician', 'nurse', 'staff'],
   'export/clinic': ['physician', 'nurse', 'staff'],
   'audit/verify': A,
-  'audit/status': A,
+  'audit/status': 'signedIn',
   'audit/list': A,
   'reading/page': ['physician', 'nurse'],
   'reading/trend': ['physician', 'nurse'],
