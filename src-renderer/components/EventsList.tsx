@@ -4,10 +4,10 @@ import type { Alert } from '../../shared/domain/alert';
 import type { SessionEvent } from '../../shared/domain/session-event';
 import type { PhaseEvent } from '../../shared/domain/session';
 import { errorText } from '../format/error-text';
-import { formatClockTime } from '../format/time';
 import { call } from '../transport/client';
 import { PRIORITY_SYMBOL } from './AlertBanner';
 import { AlertText } from './AlertText';
+import { ClockTimeOnDay } from './ClockTimeOnDay';
 import { describeEvent } from './describe-event';
 
 type TimelineItem =
@@ -28,6 +28,7 @@ export function EventsList({
   alerts = [],
   canRetract,
   earlierAlerts,
+  day,
 }: {
   events: readonly SessionEvent[];
   phaseEvents: readonly PhaseEvent[];
@@ -35,6 +36,8 @@ export function EventsList({
   canRetract: boolean;
   /** Where the alerts shown begin (the session screen holds the newest only), and what to say there. */
   earlierAlerts?: { raisedBefore: number; node: ReactNode } | null;
+  /** The day the list is read on (yyyy-MM-dd), as for the readings table: entries of another day carry their date. */
+  day: string;
 }) {
   const { t } = useTranslation();
   const [retracting, setRetracting] = useState<number | null>(null);
@@ -72,19 +75,19 @@ export function EventsList({
       {items.map((entry) =>
         entry.kind === 'earlier' ? (
           <li key="earlier" className="timeline-earlier">
-            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span className="timeline-time"><ClockTimeOnDay at={entry.at} day={day} /></span>
             <span className="timeline-text">{entry.node}</span>
           </li>
         ) : entry.kind === 'alert' ? (
           <li key={`a${entry.item.id}`} className={`timeline-alert priority-${entry.item.priority}`} data-testid="timeline-alert">
-            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span className="timeline-time"><ClockTimeOnDay at={entry.at} day={day} /></span>
             <span className="timeline-text">
               {t('timeline.alertRaised', { symbol: PRIORITY_SYMBOL[entry.item.priority], priority: t(`alerts.priority.${entry.item.priority}`) })} — <AlertText alert={entry.item} />
             </span>
           </li>
         ) : entry.kind === 'ended' ? (
           <li key={`x${entry.item.id}`} className="timeline-ended" data-testid="timeline-ended">
-            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span className="timeline-time"><ClockTimeOnDay at={entry.at} day={day} /></span>
             <span className="timeline-text">
               {t('timeline.alertEnded', {
                 reason: t(`alerts.resolved.${entry.item.resolvedReason ?? ''}`, { defaultValue: entry.item.resolvedReason ?? '' }),
@@ -96,7 +99,7 @@ export function EventsList({
           </li>
         ) : entry.kind === 'acknowledged' ? (
           <li key={`k${entry.item.id}`} className="timeline-acknowledged" data-testid="timeline-acknowledged">
-            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span className="timeline-time"><ClockTimeOnDay at={entry.at} day={day} /></span>
             <span className="timeline-text">
               {entry.item.acknowledgeNote
                 ? t('timeline.alertAcknowledgedNote', { name: entry.item.acknowledgedByName ?? '', note: entry.item.acknowledgeNote })
@@ -105,7 +108,7 @@ export function EventsList({
           </li>
         ) : entry.kind === 'phase' ? (
           <li key={`p${entry.item.id}`} className="timeline-phase">
-            <span className="timeline-time">{formatClockTime(entry.at)}</span>
+            <span className="timeline-time"><ClockTimeOnDay at={entry.at} day={day} /></span>
             <span>
               {t(`session.phase.${entry.item.toPhase}`)}
               {entry.item.reason && <> — {entry.item.reason}</>}
@@ -115,7 +118,7 @@ export function EventsList({
         ) : (
           <li key={`e${entry.item.id}`} className={entry.item.retraction ? 'timeline-event retracted' : 'timeline-event'} data-testid="timeline-event">
             <span className="timeline-time">
-              {formatClockTime(entry.at)}
+              <ClockTimeOnDay at={entry.at} day={day} />
               {entry.item.late && <span className="late-badge">{t('reading.late')}</span>}
             </span>
             <span className="timeline-text">{describeEvent(t, entry.item.event)}</span>

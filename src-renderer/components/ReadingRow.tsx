@@ -6,6 +6,7 @@ import type { Reading } from '../../shared/domain/reading';
 import { formatValue, summarizeValues } from '../format/parameters';
 import { formatClockTime } from '../format/time';
 import { MonitorBadge, isUnvalidatedMonitorValue } from '../monitor/MonitorBadge';
+import { ClockTimeOnDay } from './ClockTimeOnDay';
 import { ReadingActionButtons, ReadingEditRow, type ReadingEditMode } from './ReadingActions';
 import { shortName } from './reading-flags';
 
@@ -27,6 +28,8 @@ interface ReadingRowProps {
   canEdit: boolean;
   historyOpen: boolean;
   onToggleHistory: (readingId: number) => void;
+  /** The day the table is read on (yyyy-MM-dd): a reading observed on another day shows its date. */
+  day: string;
 }
 
 const sameRows = (a: readonly Reading[], b: readonly Reading[]) => a.length === b.length && a.every((reading, index) => reading === b[index]);
@@ -36,7 +39,7 @@ const sameRows = (a: readonly Reading[], b: readonly Reading[]) => a.length === 
  * session re-renders no drawn row (the table re-renders per reading, its rows do not).
  */
 export const ReadingRow = memo(
-  function ReadingRow({ reading, history, flag, canEdit, historyOpen, onToggleHistory }: ReadingRowProps) {
+  function ReadingRow({ reading, history, flag, canEdit, historyOpen, onToggleHistory, day }: ReadingRowProps) {
     const { t } = useTranslation();
     const bpFlag = flag(reading, 'systolicMmHg') ?? flag(reading, 'diastolicMmHg');
     const [editMode, setEditMode] = useState<ReadingEditMode>('closed');
@@ -51,7 +54,7 @@ export const ReadingRow = memo(
           data-validated={reading.validation ? 'true' : 'false'}
         >
           <td>
-            {formatClockTime(reading.observedAt)}
+            <ClockTimeOnDay at={reading.observedAt} day={day} />
             {reading.late && (
               <span className="late-badge" title={t('reading.lateTitle', { observed: formatClockTime(reading.observedAt), recorded: formatClockTime(reading.recordedAt) })}>
                 {t('reading.late')}
@@ -119,5 +122,6 @@ export const ReadingRow = memo(
     before.canEdit === after.canEdit &&
     before.historyOpen === after.historyOpen &&
     before.onToggleHistory === after.onToggleHistory &&
+    before.day === after.day &&
     sameRows(before.history, after.history),
 );

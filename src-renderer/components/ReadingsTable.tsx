@@ -39,6 +39,7 @@ export const ReadingsTable = memo(function ReadingsTable({
   hasOlder = false,
   onNeedOlder,
   marksNote,
+  day,
 }: {
   readings: readonly Reading[];
   alerts: readonly Alert[];
@@ -48,6 +49,11 @@ export const ReadingsTable = memo(function ReadingsTable({
   onNeedOlder?: () => void;
   /** Said under the marks' legend: what the marks come from when the screen does not hold every alert. */
   marksNote?: ReactNode;
+  /**
+   * The day the table is read on (yyyy-MM-dd): main's today on the chair screen, the session's
+   * opening day on its record. Rows of another day (a session past midnight) carry their date.
+   */
+  day: string;
 }) {
   const { t } = useTranslation();
   const [openHistory, setOpenHistory] = useState<number | null>(null);
@@ -115,7 +121,7 @@ export const ReadingsTable = memo(function ReadingsTable({
           if (!reading) return null;
           return (
             <tbody key={row.key} data-index={row.index}>
-              <ReadingRow reading={reading} history={historyOf(reading, byId)} flag={flag} canEdit={canEdit} historyOpen={openHistory === reading.id} onToggleHistory={toggleHistory} />
+              <ReadingRow reading={reading} history={historyOf(reading, byId)} flag={flag} canEdit={canEdit} historyOpen={openHistory === reading.id} onToggleHistory={toggleHistory} day={day} />
             </tbody>
           );
         })}

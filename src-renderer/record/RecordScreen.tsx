@@ -11,7 +11,7 @@ import { ReadingsTable } from '../components/ReadingsTable';
 import { VitalsChart } from '../components/VitalsChart';
 import { PRIORITY_SYMBOL } from '../components/AlertBanner';
 import { errorText } from '../format/error-text';
-import { formatClockTime, formatClockTimeBeside, formatDateTime } from '../format/time';
+import { dayOf, formatClockTime, formatClockTimeBeside, formatDateTime } from '../format/time';
 import { call } from '../transport/client';
 import { ExportButtons } from './ExportButtons';
 import { PrintReportButton } from './PrintReportButton';
@@ -51,7 +51,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
           </h1>
           <p className="muted">
             {t('records.header', { mrn: patient.mrn, dateOfBirth: patient.dateOfBirth, weight: session.weightKg, chair: session.chair })}
-            {/* The record's own times are clock times only: the header carries the day. */}
+            {/* The header carries the day; the readings and timeline date only what fell on a later one (past midnight). */}
             {' · '}
             <span data-testid="record-session-date">{t('records.sessionDate', { at: formatDateTime(session.createdAt) })}</span>
             {protocol && <> · {t('session.protocolLine', { name: protocol.name, version: protocol.version })}</>}
@@ -127,7 +127,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
 
         <section className="record-card record-wide">
           <h2>{t('records.sections.readings')}</h2>
-          <ReadingsTable readings={record.readings} alerts={record.alerts} canEdit={false} />
+          <ReadingsTable readings={record.readings} alerts={record.alerts} canEdit={false} day={dayOf(session.createdAt)} />
         </section>
 
         <section className="record-card record-wide">
@@ -172,7 +172,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
 
         <section className="record-card">
           <h2>{t('records.sections.events')}</h2>
-          <EventsList events={record.events} phaseEvents={record.phaseEvents} alerts={record.alerts} canRetract={false} />
+          <EventsList events={record.events} phaseEvents={record.phaseEvents} alerts={record.alerts} canRetract={false} day={dayOf(session.createdAt)} />
         </section>
 
         <section className="record-card">

@@ -27,6 +27,7 @@ import { RecordScreen } from '../record/RecordScreen';
 import { useAfterPaint, useEarlierAlerts, useSessionAlerts, useSessionPanels, useSessionReadings, useSessionTimer, usePaintedOnce, type SessionPanels } from '../store/session-selectors';
 import { loadOlderReadings, loadSession, serverNow } from '../store/sync';
 import { prefetchSessionTrend, useSessionTrend } from '../hooks/use-session-trend';
+import { useServerDay } from '../hooks/use-server-day';
 import { useSessionRules } from './rules/use-session-rules';
 
 /** Phases in which the nurse still charts readings and events at the chair. */
@@ -89,13 +90,15 @@ const SessionReadings = memo(function SessionReadings({ sessionId, charting }: {
   const needOlder = useCallback(() => void loadOlderReadings(sessionId), [sessionId]);
   // Made once per session, so the memoised table is not re-rendered by it.
   const marksNote = useMemo(() => <EarlierAlerts sessionId={sessionId} where="marks" />, [sessionId]);
+  // A date string: the memoised table and its rows re-render when the day changes, not each second.
+  const today = useServerDay();
   const ready = usePaintedOnce();
   return (
     <section className="card">
       <h2>
         {t('session.readingsTitle')} {charting && <ValidateAll readings={readings} />}
       </h2>
-      {ready && <ReadingsTable readings={readings} alerts={alerts} canEdit={charting} hasOlder={readings.length < readingCount} onNeedOlder={needOlder} marksNote={marksNote} />}
+      {ready && <ReadingsTable readings={readings} alerts={alerts} canEdit={charting} hasOlder={readings.length < readingCount} onNeedOlder={needOlder} marksNote={marksNote} day={today} />}
     </section>
   );
 });
@@ -105,10 +108,11 @@ const SessionTimeline = memo(function SessionTimeline({ sessionId, events, phase
   const alerts = useSessionAlerts(sessionId);
   const earlier = useEarlierAlerts(sessionId);
   const earlierAlerts = useMemo(() => earlier && { raisedBefore: earlier.raisedBefore, node: <EarlierAlerts sessionId={sessionId} where="timeline" /> }, [earlier, sessionId]);
+  const today = useServerDay();
   return (
     <section className="card">
       <h2>{t('events.timeline')}</h2>
-      <EventsList events={events} phaseEvents={phaseEvents} alerts={alerts} canRetract={charting} earlierAlerts={earlierAlerts} />
+      <EventsList events={events} phaseEvents={phaseEvents} alerts={alerts} canRetract={charting} earlierAlerts={earlierAlerts} day={today} />
     </section>
   );
 });
