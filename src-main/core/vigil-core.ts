@@ -21,7 +21,7 @@ import type { Shortfall } from './backup/high-water';
 import { createSystemClock, type Clock } from './clock';
 import { createPinHasher, PRODUCTION_PIN_COST, TEST_PIN_COST } from './security/pin-hash';
 import { openCheckedDatabase } from './db/open-database';
-import { createSchemaGuard } from './db/schema-check';
+import { createForeignWriteGuard } from './db/schema-check';
 import { lockDataFolder } from './db/folder-lock';
 import { startFileCheck, type FileCheckService } from './db/background-file-check';
 import { createDispatcher } from './dispatcher';
@@ -194,7 +194,9 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   const audit = createAuditLog(db, auditKey);
   // A file from before the audit trail: its existing rows are vouched for once, as found.
   audit.adoptUnaudited(clock.now());
-  const acts = createActRunner(db, audit, bus, clock, logger, createSchemaGuard(db, databasePath, options.nativeBinding));
+  // Bound below, once the record's check exists: a change by another program while Vigil runs is checked at once.
+  let changedElsewhere = (): void => undefined;
+  const acts = createActRunner(db, audit, bus, clock, logger, createForeignWriteGuard(db, databasePath, () => changedElsewhere(), options.nativeBinding));
   const caches = createRecordCaches(db);
   acts.onEnded(() => caches.settle());
   const headWriter = createHeadWriter(auditHeadPath, (error) => logger.error('audit head write failed', { error: error instanceof Error ? error.message : String(error) }));
@@ -266,18 +268,35 @@ function openCoreInstance(options: VigilCoreOptions): VigilCore {
   const monitorReady = services.monitorLink.apply(options.mllpPort === undefined ? {} : { forcePort: options.mllpPort });
   logger.info('core opened', { databasePath });
 
-  // The start-up check runs after the core is ready (after auditCheckDelayMs), a chunk per turn of the event loop.
-  const startAuditCheck = () =>
+  /** Checks the record against its audit trail (in chunks, between calls); `settled` runs when it has answered. */
+  const checkRecord = (settled: () => void = () => undefined) =>
     void verifyRecord().then(
       (result) => {
+        settled();
         if (!result.intact) logger.error('the record does not match its audit trail', { firstBreak: result.firstBreak, breaks: result.breaks.length });
       },
       (error: unknown) => {
+        settled();
         if (closed) return;
         integrity = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
-        logger.error('the start-up check of the record failed', { error: integrity.message });
+        logger.error('the check of the record failed', { error: integrity.message });
       },
     );
+  // The start-up check runs after the core is ready (after auditCheckDelayMs), a chunk per turn of the event loop.
+  const startAuditCheck = () => checkRecord();
+  let recheckRunning = false;
+  changedElsewhere = () => {
+    logger.error('the record file was changed by another program while Vigil ran: checking it against its audit trail now');
+    if (recheckRunning) return;
+    recheckRunning = true;
+    // After the act that noticed it, which holds the write lock.
+    setImmediate(() => {
+      if (closed) return;
+      checkRecord(() => {
+        recheckRunning = false;
+      });
+    });
+  };
   const auditCheckTimer = options.auditCheckDelayMs ? setTimeout(startAuditCheck, options.auditCheckDelayMs) : null;
   auditCheckTimer?.unref();
   if (!auditCheckTimer) startAuditCheck();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ProtocolFields } from '../../shared/domain/protocol';
 import { useDoctorAndNursePerTest } from '../support/staffed-core';
 import { ADMIN, addUser, callErr, callOk, countRows, fieldsOf, findProtocol, NURSE, openRaw, openSession, type TestCore } from '../support/test-core';
@@ -69,6 +69,11 @@ describe('accounts', () => {
     db.prepare(`UPDATE user_versions SET roles_json = '["nurse","physician","admin"]' WHERE user_id = (SELECT id FROM users WHERE username = ?)`).run(NURSE.username);
     db.close();
     expect(await callErr(t.core.connect(), 'auth/signIn', { username: NURSE.username, pin: NURSE.pin })).toMatchObject({ code: 'forbidden', reason: 'account_tampered' });
+    // That sign-in's act also noticed another program's commit: the record is checked now, and the administrator warned.
+    await vi.waitFor(async () => expect(await callOk(doctor, 'audit/status', {})).toMatchObject({ state: 'broken', firstBreak: { table: 'user_versions' } }));
+    const expected = ['the record file was changed by another program while Vigil ran: checking it against its audit trail now', 'the record does not match its audit trail'];
+    expect(t.logger.errors().map((entry) => entry.message)).toEqual(expected);
+    t.logger.entries.splice(0);
   });
 
   it("an admin changes a protocol's dose or limits only with a physician's co-signature; a physician signs by their own call", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { restoreBackup } from '../../src-main/core/backup/restore';
 import { DatabaseCorruptError } from '../../src-main/core/db/errors';
 import { migrate } from '../../src-main/core/db/migrate';
@@ -143,5 +143,38 @@ describe('a trigger planted by another program while Vigil has the file open', (
       other.close();
       core.close();
     }
+  });
+});
+
+describe('a row changed by another program while Vigil has the file open', () => {
+  it('is found at the next act, not at the next start: the record is checked against its trail at once', async () => {
+    const dataDir = dirs.make();
+    const { core, logger } = openTestCore(dataDir);
+    const { connection } = await setUpAdmin(core);
+    const { session } = await openSession(connection);
+    await readyToStart(connection, session.id);
+    await vi.waitFor(async () => expect((await callOk(connection, 'audit/status', {})).state).toBe('intact'));
+    // Vigil's own acts are not someone else's change.
+    for (let i = 0; i < 5; i++) await callOk(connection, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 70 + i } });
+    expect(logger.errors()).toEqual([]);
+
+    const other = openRaw(databasePathIn(dataDir));
+    try {
+      // The standard protocol's dose, 0.5 -> 0.55 mg/kg, its guard dropped and put back as it was.
+      const guards = other.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'protocols'").all();
+      other.exec("DROP TRIGGER protocols_no_update; DROP TRIGGER IF EXISTS protocols_no_delete");
+      other.exec('UPDATE protocols SET dose_per_kg = dose_per_kg + 0.05 WHERE id = 1');
+      for (const guard of guards) other.exec(guard.sql);
+    } finally {
+      other.close();
+    }
+    expect((await callOk(connection, 'audit/status', {})).state).toBe('intact');
+    await callOk(connection, 'reading/add', { sessionId: session.id, values: { heartRateBpm: 80 } });
+    await vi.waitFor(async () => expect(await callOk(connection, 'audit/status', {})).toMatchObject({ state: 'broken', firstBreak: { reason: 'row_changed', table: 'protocols', rowid: 1 } }));
+    expect(logger.errors().map((entry) => entry.message)).toEqual([
+      'the record file was changed by another program while Vigil ran: checking it against its audit trail now',
+      'the record does not match its audit trail',
+    ]);
+    core.close();
   });
 });

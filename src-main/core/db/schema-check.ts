@@ -68,23 +68,32 @@ export function foreignSchema(db: Database, version: number, nativeBinding?: str
 }
 
 /**
- * The same check while Vigil runs: another program may change the open file's schema. At the
- * start of every act (inside its write lock, so the schema cannot change again before the
- * commit) the schema's version number is compared with the one last checked; only when it
- * moved is the schema looked at again. What foreignSchema lists refuses the act (nothing
- * written) and every act after it, until it is put right.
+ * The same check while Vigil runs, and word of any other change: Vigil is the file's only
+ * writer, so a commit by another connection (another program, a shell) is a finding. At the
+ * start of every act, inside its write lock, `PRAGMA data_version` (which moves only when
+ * another connection has committed) is compared with the value last seen. When it moved, the
+ * schema is compared again: what foreignSchema lists refuses the act (nothing written) and
+ * every act after it until it is put right; and `changedElsewhere` is told, so the record is
+ * checked against its audit trail now rather than at the next start.
  */
-export function createSchemaGuard(db: Database, path: string, nativeBinding?: string) {
-  const schemaVersionNow = db.prepare<[], number>('PRAGMA schema_version').pluck();
+export function createForeignWriteGuard(db: Database, path: string, changedElsewhere: () => void, nativeBinding?: string) {
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   const userVersion = db.prepare<[], number>('PRAGMA user_version').pluck();
-  let checkedVersion = schemaVersionNow.get();
+  // The last version whose schema was found to be Vigil's, and the last one reported.
+  let seen = dataVersion.get();
+  let told = seen;
   return {
     check(): void {
-      const version = schemaVersionNow.get();
-      if (version === checkedVersion) return;
+      const now = dataVersion.get();
+      if (now === seen) return;
+      if (now !== told) {
+        told = now;
+        changedElsewhere();
+      }
       const planted = foreignSchema(db, userVersion.get() ?? 0, nativeBinding);
+      // `seen` stays behind: every act looks again until the schema is Vigil's.
       if (planted.length > 0) throw new DatabaseCorruptError(path, planted);
-      checkedVersion = version;
+      seen = now;
     },
   };
 }
