@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from './csv';
 import type { ClinicReport } from '../../../shared/domain/reports';
 import { ReportDocument } from './pdf/document';
 import { PRIORITY_MARK } from './report-labels';
@@ -35,7 +35,7 @@ export function clinicCsv(report: ClinicReport): string {
     s.overrides,
     s.missedChecks,
   ]);
-  return stringify([[...CLINIC_CSV_HEADER], ...rows], { record_delimiter: '\r\n' });
+  return toCsv([[...CLINIC_CSV_HEADER], ...rows]);
 }
 
 const seconds = (value: number | null) => (value === null ? '—' : value < 120 ? `${Math.round(value)} s` : `${Math.round((value / 60) * 10) / 10} min`);

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from './csv';
 import { VITAL_PARAMETER_KEYS } from '../../../shared/clinical/parameters';
 import { PARAMETER_LABELS, readableUnit } from './report-labels';
 import { isoWithOffset } from './report-time';
@@ -50,5 +50,5 @@ export function sessionCsv(record: SessionRecord): string {
     r.news2?.total ?? '',
     r.news2 ? (r.news2.partial ? 'yes' : 'no') : '',
   ]);
-  return stringify([[...CSV_HEADER], ...rows], { record_delimiter: '\r\n' });
+  return toCsv([[...CSV_HEADER], ...rows]);
 }
