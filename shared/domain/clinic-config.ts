@@ -5,12 +5,12 @@ import { DEFAULT_MONITORING_SCHEDULE, MonitoringScheduleSchema } from '../clinic
 import { DEFAULT_TECHNICAL_ALERT_PRIORITIES, TECHNICAL_ALERT_CONDITIONS } from '../clinical/technical-alerts';
 import { AlarmSettingsSchema } from '../clinical/alarm-settings';
 import { DEFAULT_MONITOR_FEED_CONFIG, MonitorFeedConfigSchema } from '../clinical/monitor-feed-config';
-import { EpochMsSchema, ReasonSchema } from './common';
+import { EpochMsSchema, oneLineText, ReasonSchema } from './common';
 import { ClinicChairsSchema } from './clinic-chairs';
 
 /** The clinic's name as printed on every report page (issue 7). */
 export const DEFAULT_CLINIC_NAME = 'Vigil Infusion Clinic';
-export const ClinicIdentitySchema = z.object({ name: z.string().trim().min(1, 'Name the clinic').max(120) }).strict();
+export const ClinicIdentitySchema = z.object({ name: oneLineText(z.string().trim().min(1, 'Name the clinic').max(120)) }).strict();
 
 /** The idle time before a workstation locks: 15 min by default; a clinic may choose 1 to 120. */
 export const DEFAULT_WORKSTATION_LOCK_MINUTES = 15;

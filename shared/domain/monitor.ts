@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChairSchema } from './session';
-import { EpochMsSchema, IdSchema, ReasonSchema } from './common';
+import { EpochMsSchema, IdSchema, oneLineText, ReasonSchema } from './common';
 import { ReadingValuesSchema } from './reading';
 
 export const IpAddressSchema = z.union([z.ipv4(), z.ipv6()], { error: 'Enter an IP address, such as 192.168.1.20' });
@@ -48,7 +48,7 @@ export type ListenerStatus = z.infer<typeof ListenerStatusSchema>;
 export const ConfigureListenerSchema = z.object({ settings: ListenerSettingsSchema, reason: ReasonSchema }).strict();
 
 /** A monitor's equipment id: OBX-18 (EUI-64) or MSH-3 as it arrives. */
-export const DeviceIdSchema = z.string().trim().min(1, 'Enter the equipment identifier').max(64);
+export const DeviceIdSchema = oneLineText(z.string().trim().min(1, 'Enter the equipment identifier').max(64));
 
 export const DeviceSchema = z.object({
   deviceId: DeviceIdSchema,

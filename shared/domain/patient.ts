@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, linesOfText, oneLineText } from './common';
 
 export const MrnSchema = z
   .string()
@@ -13,7 +13,7 @@ export const SexSchema = z.enum(SEXES);
 /** Heights a person can have, in cm; outside this range it is a typing slip (metres, inches). */
 export const HEIGHT_CM_RANGE = { min: 40, max: 250 } as const;
 const HeightCmSchema = z.number().min(HEIGHT_CM_RANGE.min, `Height is at least ${HEIGHT_CM_RANGE.min} cm`).max(HEIGHT_CM_RANGE.max, `Height is at most ${HEIGHT_CM_RANGE.max} cm`);
-const AllergiesSchema = z.string().trim().max(500);
+const AllergiesSchema = linesOfText(z.string().trim().max(500));
 
 /** Sex, height and allergies: kept as dated rows beside the patient, the newest one current. */
 export const PatientDetailsInputSchema = z.object({
@@ -26,8 +26,8 @@ export type PatientDetailsInput = z.infer<typeof PatientDetailsInputSchema>;
 
 export const NewPatientSchema = z.object({
   mrn: MrnSchema,
-  familyName: z.string().trim().min(1, 'Enter the family name').max(100),
-  givenName: z.string().trim().min(1, 'Enter the given name').max(100),
+  familyName: oneLineText(z.string().trim().min(1, 'Enter the family name').max(100)),
+  givenName: oneLineText(z.string().trim().min(1, 'Enter the given name').max(100)),
   dateOfBirth: IsoDateSchema,
   weightKg: z.number().finite(),
   ...PatientDetailsInputSchema.shape,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, oneLineText, ReasonSchema } from './common';
 
 /**
  * A dose is ordered either as a total per kg over the infusion (mg/kg) or as an hourly
@@ -13,8 +13,8 @@ const minutes = (what: string) => z.number().int(`${what} is whole minutes`).pos
 
 export const ProtocolFieldsSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name the protocol').max(100),
-    drug: z.string().trim().min(1, 'Name the drug').max(60),
+    name: oneLineText(z.string().trim().min(1, 'Name the protocol').max(100)),
+    drug: oneLineText(z.string().trim().min(1, 'Name the drug').max(60)),
     orderKind: OrderKindSchema,
     /** mg/kg for perKgTotal, mg/kg/h for perKgPerHour. */
     dosePerKg: positive('The dose'),
@@ -93,7 +93,7 @@ export const NewDoseOrderSchema = z
     /** In the protocol's order unit: mg/kg (total) or mg/kg/h. */
     dosePerKg: z.number().finite().positive('The dose must be above 0'),
     /** Required when the dose is outside the protocol's soft limits. */
-    overrideReason: z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500).optional(),
+    overrideReason: ReasonSchema.optional(),
   })
   .strict();
 export type NewDoseOrder = z.infer<typeof NewDoseOrderSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CO_MEDICATION_CLASSES, CONTRAINDICATIONS } from '../clinical/screening-checklist';
-import { EpochMsSchema, IdSchema, ReasonSchema } from './common';
+import { EpochMsSchema, IdSchema, oneLineText, ReasonSchema } from './common';
 
 export const ContraindicationAnswersSchema = z.object(
   Object.fromEntries(CONTRAINDICATIONS.map((key) => [key, z.boolean()])) as Record<(typeof CONTRAINDICATIONS)[number], z.ZodBoolean>,
@@ -8,7 +8,7 @@ export const ContraindicationAnswersSchema = z.object(
 export type ContraindicationAnswers = z.infer<typeof ContraindicationAnswersSchema>;
 
 export const CoMedicationSchema = z.object({
-  name: z.string().trim().min(1, 'Name the medication').max(100),
+  name: oneLineText(z.string().trim().min(1, 'Name the medication').max(100)),
   medicationClass: z.enum(CO_MEDICATION_CLASSES),
 });
 export type CoMedication = z.infer<typeof CoMedicationSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MEDICATION_ROUTES, MEDICATION_UNITS, SIDE_EFFECTS } from '../clinical/session-event-kinds';
 import { Cadss6ItemsSchema } from '../clinical/cadss';
-import { EpochMsSchema, IdSchema, ReasonSchema } from './common';
+import { EpochMsSchema, IdSchema, linesOfText, oneLineText, ReasonSchema } from './common';
 
 /** What can happen during a session besides readings and phase changes. */
 export const SessionEventPayloadSchema = z.discriminatedUnion('kind', [
@@ -9,13 +9,13 @@ export const SessionEventPayloadSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('medication'),
-      name: z.string().trim().min(1, 'Name the medication').max(100),
+      name: oneLineText(z.string().trim().min(1, 'Name the medication').max(100)),
       dose: z.number().finite().positive('The dose must be above 0'),
       unit: z.enum(MEDICATION_UNITS),
       route: z.enum(MEDICATION_ROUTES),
     })
     .strict(),
-  z.object({ kind: z.literal('note'), text: z.string().trim().min(1, 'Write the note').max(2000) }).strict(),
+  z.object({ kind: z.literal('note'), text: linesOfText(z.string().trim().min(1, 'Write the note').max(2000)) }).strict(),
   /**
    * The pump's new rate; the delivered-dose estimate follows it. Main judges it against the
    * order's rate limits (shared/clinical/rate-limits.ts): above the soft limit a physician gives

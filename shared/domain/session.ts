@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, oneLineText } from './common';
 import { PhaseSchema } from './phase';
 
-export const ChairSchema = z.string().trim().min(1, 'Name the chair').max(40);
+export const ChairSchema = oneLineText(z.string().trim().min(1, 'Name the chair').max(40));
 
 export const NewSessionSchema = z.object({
   patientId: IdSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { IdSchema, oneLineText } from './common';
 
 /** `staff` (front desk, records): opens closed records and exports reports, nothing else. */
 export const ROLES = ['nurse', 'physician', 'admin', 'staff'] as const;
@@ -54,7 +54,7 @@ export type UserAccount = z.infer<typeof UserAccountSchema>;
 /** Granting a clinical role needs a physician's co-signature (`cosign`); no admin chooses anyone's PIN. */
 export const NewUserSchema = z.object({
   username: UsernameSchema,
-  displayName: z.string().trim().min(1, 'Enter a name').max(100),
+  displayName: oneLineText(z.string().trim().min(1, 'Enter a name').max(100)),
   roles: z.array(RoleSchema).min(1, 'Give the user at least one role'),
   cosign: CosignSchema.optional(),
 });

@@ -31,7 +31,15 @@ function describeZodIssue(issue: z.core.$ZodIssue | undefined): AppError {
   const path = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
   const field = path.length > 0 ? path.map(String).join('.') : undefined;
   const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : 'Invalid request';
-  return { code: 'invalid_request', message, ...(field ? { field } : {}) };
+  return { code: 'invalid_request', message, ...(field ? { field } : {}), ...catalogueEntryOf(issue) };
+}
+
+/** A refinement of the contract's own (shared/domain/common.ts) names its sub-code and values for the renderer's catalogue. */
+function catalogueEntryOf(issue: z.core.$ZodIssue | undefined): Pick<AppError, 'reason' | 'params'> {
+  if (issue?.code !== 'custom' || typeof issue.params?.reason !== 'string') return {};
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(issue.params)) if (key !== 'reason' && (typeof value === 'string' || typeof value === 'number')) params[key] = value;
+  return { reason: issue.params.reason, params };
 }
 
 /** The first refused field as the error, and every other refused field (its first problem) in `also`: a form marks them all in one answer. */

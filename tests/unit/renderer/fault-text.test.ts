@@ -34,3 +34,14 @@ describe('storage faults in the nurse’s words', () => {
     }
   });
 });
+
+describe('a refused hidden character in the nurse’s words', () => {
+  it('names the character in English and Spanish, not the field code', async () => {
+    const refused: AppError = { code: 'invalid_request', message: 'familyName: contains a hidden character (U+202E) …', field: 'familyName', reason: 'hidden_character', params: { codePoint: 'U+202E' } };
+    await switchLanguage('en');
+    expect(errorText(i18next.t, refused)).toBe('This contains a hidden character (U+202E) that changes how the text is shown. Type it again without it.');
+    await switchLanguage('es');
+    expect(errorText(i18next.t, refused)).toBe('Contiene un carácter oculto (U+202E) que cambia cómo se muestra el texto. Vuelva a escribirlo sin él.');
+    await switchLanguage('en');
+  });
+});
