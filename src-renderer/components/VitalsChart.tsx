@@ -10,7 +10,7 @@ import { isUnvalidatedMonitorValue } from '../monitor/MonitorBadge';
 import { TrendHistory, TrendTail, TrendLiveContext } from './TrendTail';
 import { HoverTimeContext, TrendHover, hoverTime } from './TrendHover';
 import { DENSE_FROM_POINTS, TrendPointsKeeper, readingPoint, type TrendPoint } from './trend-points';
-import { placeThresholdLabels, thresholdLines } from './threshold-lines';
+import { labelShiftPx, placeThresholdLabels, thresholdLines, type LabelSide, type PlotPoint } from './threshold-lines';
 import { parameterShort } from '../format/parameters';
 import { CHART_PANELS, CHART_SERIES, TICK_LABEL_OVERHANG_PX, TIME_AXIS_PX, axisDomain, mergeExtents, seriesExtents, type ChartPanel } from './vitals-chart-series';
 
@@ -24,6 +24,11 @@ const RIGHT_AXIS_PX = 34;
 const PLOT_INSET_PX = 26;
 /** Threshold labels are 10 px text: closer than this on one side they print over each other. */
 const LABEL_GAP_PX = 11;
+const LABEL_FONT_PX = 10;
+/** recharts' default: a label sits this far in from the plot's edge and above its line. */
+const LABEL_OFFSET_PX = 5;
+/** A label's width per character, generous for the sans of Debian's Chromium (DejaVu digits are 0.64 em). */
+const LABEL_CHAR_PX = 6.5;
 const PRIORITY_COLOUR = { high: 'var(--high)', medium: 'var(--warn-line)', low: 'var(--low)' } as const;
 /** The labels' text: the alert red as text colour, legible on the dim-room theme's dark plot too (the line red was not). */
 const LABEL_COLOUR = { high: 'var(--high-text)', medium: 'var(--warn-line)', low: 'var(--low)' } as const;
@@ -37,6 +42,12 @@ const MARGINS = {
 const TOOLTIP_STYLE = { background: 'var(--card)', borderColor: 'var(--line)' };
 const LEGEND_STYLE = { fontSize: '0.8rem' };
 const DOT = { r: 3 };
+/** Room kept between a label and a dot: a label 2 px from a dot still reads as printed on it. */
+const LABEL_DOT_CLEARANCE_PX = 3;
+/** How far in from its edge a label may move past the readings' dots: further, it no longer reads as its axis' label. */
+const LABEL_MAX_SHIFT_SHARE = 0.25;
+/** What of a panel's width is not plot: the left axis, the right axis (or the margin kept in its place) and 4 px. */
+const PLOT_WIDTH_INSET_PX = LEFT_AXIS_PX + RIGHT_AXIS_PX + 4;
 const clockLabel = (value: unknown) => formatClockTime(Number(value));
 
 type Point = TrendPoint;
@@ -65,6 +76,9 @@ interface PanelProps {
 const Panel = memo(function Panel({ panel, data, rules, bottom, xDomain, xTicks, leftLow, leftHigh, rightLow, rightHigh }: PanelProps) {
   const { t } = useTranslation();
   const series = useMemo(() => CHART_SERIES.filter((s) => s.panel === panel.id), [panel]);
+  // The plot's width, for where the first and newest readings' dots lie under the labels.
+  const [plotWidthPx, setPlotWidthPx] = useState(0);
+  const onResize = useCallback((width: number) => setPlotWidthPx(Math.max(0, width - PLOT_WIDTH_INSET_PX)), []);
   const lines = useMemo(() => {
     const drawn = thresholdLines(
       rules,
@@ -77,17 +91,41 @@ const Panel = memo(function Panel({ panel, data, rules, bottom, xDomain, xTicks,
       const [low, high] = axis === 'right' ? [rightLow, rightHigh] : [leftLow, leftHigh];
       return ((value - low) / (high - low || 1)) * plotPx;
     };
+    // A short trend draws each reading as a dot: a label goes where none is under it. A dense one draws no dots.
+    const [start, end] = xDomain;
+    const dots: PlotPoint[] =
+      data === null || plotWidthPx === 0
+        ? []
+        : data.flatMap((point) =>
+            series.flatMap((s) => {
+              const value = point[s.key];
+              return value === undefined ? [] : [{ xPx: ((point.t - start) / (end - start || 1)) * plotWidthPx, heightPx: heightPx(value, s.axis) }];
+            }),
+          );
+    const placed = drawn.map((line) => {
+      const text = `${parameterShort(t, line.parameter)} ${line.value}`;
+      const lineHeightPx = heightPx(line.value, line.axis);
+      const box = { widthPx: text.length * LABEL_CHAR_PX, textPx: LABEL_FONT_PX, offsetPx: LABEL_OFFSET_PX };
+      const shift = (side: LabelSide) => labelShiftPx(side, lineHeightPx, box, plotWidthPx, dots, DOT.r + LABEL_DOT_CLEARANCE_PX, plotWidthPx * LABEL_MAX_SHIFT_SHARE);
+      return { line, text, lineHeightPx, shiftPx: { start: shift('start'), end: shift('end') } };
+    });
     const sides = placeThresholdLabels(
-      drawn.map((line) => ({ heightPx: heightPx(line.value, line.axis), preferred: line.axis === 'right' ? 'end' : 'start' })),
+      placed.map(({ line, lineHeightPx, shiftPx }) => ({
+        heightPx: lineHeightPx,
+        preferred: line.axis === 'right' ? 'end' : 'start',
+        blocked: (['start', 'end'] as const).filter((side) => shiftPx[side] === null),
+      })),
       LABEL_GAP_PX,
     );
-    return drawn.map((line, index) => {
+    return placed.map(({ line, text, shiftPx }, index) => {
       const colour = PRIORITY_COLOUR[line.priority];
       const side = sides[index];
-      const label = side && ({ value: `${parameterShort(t, line.parameter)} ${line.value}`, position: side === 'end' ? 'insideBottomRight' : 'insideBottomLeft', fontSize: 10, fill: LABEL_COLOUR[line.priority] } as const);
+      // Moved in by `dx` past the first (or newest) reading's dots when one sits at the plot's edge.
+      const dx = side ? (shiftPx[side] ?? 0) * (side === 'end' ? -1 : 1) : 0;
+      const label = side && ({ value: text, position: side === 'end' ? 'insideBottomRight' : 'insideBottomLeft', offset: LABEL_OFFSET_PX, dx, fontSize: LABEL_FONT_PX, fill: LABEL_COLOUR[line.priority] } as const);
       return { ...line, colour, label: label || undefined };
     });
-  }, [rules, series, panel.heightPx, leftLow, leftHigh, rightLow, rightHigh, t]);
+  }, [rules, series, panel.heightPx, leftLow, leftHigh, rightLow, rightHigh, t, data, xDomain, plotWidthPx]);
   const leftDomain = useMemo(() => [leftLow, leftHigh], [leftLow, leftHigh]);
   const rightDomain = useMemo(() => [rightLow, rightHigh], [rightLow, rightHigh]);
   // The time grid at the axis' own ticks: recharts' default works them out again and measures every label's width.
@@ -159,7 +197,7 @@ const Panel = memo(function Panel({ panel, data, rules, bottom, xDomain, xTicks,
   );
   return (
     <div className="vitals-panel" data-panel={panel.id}>
-      <ResponsiveContainer width="100%" height={panel.heightPx + (bottom ? TIME_AXIS_PX : TICK_LABEL_OVERHANG_PX)}>
+      <ResponsiveContainer onResize={onResize} width="100%" height={panel.heightPx + (bottom ? TIME_AXIS_PX : TICK_LABEL_OVERHANG_PX)}>
         <LineChart data={data ?? axisCorners} syncId={SYNC_ID} margin={MARGINS[panel.right ? 'withRightAxis' : 'withoutRightAxis'][bottom ? 'timeAxis' : 'noTimeAxis']}>
           {grid}
           {xAxis}

@@ -51,6 +51,11 @@ test("the trend shows every charted parameter in three panels with the session's
     expect(boxes.map((label) => label.text)).toEqual(expect.arrayContaining(id === 'circulation' ? ['SBP 180', 'DBP 110', 'SBP 160'] : ['SpO₂ 88', 'SpO₂ 92']));
     const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom).map((b) => `${a.text} / ${b.text}`));
     expect(overlapping, `${id} labels printed over each other`).toEqual([]);
+    // Nor over a reading's dot: the first reading's sit at the plot's left edge, where the labels of the left axis go (SBP 124 under "DBP 110").
+    const dots = await panel(id).locator('.recharts-line-dots circle').evaluateAll((circles) => circles.map((circle) => circle.getBoundingClientRect().toJSON() as DOMRect));
+    expect(dots.length, `${id} dots`).toBeGreaterThan(0);
+    const onDots = boxes.filter((label) => dots.some((dot) => label.box.left < dot.right && dot.left < label.box.right && label.box.top < dot.bottom && dot.top < label.box.bottom)).map((label) => label.text);
+    expect(onDots, `${id} labels printed over a reading's dot`).toEqual([]);
   }
   // Every axis' tick labels are whole (the SVG clips what passes its edge), the lowest included (the upper panels' "0" and "80" were cut in half at their bottom edge).
   for (const id of ['circulation', 'breathing', 'sedation']) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES } from '../../../shared/clinical/alert-rules';
-import { placeThresholdLabels, thresholdLines } from '../../../src-renderer/components/threshold-lines';
+import { labelShiftPx, placeThresholdLabels, thresholdLines } from '../../../src-renderer/components/threshold-lines';
 
 describe("the trend's threshold lines", () => {
   it("draw each fixed limit of the session's rules on its parameter, with the rule's priority, and leave baseline rises and NEWS2 out", () => {
@@ -38,5 +38,27 @@ describe("the trend's threshold lines", () => {
   it('keeps a label on its own side when there is room, moves it when not, and leaves it out when neither side has room', () => {
     expect(placeThresholdLabels([{ heightPx: 10, preferred: 'end' }, { heightPx: 50, preferred: 'end' }], 11)).toEqual(['end', 'end']);
     expect(placeThresholdLabels([{ heightPx: 10, preferred: 'start' }, { heightPx: 15, preferred: 'start' }, { heightPx: 18, preferred: 'start' }], 11)).toEqual(['start', 'end', null]);
+  });
+
+  it('moves a label in from its edge past the dots under it, or finds no room within the limit', () => {
+    // "DBP 110" (45 px wide, 10 px text, 5 px in and above its line at 80 px) on a 500 px plot.
+    const box = { widthPx: 45, textPx: 10, offsetPx: 5 };
+    const firstReading = { xPx: 0, heightPx: 92 };
+    expect(labelShiftPx('start', 80, box, 500, [], 6, 125)).toBe(0);
+    // The first reading's dot (r 3 + 3 px room) at the left edge, 12 px above the line: the label starts past it.
+    expect(labelShiftPx('start', 80, box, 500, [firstReading], 6, 125)).toBe(2);
+    // A dot well below or above the label's text is no obstacle, nor one at the other edge.
+    expect(labelShiftPx('start', 80, box, 500, [{ xPx: 0, heightPx: 60 }, { xPx: 0, heightPx: 110 }], 6, 125)).toBe(0);
+    expect(labelShiftPx('end', 80, box, 500, [firstReading], 6, 125)).toBe(0);
+    // Dots one after another under the label: past them all, until that is further in than allowed.
+    const run = [0, 30, 60].map((xPx) => ({ xPx, heightPx: 90 }));
+    expect(labelShiftPx('start', 80, box, 500, run, 6, 125)).toBe(62);
+    expect(labelShiftPx('start', 80, box, 500, run, 6, 40)).toBeNull();
+    expect(labelShiftPx('end', 80, box, 500, [{ xPx: 497, heightPx: 88 }], 6, 125)).toBe(5);
+  });
+
+  it('puts a label on the other side, or leaves it out, where its own side has no room among the dots', () => {
+    expect(placeThresholdLabels([{ heightPx: 10, preferred: 'start', blocked: ['start'] }], 11)).toEqual(['end']);
+    expect(placeThresholdLabels([{ heightPx: 10, preferred: 'start', blocked: ['start', 'end'] }, { heightPx: 15, preferred: 'start' }], 11)).toEqual([null, 'start']);
   });
 });
