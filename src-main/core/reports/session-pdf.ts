@@ -3,7 +3,7 @@ import { scoreCadss6 } from '../../../shared/clinical/cadss';
 import { CONTRAINDICATIONS } from '../../../shared/clinical/screening-checklist';
 import type { Reading } from '../../../shared/domain/reading';
 import type { SessionEvent } from '../../../shared/domain/session-event';
-import { ReportDocument } from './pdf/document';
+import { ReportDocument, type ShortenableLine } from './pdf/document';
 import { drawTrend } from './pdf/trend';
 import { alertCondition, alertEnding, CHECKPOINT_LABELS, PHASE_LABELS, PRIORITY_MARK } from './report-labels';
 import { localDate, localDateTime, localTime, offsetAt } from './report-time';
@@ -13,9 +13,10 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 const num = (value: number | undefined) => (value === undefined ? '' : String(value));
 const round = (value: number, decimals = 1) => String(Math.round(value * 10 ** decimals) / 10 ** decimals);
 
-export function patientLine(record: SessionRecord): string {
+/** The header line on every page: the name gives way before the MRN, date of birth and session date do. */
+export function patientLine(record: SessionRecord): ShortenableLine {
   const { patient } = record;
-  return `${patient.familyName}, ${patient.givenName} · MRN ${patient.mrn} · born ${patient.dateOfBirth} · session ${localDate(record.session.createdAt)}`;
+  return { shortenable: `${patient.familyName}, ${patient.givenName}`, rest: ` · MRN ${patient.mrn} · born ${patient.dateOfBirth} · session ${localDate(record.session.createdAt)}` };
 }
 
 export function footerLine(record: SessionRecord): string {

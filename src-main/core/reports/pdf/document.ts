@@ -45,10 +45,28 @@ export interface PageHeader {
   title: string;
   /** Right, bold: what the document is. */
   documentName: string;
-  /** Second line: patient, MRN, date. */
-  subtitle: string;
+  /** Second line: patient, MRN, date. A ShortenableLine keeps its `rest` whole on one line. */
+  subtitle: string | ShortenableLine;
   /** Footer, left of the page number. */
   footer: string;
+}
+
+/**
+ * A line whose first part gives way ("…") when the whole does not fit, so its `rest` is never
+ * cut off the page: a long patient name must not push the MRN and date of birth off the header
+ * that identifies every page.
+ */
+export interface ShortenableLine {
+  shortenable: string;
+  rest: string;
+}
+
+/** `text` followed by `rest`, `text` shortened by whole characters with "…" until the line is at most `width` wide. */
+export function fitLine(text: string, rest: string, width: number, widthOf: (line: string) => number): string {
+  if (widthOf(text + rest) <= width) return text + rest;
+  const characters = Array.from(text);
+  while (characters.length > 1 && widthOf(`${characters.join('').trimEnd()}…${rest}`) > width) characters.pop();
+  return `${characters.join('').trimEnd()}…${rest}`;
 }
 
 export interface Column {
@@ -241,12 +259,16 @@ export class ReportDocument {
   /** Header and "n of m" footer on every page, then the bytes. */
   async finish(): Promise<Uint8Array> {
     const pages = this.pdf.getPages();
+    // A long clinic name gives way to the document's name; a long patient name to the identifiers after it.
+    const documentNameWidth = this.bold.widthOfTextAtSize(this.header.documentName, 12);
+    const title = fitLine(this.header.title, '', this.contentWidth - documentNameWidth - 12, (line) => this.bold.widthOfTextAtSize(line, 12));
+    const { subtitle: line } = this.header;
+    const subtitle = typeof line === 'string' ? fitLine(line, '', this.contentWidth, (text) => this.regular.widthOfTextAtSize(text, 9)) : fitLine(line.shortenable, line.rest, this.contentWidth, (text) => this.regular.widthOfTextAtSize(text, 9));
     pages.forEach((page, index) => {
       const top = PAGE.height - PAGE.margin;
-      page.drawText(this.header.title, { x: PAGE.margin, y: top - 12, size: 12, font: this.bold, color: BLACK });
-      const nameWidth = this.bold.widthOfTextAtSize(this.header.documentName, 12);
-      page.drawText(this.header.documentName, { x: PAGE.width - PAGE.margin - nameWidth, y: top - 12, size: 12, font: this.bold, color: BLACK });
-      page.drawText(this.header.subtitle, { x: PAGE.margin, y: top - 28, size: 9, font: this.regular, color: BLACK });
+      page.drawText(title, { x: PAGE.margin, y: top - 12, size: 12, font: this.bold, color: BLACK });
+      page.drawText(this.header.documentName, { x: PAGE.width - PAGE.margin - documentNameWidth, y: top - 12, size: 12, font: this.bold, color: BLACK });
+      page.drawText(subtitle, { x: PAGE.margin, y: top - 28, size: 9, font: this.regular, color: BLACK });
       page.drawLine({ start: { x: PAGE.margin, y: top - 36 }, end: { x: PAGE.width - PAGE.margin, y: top - 36 }, thickness: 1, color: BLACK });
       const pageLabel = `Page ${index + 1} of ${pages.length}`;
       const bottom = PAGE.margin - 4;
