@@ -13,10 +13,15 @@ import { sessionExportChoices } from './session-exports';
 import './record.css';
 
 const isoDay = (at: number) => format(at, 'yyyy-MM-dd');
+/** The browser's own width for a text field (its `size`), kept as the least. */
+const SEARCH_MIN_CHARS = 20;
+/** `size` counts average characters; a hint of digits and capitals is wider than its count: room for that. */
+const SEARCH_ROOM_CHARS = 4;
 
 /** Staff's home: finished sessions by date and patient, each opened as its record or exported in every format. */
 export function RecordsScreen() {
   const { t } = useTranslation();
+  const searchHint = t('records.searchHint');
   const show = useAppStore((state) => state.show);
   const [from, setFrom] = useState(() => isoDay(subDays(Date.now(), 7).getTime()));
   const [to, setTo] = useState(() => isoDay(Date.now()));
@@ -49,7 +54,8 @@ export function RecordsScreen() {
         <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} testIdPrefix="records" />
         <label>
           {t('records.search')}
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('records.searchHint')} data-testid="records-search" />
+          {/* As wide as its hint in the language shown (Spanish's "Nombre o n.º de historia" was cut at the browser's 20 characters). */}
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={searchHint} size={Math.max(SEARCH_MIN_CHARS, searchHint.length + SEARCH_ROOM_CHARS)} data-testid="records-search" />
         </label>
       </form>
       {error && (

@@ -70,6 +70,23 @@ test('staff sign in, find yesterday’s session, open its record and download ev
     await expect(page.getByRole('heading', { name: 'Finished sessions' })).toBeVisible();
     await expect(page.getByTestId('nav-physician')).toHaveCount(0);
     await expect(page.getByTestId('nav-protocols')).toHaveCount(0);
+    // The search field shows its whole hint at 1280 px, in Spanish too ("Nombre o n.º de histori" was cut).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const language of ['es', 'en'] as const) {
+      await page.getByTestId('workstation-menu').click();
+      await page.getByTestId('language-choice').selectOption(language);
+      await page.getByTestId('workstation-menu').click();
+      // The hint written as the field's value (scrollWidth counts a value, not a placeholder), then put back: no input event, no search.
+      const hint = await page.getByTestId('records-search').evaluate((input: HTMLInputElement) => {
+        const typed = input.value;
+        input.value = input.placeholder;
+        const fits = { text: input.placeholder, textPx: input.scrollWidth, roomPx: input.clientWidth };
+        input.value = typed;
+        return fits;
+      });
+      expect(hint.text).toBe(language === 'es' ? 'Nombre o n.º de historia' : 'Name or MRN');
+      expect(hint.textPx, `${language} "${hint.text}"`).toBeLessThanOrEqual(hint.roomPx);
+    }
 
     const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`;
     await page.getByTestId('records-from').fill(day);
