@@ -71,6 +71,7 @@ test('staff sign in, find yesterday’s session, open its record and download ev
     await expect(page.getByTestId('nav-physician')).toHaveCount(0);
     await expect(page.getByTestId('nav-protocols')).toHaveCount(0);
     // The search field shows its whole hint at 1280 px, in Spanish too ("Nombre o n.º de histori" was cut).
+    const viewport = page.viewportSize();
     await page.setViewportSize({ width: 1280, height: 800 });
     for (const language of ['es', 'en'] as const) {
       await page.getByTestId('workstation-menu').click();
@@ -87,6 +88,7 @@ test('staff sign in, find yesterday’s session, open its record and download ev
       expect(hint.text).toBe(language === 'es' ? 'Nombre o n.º de historia' : 'Name or MRN');
       expect(hint.textPx, `${language} "${hint.text}"`).toBeLessThanOrEqual(hint.roomPx);
     }
+    if (viewport) await page.setViewportSize(viewport);
 
     const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`;
     await page.getByTestId('records-from').fill(day);
