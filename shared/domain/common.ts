@@ -15,8 +15,10 @@ export type Id = z.infer<typeof IdSchema>;
  * stored ("Smith" shown as "htimS", a name that turns the MRN after it around). Zero-width
  * (non-)joiners, U+200C and U+200D, stay: Persian and Indic names need them.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this is for
 const HIDDEN_IN_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/u;
 /** The same, with tabs and line breaks allowed (a reason or a note may have several lines). */
+// eslint-disable-next-line no-control-regex -- as above
 const HIDDEN_IN_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/u;
 
 function refuseHidden(hidden: RegExp) {
