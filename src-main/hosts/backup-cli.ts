@@ -1,7 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listBackups } from '../core/backup/backups';
 import { databaseInUse, restoreBackup } from '../core/backup/restore';
+import { DatabaseStorageError } from '../core/db/errors';
+import { lockDataFolder } from '../core/db/folder-lock';
 import { BACKUP_FOLDER_NAME, DATABASE_FILE_NAME } from '../core/vigil-core';
 
 const USAGE = `Vigil backups, for clinic IT (run with Vigil closed):
@@ -33,15 +36,28 @@ function main(): void {
   if (command === 'restore') {
     if (!values.from) throw new Error('restore needs --from FILE');
     const backupPath = isAbsolute(values.from) || values.from.includes('/') ? resolve(values.from) : join(folder, values.from);
-    const databasePath = join(resolve(dataDir), DATABASE_FILE_NAME);
-    if (databaseInUse(databasePath)) {
-      throw new Error(
-        `Vigil is running on ${resolve(dataDir)} (its database is open), so nothing was changed: its windows would not know of the restore and it would go on writing into the file set aside. ` +
-          'Restore from the Backups screen (an administrator; every window is told and signed out), or close Vigil and run this again.',
-      );
+    const dataFolder = resolve(dataDir);
+    const databasePath = join(dataFolder, DATABASE_FILE_NAME);
+    const vigilIsRunning = new Error(
+      `Vigil is running on ${dataFolder} (its database is open), so nothing was changed: its windows would not know of the restore and it would go on writing into the file set aside. ` +
+        'Restore from the Backups screen (an administrator; every window is told and signed out), or close Vigil and run this again.',
+    );
+    // Held for the whole restore, as a running Vigil holds it: a Vigil started meanwhile is refused instead of opening a file being replaced.
+    let folderLock: { release(): void };
+    try {
+      mkdirSync(dataFolder, { recursive: true });
+      folderLock = lockDataFolder(dataFolder, databasePath);
+    } catch (error) {
+      if (error instanceof DatabaseStorageError && error.fault === 'storage_busy') throw vigilIsRunning;
+      throw error;
     }
-    const result = restoreBackup(databasePath, backupPath);
-    process.stdout.write(`Restored from ${result.restoredFrom}\n${result.keptAsideAs ? `The replaced database is kept as ${result.keptAsideAs}\n` : ''}`);
+    try {
+      if (databaseInUse(databasePath)) throw vigilIsRunning;
+      const result = restoreBackup(databasePath, backupPath);
+      process.stdout.write(`Restored from ${result.restoredFrom}\n${result.keptAsideAs ? `The replaced database is kept as ${result.keptAsideAs}\n` : ''}`);
+    } finally {
+      folderLock.release();
+    }
     return;
   }
   throw new Error(`Unknown command ${command}\n${USAGE}`);

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkBackupFile, checkBackupInWorker } from '../../src-main/core/backup/backups';
 import { restoreBackup } from '../../src-main/core/backup/restore';
+import { lockDataFolder } from '../../src-main/core/db/folder-lock';
 import { retainedBackups } from '../../src-main/core/backup/retention';
 import { ManualClock } from '../../src-main/core/clock';
 import { ADMIN, addUser, callErr, callOk, MINUTE, NURSE, openRaw, openSession, openTestCore, readyToStart, setUpAdmin, signIn, T0 } from '../support/test-core';
@@ -242,6 +243,26 @@ describe('restore from the command line', () => {
     expect(restored.stdout).toContain(`Restored from ${join(dataDir, 'backups', backup.file)}`);
     // The record is the backup's: the abort charted after it is not in it.
     expect(openRaw(databasePath).prepare(`SELECT COUNT(*) FROM phase_events WHERE session_id = ? AND to_phase = 'aborted'`).pluck().get(session.id)).toBe(0);
+  });
+
+  it("honours the folder's lock: refused while a Vigil holds the folder, even before it has the database open", async () => {
+    const { core, connection, dataDir, databasePath } = await clinicCharting();
+    const backup = await callOk(connection, 'backup/run', {});
+    core.close();
+    const before = rowsOf(databasePath);
+    // A Vigil starting: the folder is locked, its database not yet open.
+    const starting = lockDataFolder(dataDir, databasePath);
+    try {
+      const refused = cli('restore', '--data-dir', dataDir, '--from', backup.file);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('Vigil is running on');
+    } finally {
+      starting.release();
+    }
+    expect(rowsOf(databasePath)).toEqual(before);
+    expect(cli('restore', '--data-dir', dataDir, '--from', backup.file).status).toBe(0);
+    // The restore let go of the folder: Vigil opens on it.
+    openTestCore(dataDir).core.close();
   });
 });
 
