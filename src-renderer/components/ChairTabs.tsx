@@ -40,7 +40,9 @@ const ChairTab = memo(function ChairTab({ sessionId, index }: { sessionId: numbe
       <span className="chair-tab-chair">
         {tab.chair} <MonitorStatus chair={tab.chair} compact />
       </span>
-      <span className="chair-tab-patient">{tab.familyName}</span>
+      <span className="chair-tab-patient" title={tab.familyName}>
+        {tab.familyName}
+      </span>
       <span className="chair-tab-phase">
         {t(`session.phase.${tab.phase}`)} {tab.clock}
       </span>

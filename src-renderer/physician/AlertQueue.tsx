@@ -78,7 +78,7 @@ export function AlertQueue({ sessions }: { sessions: readonly SessionSummary[] }
                 <span className="alert-symbol" aria-hidden="true">
                   {PRIORITY_SYMBOL[alert.priority]}
                 </span>
-                <span className="queue-where">
+                <span className="queue-where" title={where ? `${where.session.chair} ${where.patient.familyName}` : undefined} data-testid="queue-where">
                   <b>{where?.session.chair ?? '?'}</b> {where?.patient.familyName}
                 </span>
                 <span className="alert-text">

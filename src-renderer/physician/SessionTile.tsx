@@ -33,7 +33,7 @@ export function SessionTile({ summary, timer, selected, onSelect }: { summary: S
     >
       <span className="tile-head">
         <strong>{session.chair}</strong>
-        <span>
+        <span className="tile-name" title={`${patient.familyName}, ${patient.givenName}`} data-testid="tile-name">
           {patient.familyName}, {patient.givenName}
         </span>
       </span>
