@@ -262,8 +262,8 @@ export class ReportDocument {
     // A long clinic name gives way to the document's name; a long patient name to the identifiers after it.
     const documentNameWidth = this.bold.widthOfTextAtSize(this.header.documentName, 12);
     const title = fitLine(this.header.title, '', this.contentWidth - documentNameWidth - 12, (line) => this.bold.widthOfTextAtSize(line, 12));
-    const { subtitle: line } = this.header;
-    const subtitle = typeof line === 'string' ? fitLine(line, '', this.contentWidth, (text) => this.regular.widthOfTextAtSize(text, 9)) : fitLine(line.shortenable, line.rest, this.contentWidth, (text) => this.regular.widthOfTextAtSize(text, 9));
+    const { shortenable, rest } = typeof this.header.subtitle === 'string' ? { shortenable: this.header.subtitle, rest: '' } : this.header.subtitle;
+    const subtitle = fitLine(shortenable, rest, this.contentWidth, (text) => this.regular.widthOfTextAtSize(text, 9));
     pages.forEach((page, index) => {
       const top = PAGE.height - PAGE.margin;
       page.drawText(title, { x: PAGE.margin, y: top - 12, size: 12, font: this.bold, color: BLACK });
